@@ -1,0 +1,126 @@
+package io.loopscout.extract.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.treesitter.TSInputEncoding;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterC;
+import org.treesitter.TreeSitterRust;
+
+/**
+ * A source text parsed by tree-sitter, with the helpers every extractor needs: node text, 1-based lines,
+ * error counts. Offsets are UTF-8 byte offsets, as tree-sitter reports them.
+ */
+public final class ParsedSource {
+
+    /** The grammar to parse with. */
+    public enum Grammar {
+        RUST, C;
+
+        private TSLanguage language;
+
+        /** The tree-sitter language (created once; languages are immutable and shareable). */
+        public synchronized TSLanguage language() {
+            if (language == null) {
+                language = this == RUST ? new TreeSitterRust() : new TreeSitterC();
+            }
+            return language;
+        }
+    }
+
+    private final byte[] bytes;
+    private final TSTree tree;
+    private final Grammar grammar;
+
+    private ParsedSource(byte[] bytes, TSTree tree, Grammar grammar) {
+        this.bytes = bytes;
+        this.tree = tree;
+        this.grammar = grammar;
+    }
+
+    /**
+     * Parses {@code text}; gives up after {@code timeout} (deeply nested or pathological input).
+     *
+     * @throws ParseTimeoutException when the parse took longer than the timeout
+     */
+    public static ParsedSource parse(Grammar grammar, String text, Duration timeout) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        TSParser parser = new TSParser();
+        parser.setLanguage(grammar.language());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // A copying reader: tree-sitter's JNI crashes on a null reader (see README, developers).
+        TSTree tree = parser.parseWithOptions(new byte[64 * 1024], null, (buf, offset, point) -> {
+            if (offset >= bytes.length) {
+                return 0;
+            }
+            int n = Math.min(buf.length, bytes.length - offset);
+            System.arraycopy(bytes, offset, buf, 0, n);
+            return n;
+        }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
+        if (tree == null) {
+            throw new ParseTimeoutException("parse did not finish within " + timeout.toMillis() + " ms");
+        }
+        return new ParsedSource(bytes, tree, grammar);
+    }
+
+    /** Parses with the default per-file limit of 10 seconds. */
+    public static ParsedSource parse(Grammar grammar, String text) {
+        return parse(grammar, text, Duration.ofSeconds(10));
+    }
+
+    /** The grammar this was parsed with. */
+    public Grammar grammar() {
+        return grammar;
+    }
+
+    /** The root node. */
+    public TSNode root() {
+        return tree.getRootNode();
+    }
+
+    /** The UTF-8 bytes of the source. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** The source text of a node. */
+    public String text(TSNode node) {
+        return new String(bytes, node.getStartByte(), node.getEndByte() - node.getStartByte(),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The 1-based line a node starts on. */
+    public static int startLine(TSNode node) {
+        return node.getStartPoint().getRow() + 1;
+    }
+
+    /** The 1-based line a node ends on (inclusive). */
+    public static int endLine(TSNode node) {
+        return node.getEndPoint().getRow() + 1;
+    }
+
+    /** The number of ERROR and MISSING nodes under {@code node}: how damaged the tree is there. */
+    public int errorCount(TSNode node) {
+        if (!node.hasError()) {
+            return 0;
+        }
+        int count = 0;
+        TSQueryCursor cursor = new TSQueryCursor();
+        cursor.exec(errorQuery(), node);
+        TSQueryMatch match = new TSQueryMatch();
+        while (cursor.nextMatch(match)) {
+            count++;
+        }
+        return count;
+    }
+
+    private TSQuery errorQuery() {
+        return Queries.get(grammar, "(ERROR) @e (MISSING) @m");
+    }
+}

@@ -1,0 +1,36 @@
+package io.loopscout.extract.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.treesitter.TSNode;
+
+class ParsedSourceTest {
+
+    @Test
+    void textAndLinesUseUtf8Offsets() {
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, "// é ü\nfn main() {\n    loop {}\n}\n");
+        TSNode fn = p.root().getNamedChild(1);
+        assertEquals("function_item", fn.getType());
+        assertTrue(p.text(fn).startsWith("fn main()"));
+        assertEquals(2, ParsedSource.startLine(fn));
+        assertEquals(4, ParsedSource.endLine(fn));
+        assertEquals(0, p.errorCount(p.root()));
+    }
+
+    @Test
+    void countsErrorsInBrokenC() {
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.C, "int f( { switch (x) { case 1: ; } \n");
+        assertTrue(p.errorCount(p.root()) > 0);
+    }
+
+    @Test
+    void timesOutOnHugeInput() {
+        String deep = "fn f() {" + "{".repeat(200_000) + "}".repeat(200_000) + "}";
+        assertThrows(ParseTimeoutException.class,
+                () -> ParsedSource.parse(ParsedSource.Grammar.RUST, deep, Duration.ofMillis(1)));
+    }
+}
