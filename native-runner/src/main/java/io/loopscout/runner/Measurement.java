@@ -1,0 +1,34 @@
+package io.loopscout.runner;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The result of measuring one project (project tier) or one state graph (model tier).
+ * Speed-ups are time ratios median(A) / median(X): above 1 means X is faster than A.
+ *
+ * @param tier            the evidence tier
+ * @param speedup         A / B ({@code #[loop_match]}), or null when not measured
+ * @param ciLow           lower bound of the 95% bootstrap CI of {@code speedup}
+ * @param ciHigh          upper bound
+ * @param llvmFlagSpeedup A / D (the LLVM dfa-jump-thread flag), or null
+ * @param aaNoise         |1 - A / A'|, the noise floor of this measurement, or null
+ * @param verdict         the verdict of B against A
+ * @param pValue          the p-value of B against A (for Benjamini–Hochberg), or null
+ * @param variants        per-variant statistics
+ * @param note            free text (why unstable, which sandbox, ...)
+ */
+public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Double ciHigh, Double llvmFlagSpeedup,
+                          Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note)
+        implements Serializable {
+
+    public Measurement {
+        variants = List.copyOf(variants);
+    }
+
+    /** Nothing measured: the static tier. */
+    public static Measurement staticOnly() {
+        return new Measurement(EvidenceTier.STATIC, null, null, null, null, null, Verdict.NOT_MEASURED, null,
+                List.of(), "");
+    }
+}
