@@ -179,24 +179,41 @@ public final class RustExtractor implements Extractor {
         }
         int n = body.getNamedChildCount();
         for (int i = 0; i < n; i++) {
-            TSNode s = body.getNamedChild(i);
-            for (int depth = 0; depth < 8 && s != null && !s.isNull(); depth++) {
-                String t = s.getType();
-                if (t.equals("match_expression") || mayBeC2Rust && t.equals("if_expression")) {
-                    return true;
-                }
-                s = switch (t) {
-                    case "expression_statement", "unsafe_block" -> s.getNamedChildCount() > 0 ? s.getNamedChild(0) : null;
-                    case "block" -> s.getNamedChildCount() > 0 ? s.getNamedChild(s.getNamedChildCount() - 1) : null;
-                    case "assignment_expression" -> s.getChildByFieldName("right");
-                    case "let_declaration" -> s.getChildByFieldName("value");
-                    case "break_expression" -> s.getNamedChildCount() > 0
-                            ? s.getNamedChild(s.getNamedChildCount() - 1) : null;
-                    default -> null;
-                };
+            if (reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Mirrors {@link LoopAnalysis}'s unwrapping of a statement (assignment, let, break, blocks) down to a match. */
+    private static boolean reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
+        if (s.isNull() || depth > 8) {
+            return false;
+        }
+        String t = s.getType();
+        switch (t) {
+            case "match_expression":
+                return true;
+            case "if_expression":
+                return mayBeC2Rust;
+            case "assignment_expression":
+                return reachesMatch(s.getChildByFieldName("right"), mayBeC2Rust, depth + 1);
+            case "let_declaration":
+                return reachesMatch(s.getChildByFieldName("value"), mayBeC2Rust, depth + 1);
+            case "expression_statement", "unsafe_block", "block", "break_expression":
+                int n = s.getNamedChildCount();
+                for (int i = 0; i < n; i++) {
+                    TSNode c = s.getNamedChild(i);
+                    String ct = c.getType();
+                    if (!ct.endsWith("comment") && !ct.equals("label") && !ct.equals("attribute_item")) {
+                        return reachesMatch(c, mayBeC2Rust, depth + 1);
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
     }
 
     /** True when an attribute before the loop's statement names {@code loop_match} (also inside cfg_attr). */
