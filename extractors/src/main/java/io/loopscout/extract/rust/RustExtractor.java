@@ -8,15 +8,11 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
-import io.loopscout.extract.parse.Queries;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.treesitter.TSNode;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 
 /**
  * Finds the Rust patterns of shared/patterns.md in one file: state loops on locals and fields, dispatch loops,
@@ -30,7 +26,8 @@ public final class RustExtractor implements Extractor {
     /** Bracket nesting beyond this is pathological (or an attack); reported as "too-deep". */
     static final int MAX_DEPTH = 1000;
     private static final int SNIPPET_LINES = 200;
-    private static final String LOOP_QUERY = "[(loop_expression) (while_expression)] @loop";
+    private static final java.util.regex.Pattern PLACE =
+            java.util.regex.Pattern.compile("(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*");
 
     /** Most specific first: one loop is one finding, the first family that claims it wins. */
     private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
@@ -105,30 +102,24 @@ public final class RustExtractor implements Extractor {
         boolean mayBeAnnotated = file.text().contains("loop_match");
         List<Finding> findings = new ArrayList<>();
         StateTypes types = null;
-        TSQuery q = Queries.get(ParsedSource.Grammar.RUST, LOOP_QUERY);
-        TSQueryCursor cursor = new TSQueryCursor();
-        cursor.exec(q, root);
-        TSQueryMatch m = new TSQueryMatch();
-        while (cursor.nextMatch(m)) {
-            for (TSQueryCapture cap : m.getCaptures()) {
-                TSNode loop = cap.getNode();
-                if (!hasDispatchStatement(loop, mayBeC2Rust)) {
-                    continue;
-                }
-                LoopAnalysis a = LoopAnalysis.of(SyntaxNode.copyOf(loop, source));
-                if (a == null) {
-                    continue;
-                }
-                a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
-                Pattern pattern = classify(a);
-                if (pattern == null) {
-                    continue;
-                }
-                if (types == null) {
-                    types = new StateTypes(new RustSymbols().addAll(crateSymbols).addAll(RustSymbols.of(parsed)));
-                }
-                findings.add(finding(file, parsed, source, loop, a, pattern, types));
+        for (TSNode loop : loops(parsed)) {
+            TSNode match = dispatchCandidate(loop, mayBeC2Rust, source);
+            if (match == null) {
+                continue;
             }
+            LoopAnalysis a = LoopAnalysis.of(SyntaxNode.copyOf(loop, source));
+            if (a == null) {
+                continue;
+            }
+            a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
+            Pattern pattern = classify(a);
+            if (pattern == null) {
+                continue;
+            }
+            if (types == null) {
+                types = new StateTypes(new RustSymbols().addAll(crateSymbols).addAll(RustSymbols.of(parsed)));
+            }
+            findings.add(finding(file, parsed, source, loop, a, pattern, types));
         }
         findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
                 : Integer.compare(x.endLine(), y.endLine()));
@@ -171,32 +162,115 @@ public final class RustExtractor implements Extractor {
                 .snippet(source.lines(start, end, SNIPPET_LINES)).graph(a.graph()).build();
     }
 
-    /** Cheap JNI look at the body's top-level statements: is any of them (wrapping) a match or c2rust if? */
-    private static boolean hasDispatchStatement(TSNode loop, boolean mayBeC2Rust) {
+    /**
+     * The {@code loop} and {@code while} expressions of the file, in source order. Found from the keywords'
+     * byte offsets, one JNI lookup each: a tree-sitter query over the whole tree cost half a parse (measured).
+     */
+    private static List<TSNode> loops(ParsedSource parsed) {
+        byte[] b = parsed.bytes();
+        TSNode root = parsed.root();
+        List<TSNode> out = new ArrayList<>();
+        for (int i = 0; i < b.length; i++) {
+            int len = keywordAt(b, i);
+            if (len == 0) {
+                continue;
+            }
+            TSNode kw = root.getDescendantForByteRange(i, i + len);
+            TSNode parent = kw.isNull() ? kw : kw.getParent();
+            if (!kw.isNull() && !kw.isNamed() && !parent.isNull()
+                    && (parent.getType().equals("loop_expression") || parent.getType().equals("while_expression"))) {
+                out.add(parent);
+            }
+            i += len - 1;
+        }
+        return out;
+    }
+
+    /** The length of the keyword {@code loop} or {@code while} standing as a whole word at {@code i}, else 0. */
+    private static int keywordAt(byte[] b, int i) {
+        int len;
+        if (b[i] == 'l' && i + 4 <= b.length && b[i + 1] == 'o' && b[i + 2] == 'o' && b[i + 3] == 'p') {
+            len = 4;
+        } else if (b[i] == 'w' && i + 5 <= b.length && b[i + 1] == 'h' && b[i + 2] == 'i' && b[i + 3] == 'l'
+                && b[i + 4] == 'e') {
+            len = 5;
+        } else {
+            return 0;
+        }
+        boolean before = i == 0 || !isWordByte(b[i - 1]);
+        boolean after = i + len == b.length || !isWordByte(b[i + len]);
+        return before && after ? len : 0;
+    }
+
+    private static boolean isWordByte(byte c) {
+        return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c < 0;
+    }
+
+    /**
+     * Cheap JNI look at the body's top-level statements for a dispatching match (or c2rust if), and a text test
+     * that drops the common {@code loop { match it.next() { .. } }}: fewer than 8 arms and the scrutinee never
+     * assigned in the loop. Only loops passing it are copied and analysed.
+     */
+    private static TSNode dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
         TSNode body = loop.getChildByFieldName("body");
         if (body.isNull()) {
-            return false;
+            return null;
         }
+        String loopText = null;
         int n = body.getNamedChildCount();
         for (int i = 0; i < n; i++) {
-            if (reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0)) {
-                return true;
+            TSNode m = reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0);
+            if (m == null) {
+                continue;
+            }
+            if (m.getType().equals("if_expression")) {
+                return m;
+            }
+            TSNode arms = m.getChildByFieldName("body");
+            if (!arms.isNull() && arms.getNamedChildCount() >= DispatchLoops.MIN_ARMS) {
+                return m;
+            }
+            TSNode value = m.getChildByFieldName("value");
+            if (value.isNull()) {
+                continue;
+            }
+            loopText = loopText != null ? loopText : source.text(loop.getStartByte(), loop.getEndByte());
+            if (mayAssign(loopText, source.text(value.getStartByte(), value.getEndByte()))) {
+                return m;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** True when the loop text may assign the place a scrutinee reads (or hands it to a macro). */
+    static boolean mayAssign(String loopText, String scrutinee) {
+        String s = scrutinee.replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
+        while (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        s = s.replaceAll("^[&*]+", "").replaceAll("^mut(?=[A-Za-z_])", "");
+        Matcher m = PLACE.matcher(s);
+        if (!m.matches()) {
+            return false;
+        }
+        String[] parts = s.split("\\.");
+        String last = parts[parts.length - 1];
+        // The last segment followed by `=` (not `==`/`=>`), `.set(`, or passed as a macro argument.
+        return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(last)
+                + "\\s*(=[^=>]|\\.\\s*set\\s*\\(|[,)])").matcher(loopText).find();
     }
 
     /** Mirrors {@link LoopAnalysis}'s unwrapping of a statement (assignment, let, break, blocks) down to a match. */
-    private static boolean reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
+    private static TSNode reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
         if (s.isNull() || depth > 8) {
-            return false;
+            return null;
         }
         String t = s.getType();
         switch (t) {
             case "match_expression":
-                return true;
+                return s;
             case "if_expression":
-                return mayBeC2Rust;
+                return mayBeC2Rust ? s : null;
             case "assignment_expression":
                 return reachesMatch(s.getChildByFieldName("right"), mayBeC2Rust, depth + 1);
             case "let_declaration":
@@ -210,9 +284,9 @@ public final class RustExtractor implements Extractor {
                         return reachesMatch(c, mayBeC2Rust, depth + 1);
                     }
                 }
-                return false;
+                return null;
             default:
-                return false;
+                return null;
         }
     }
 
