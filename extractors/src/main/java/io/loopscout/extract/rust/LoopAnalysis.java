@@ -468,8 +468,8 @@ final class LoopAnalysis {
         }
         String text = tt.text();
         String flexVar = flexible(var);
-        Matcher assign = Pattern.compile("(?<![\\w.])" + flexVar + "\\s*=(?![=>])\\s*(" + CONST_TOKEN
-                + ")?").matcher(text);
+        Matcher assign = Pattern.compile("(?<![\\w.])" + flexVar + "\\s*=(?![=>])\\s*(?:(" + CONST_TOKEN
+                + ")(?=\\s*(?:[;,)}\\]]|$)))?").matcher(text);
         boolean found = false;
         while (assign.find()) {
             found = true;
@@ -588,11 +588,19 @@ final class LoopAnalysis {
         return -1;
     }
 
-    /** The arm a constant goes to: the arm naming it, else the catch-all arm, else -1. */
+    /**
+     * The arm a constant goes to: the arm naming it, else the catch-all arm, else -1. A {@code const} item
+     * (SCREAMING_CASE) that no arm names has a value we cannot see: -1, not the catch-all.
+     */
     int target(String value) {
         int exact = targetExact(value);
         if (exact >= 0) {
             return exact;
+        }
+        String last = RustValues.lastSegment(value);
+        if (last.length() > 1 && last.equals(last.toUpperCase(java.util.Locale.ROOT))
+                && Character.isLetter(last.charAt(0))) {
+            return -1;
         }
         List<Arm> arms = dispatch.arms();
         for (int i = 0; i < arms.size(); i++) {
