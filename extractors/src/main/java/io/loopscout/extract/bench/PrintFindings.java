@@ -5,11 +5,15 @@ import io.loopscout.extract.Extractor;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
+import io.loopscout.extract.rust.RustExtractor;
+import io.loopscout.extract.rust.RustSymbols;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Prints every finding of a source tree, one line each (developer tool for checking extractors on real code):
- * {@code java -cp .. io.loopscout.extract.bench.PrintFindings rust <dir> [--graph]}.
+ * {@code java -cp .. io.loopscout.extract.bench.PrintFindings rust <dir> [--graph] [--crate]}.
  */
 public final class PrintFindings {
 
@@ -18,13 +22,22 @@ public final class PrintFindings {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: PrintFindings <rust|c> <dir> [--graph]");
+            System.err.println("usage: PrintFindings <rust|c> <dir> [--graph] [--crate]");
             System.exit(2);
         }
         Language language = Language.parse(args[0]);
         Path root = Path.of(args[1]);
-        boolean graph = args.length > 2 && args[2].equals("--graph");
+        List<String> options = List.of(args).subList(2, args.length);
+        boolean graph = options.contains("--graph");
         Extractor extractor = BenchFiles.extractor(language);
+        if (options.contains("--crate") && language == Language.RUST) {
+            // Resolve state types against every file of the tree, as the pipeline does for a crate.
+            RustSymbols symbols = new RustSymbols();
+            for (Path p : BenchFiles.files(root, language)) {
+                symbols.addAll(RustExtractor.symbolsOf(BenchFiles.read(root, p, language)));
+            }
+            extractor = new RustExtractor(symbols, Duration.ofSeconds(10));
+        }
         for (Path p : BenchFiles.files(root, language)) {
             SourceFile file = BenchFiles.read(root, p, language);
             FileExtraction r = extractor.extract(file);

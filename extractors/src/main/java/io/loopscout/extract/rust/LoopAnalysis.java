@@ -36,6 +36,8 @@ final class LoopAnalysis {
     final int statements;
     final Dispatch dispatch;
     int constTransitions;
+    /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
+    int constTransitionsInArms;
     int dynamicTransitions;
     int exits;
     boolean macroTransitions;
@@ -73,7 +75,7 @@ final class LoopAnalysis {
         for (Dispatch d : candidates) {
             LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d);
             a.scan();
-            if (best == null || a.constTransitions > best.constTransitions) {
+            if (best == null || a.constTransitionsInArms > best.constTransitionsInArms) {
                 best = a;
             }
         }
@@ -394,6 +396,7 @@ final class LoopAnalysis {
         int from = armOf(at);
         if (RustValues.constantKind(value) != null) {
             constTransitions++;
+            constTransitionsInArms += from >= 0 ? 1 : 0;
             constants.add(value);
             int to = target(RustValues.unparen(value).compact());
             if (from >= 0) {
@@ -476,6 +479,7 @@ final class LoopAnalysis {
             macroTransitions = true;
             if (assign.group(1) != null) {
                 constTransitions++;
+                constTransitionsInArms += armOf(macro) >= 0 ? 1 : 0;
                 String value = assign.group(1).replaceAll("\\s+", "");
                 macroConstants.add(value);
                 int from = armOf(macro);
@@ -499,6 +503,7 @@ final class LoopAnalysis {
             if (to >= 0) {
                 macroTransitions = true;
                 constTransitions++;
+                constTransitionsInArms += from >= 0 ? 1 : 0;
                 macroConstants.add(w);
                 if (from >= 0) {
                     edges.add(new Edge(from, to, EdgeKind.CONSTANT));
