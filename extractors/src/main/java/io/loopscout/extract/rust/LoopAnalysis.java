@@ -89,6 +89,7 @@ final class LoopAnalysis {
     /** The body is exactly {@code state = 'blk: { match state { .. } }} on a local. */
     boolean loopMatchReady() {
         return dispatch.shape() == Shape.LABELLED_BLOCK && dispatch.kind() == VarKind.LOCAL && statements == 1
+                && dispatch.tupleIndex() < 0
                 && dispatch.stateVar().equals(dispatch.assignedTo());
     }
 
@@ -153,7 +154,7 @@ final class LoopAnalysis {
                     n = inner.get(0);
                 }
                 case "match_expression" -> {
-                    out.add(dispatchOf(n, statement, shape, assigned, blockLabel));
+                    out.addAll(dispatchesOf(n, statement, shape, assigned, blockLabel));
                     return;
                 }
                 default -> {
@@ -163,11 +164,35 @@ final class LoopAnalysis {
         }
     }
 
-    private static Dispatch dispatchOf(SyntaxNode match, SyntaxNode statement, Shape shape, String assigned,
-            String blockLabel) {
+    /** One dispatch for the scrutinee, or one per place in a tuple scrutinee ({@code match (state, c)}). */
+    private static List<Dispatch> dispatchesOf(SyntaxNode match, SyntaxNode statement, Shape shape,
+            String assigned, String blockLabel) {
         SyntaxNode s = match.child("value");
+        SyntaxNode bare = s == null ? null : RustValues.unparen(s);
+        if (bare != null && bare.is("tuple_expression")) {
+            List<Dispatch> out = new ArrayList<>();
+            List<SyntaxNode> elements = bare.namedChildren();
+            for (int i = 0; i < elements.size(); i++) {
+                Object[] place = placeOf(elements.get(i));
+                if (place[1] != VarKind.FETCHED) {
+                    out.add(new Dispatch(match, statement, shape, assigned, blockLabel, (String) place[0],
+                            (VarKind) place[1], armsOf(match, i), i));
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        Object[] place = s == null ? new Object[] {"", VarKind.FETCHED} : placeOf(s);
+        return List.of(new Dispatch(match, statement, shape, assigned, blockLabel, (String) place[0],
+                (VarKind) place[1], armsOf(match, -1), -1));
+    }
+
+    /** The compact place a scrutinee reads and its kind, looking through {@code &}, parentheses, clone(), get(). */
+    private static Object[] placeOf(SyntaxNode scrutinee) {
+        SyntaxNode s = scrutinee;
         VarKind kind = VarKind.FETCHED;
-        String var = s == null ? "" : s.compact();
+        String var = s.compact();
         for (int depth = 0; depth < 6 && s != null; depth++) {
             s = RustValues.unparen(s);
             if (s.is("reference_expression")) {
@@ -201,7 +226,7 @@ final class LoopAnalysis {
             }
             break;
         }
-        return new Dispatch(match, statement, shape, assigned, blockLabel, var, kind, armsOf(match));
+        return new Object[] {var, kind};
     }
 
     /** A chain of identifiers and fields ({@code self.a.state}), the only places a state can live in. */
@@ -216,7 +241,7 @@ final class LoopAnalysis {
         };
     }
 
-    private static List<Arm> armsOf(SyntaxNode match) {
+    private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {
         List<Arm> arms = new ArrayList<>();
         SyntaxNode block = match.child("body");
         if (block == null) {
@@ -240,7 +265,11 @@ final class LoopAnalysis {
             List<String> labels = new ArrayList<>();
             boolean catchAll = false;
             if (pattern != null) {
-                for (SyntaxNode alt : alternatives(pattern)) {
+                for (SyntaxNode whole : alternatives(pattern)) {
+                    SyntaxNode alt = tupleIndex < 0 ? whole : element(whole, tupleIndex);
+                    if (alt == null) {
+                        continue;
+                    }
                     labels.add(alt.compact());
                     catchAll |= alt.is("_") || (alt.is("identifier") && !RustValues.startsUpper(alt.text()));
                 }
@@ -248,6 +277,15 @@ final class LoopAnalysis {
             arms.add(new Arm(arm, labels, catchAll, guarded));
         }
         return arms;
+    }
+
+    /** Element {@code i} of a tuple pattern ({@code _} for a non-tuple catch-all), or null. */
+    private static SyntaxNode element(SyntaxNode pattern, int i) {
+        if (!pattern.is("tuple_pattern")) {
+            return pattern.is("_") || pattern.is("identifier") ? pattern : null;
+        }
+        List<SyntaxNode> elements = pattern.namedChildren();
+        return i < elements.size() && !elements.get(i).is("remaining_field_pattern") ? elements.get(i) : null;
     }
 
     private static List<SyntaxNode> alternatives(SyntaxNode pattern) {
@@ -299,10 +337,10 @@ final class LoopAnalysis {
             List<Arm> arms = new ArrayList<>(match.arms());
             arms.addAll(chainArms);
             out.set(out.indexOf(match), new Dispatch(match.match(), match.statement(), match.shape(),
-                    match.assignedTo(), match.blockLabel(), match.stateVar(), match.kind(), arms));
+                    match.assignedTo(), match.blockLabel(), match.stateVar(), match.kind(), arms, -1));
         } else {
             out.add(new Dispatch(null, firstIf, Shape.IF_CHAIN, null, null, "current_block", VarKind.LOCAL,
-                    chainArms));
+                    chainArms, -1));
         }
     }
 
@@ -548,7 +586,7 @@ final class LoopAnalysis {
                 }
             }
             case "match_expression" -> {
-                for (Arm arm : armsOf(v)) {
+                for (Arm arm : armsOf(v, -1)) {
                     if (arm.node().child("value") != null) {
                         leaves(arm.node().child("value"), out);
                     }

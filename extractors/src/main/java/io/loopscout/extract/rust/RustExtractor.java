@@ -244,6 +244,15 @@ public final class RustExtractor implements Extractor {
 
     /** True when the loop text may assign the place a scrutinee reads (or hands it to a macro). */
     static boolean mayAssign(String loopText, String scrutinee) {
+        String t = scrutinee.strip();
+        if (t.startsWith("(") && t.endsWith(")") && t.contains(",")) {
+            for (String element : t.substring(1, t.length() - 1).split(",")) {
+                if (!element.isBlank() && mayAssign(loopText, element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         String s = scrutinee.replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
         while (s.startsWith("(") && s.endsWith(")")) {
             s = s.substring(1, s.length() - 1);
