@@ -404,6 +404,7 @@ final class LoopAnalysis {
                 }
                 case "return_expression", "try_expression" -> exit(n);
                 case "break_expression" -> breakOf(n);
+                case "continue_expression" -> continueOf(n);
                 default -> {
                 }
             }
@@ -484,6 +485,17 @@ final class LoopAnalysis {
             }
         }
         exit(brk);
+    }
+
+    /** {@code continue 'outer} of a loop around this one leaves this loop too. */
+    private void continueOf(SyntaxNode cont) {
+        SyntaxNode l = cont.childOfType("label");
+        if (l != null) {
+            String name = labelName(l);
+            if (!name.equals(label) && !labelledInside(cont, name)) {
+                exit(cont);
+            }
+        }
     }
 
     /** True when a loop or block between {@code node} and this loop carries label {@code name}. */
