@@ -102,12 +102,13 @@ public final class RustExtractor implements Extractor {
         boolean mayBeAnnotated = file.text().contains("loop_match");
         List<Finding> findings = new ArrayList<>();
         StateTypes types = null;
+        List<SyntaxNode> copies = new ArrayList<>();
         for (TSNode loop : loops(parsed)) {
             TSNode match = dispatchCandidate(loop, mayBeC2Rust, source);
             if (match == null) {
                 continue;
             }
-            LoopAnalysis a = LoopAnalysis.of(SyntaxNode.copyOf(loop, source));
+            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, copies));
             if (a == null) {
                 continue;
             }
@@ -124,6 +125,23 @@ public final class RustExtractor implements Extractor {
         findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
                 : Integer.compare(x.endLine(), y.endLine()));
         return new FileExtraction(findings, fileErrors, null);
+    }
+
+    /** The Java copy of a loop, taken from an enclosing loop copied before (nested state machines) if any. */
+    private static SyntaxNode copyOf(TSNode loop, SourceText source, List<SyntaxNode> copies) {
+        int start = loop.getStartByte();
+        int end = loop.getEndByte();
+        for (SyntaxNode outer : copies) {
+            if (outer.start <= start && end <= outer.end) {
+                SyntaxNode inner = outer.find(start, end, loop.getType());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        SyntaxNode copy = SyntaxNode.copyOf(loop, source);
+        copies.add(copy);
+        return copy;
     }
 
     private static Pattern classify(LoopAnalysis a) {

@@ -64,6 +64,25 @@ final class SyntaxNode {
         }
     }
 
+    /** The descendant (or this) with exactly this range and type, or null. */
+    SyntaxNode find(int from, int to, String nodeType) {
+        SyntaxNode n = this;
+        while (n != null) {
+            if (n.start == from && n.end == to && n.type.equals(nodeType)) {
+                return n;
+            }
+            SyntaxNode next = null;
+            for (SyntaxNode c : n.children) {
+                if (c.start <= from && to <= c.end) {
+                    next = c;
+                    break;
+                }
+            }
+            n = next;
+        }
+        return null;
+    }
+
     /** All children, named and anonymous. */
     List<SyntaxNode> children() {
         return Collections.unmodifiableList(children);
