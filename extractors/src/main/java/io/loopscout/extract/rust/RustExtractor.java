@@ -124,7 +124,16 @@ public final class RustExtractor implements Extractor {
         }
         findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
                 : Integer.compare(x.endLine(), y.endLine()));
-        return new FileExtraction(findings, fileErrors, null);
+        return new FileExtraction(findings, fileErrors, mostlyBroken(fileErrors, source.lineCount())
+                ? "syntax-errors" : null);
+    }
+
+    /**
+     * More than one damaged spot per 100 lines (at least 5): the tree, and so what was found in it, is
+     * unreliable; the findings are still returned (with low confidence where damaged).
+     */
+    static boolean mostlyBroken(int errors, int lines) {
+        return errors >= 5 && errors * 100 > lines;
     }
 
     /** The Java copy of a loop, taken from an enclosing loop copied before (nested state machines) if any. */

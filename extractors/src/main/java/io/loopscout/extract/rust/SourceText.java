@@ -26,6 +26,10 @@ final class SourceText {
         }
     }
 
+    int lineCount() {
+        return lineStarts.length;
+    }
+
     byte[] bytes() {
         return bytes;
     }

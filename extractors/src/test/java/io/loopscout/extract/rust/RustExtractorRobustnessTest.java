@@ -117,7 +117,8 @@ class RustExtractorRobustnessTest {
                 sb.append(tokens[random.nextInt(tokens.length)]).append(' ');
             }
             FileExtraction r = extract(sb.toString());
-            assertTrue(r.problem() == null, () -> "unexpected problem " + r.problem() + " for " + sb);
+            assertTrue(r.problem() == null || r.problem().equals("syntax-errors"),
+                    () -> "unexpected problem " + r.problem() + " for " + sb);
             for (Finding f : r.findings()) {
                 assertTrue(f.startLine() >= 1 && f.endLine() >= f.startLine());
             }
@@ -132,6 +133,24 @@ class RustExtractorRobustnessTest {
         assertEquals(1, f.size());
         assertEquals(Finding.Confidence.LOW, f.get(0).confidence());
         assertTrue(f.get(0).parseErrors() > 0);
+    }
+
+    @Test
+    void fileFullOfSyntaxErrorsIsFlagged() {
+        StringBuilder junk = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            junk.append("fn f").append(i).append("( { let = ; loop { match } ) ]\n");
+        }
+        FileExtraction r = extract(junk.toString());
+        assertEquals("syntax-errors", r.problem());
+        assertTrue(r.parseErrors() >= 50);
+    }
+
+    @Test
+    void oneTypoInALargeFileIsNotAProblem() {
+        FileExtraction r = extract(MACHINE.repeat(40) + "fn typo( {}\n");
+        assertNull(r.problem());
+        assertTrue(r.parseErrors() > 0);
     }
 
     @Test
