@@ -11,6 +11,7 @@ import io.loopscout.extract.parse.ParsedSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import org.treesitter.TSNode;
 
@@ -26,6 +27,7 @@ public final class RustExtractor implements Extractor {
     /** Bracket nesting beyond this is pathological (or an attack); reported as "too-deep". */
     static final int MAX_DEPTH = 1000;
     private static final int SNIPPET_LINES = 200;
+    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
     private static final java.util.regex.Pattern PLACE =
             java.util.regex.Pattern.compile("(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*");
 
@@ -103,7 +105,7 @@ public final class RustExtractor implements Extractor {
         List<Finding> findings = new ArrayList<>();
         StateTypes types = null;
         List<SyntaxNode> copies = new ArrayList<>();
-        for (TSNode loop : loops(parsed)) {
+        for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
             TSNode match = dispatchCandidate(loop, mayBeC2Rust, source);
             if (match == null) {
                 continue;
@@ -187,50 +189,6 @@ public final class RustExtractor implements Extractor {
                 .parseErrors(errors)
                 .confidence(a.macroTransitions || errors > 0 ? Finding.Confidence.LOW : Finding.Confidence.HIGH)
                 .snippet(source.lines(start, end, SNIPPET_LINES)).graph(a.graph()).build();
-    }
-
-    /**
-     * The {@code loop} and {@code while} expressions of the file, in source order. Found from the keywords'
-     * byte offsets, one JNI lookup each: a tree-sitter query over the whole tree cost half a parse (measured).
-     */
-    private static List<TSNode> loops(ParsedSource parsed) {
-        byte[] b = parsed.bytes();
-        TSNode root = parsed.root();
-        List<TSNode> out = new ArrayList<>();
-        for (int i = 0; i < b.length; i++) {
-            int len = keywordAt(b, i);
-            if (len == 0) {
-                continue;
-            }
-            TSNode kw = root.getDescendantForByteRange(i, i + len);
-            TSNode parent = kw.isNull() ? kw : kw.getParent();
-            if (!kw.isNull() && !kw.isNamed() && !parent.isNull()
-                    && (parent.getType().equals("loop_expression") || parent.getType().equals("while_expression"))) {
-                out.add(parent);
-            }
-            i += len - 1;
-        }
-        return out;
-    }
-
-    /** The length of the keyword {@code loop} or {@code while} standing as a whole word at {@code i}, else 0. */
-    private static int keywordAt(byte[] b, int i) {
-        int len;
-        if (b[i] == 'l' && i + 4 <= b.length && b[i + 1] == 'o' && b[i + 2] == 'o' && b[i + 3] == 'p') {
-            len = 4;
-        } else if (b[i] == 'w' && i + 5 <= b.length && b[i + 1] == 'h' && b[i + 2] == 'i' && b[i + 3] == 'l'
-                && b[i + 4] == 'e') {
-            len = 5;
-        } else {
-            return 0;
-        }
-        boolean before = i == 0 || !isWordByte(b[i - 1]);
-        boolean after = i + len == b.length || !isWordByte(b[i + len]);
-        return before && after ? len : 0;
-    }
-
-    private static boolean isWordByte(byte c) {
-        return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c < 0;
     }
 
     /**
