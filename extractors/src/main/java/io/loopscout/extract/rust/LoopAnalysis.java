@@ -27,6 +27,9 @@ final class LoopAnalysis {
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
+    private static final Pattern PLACE_TEXT =
+            Pattern.compile("\\**(?:\\(\\**(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\)|self|[A-Za-z_]\\w*)"
+                    + "(?:\\.[A-Za-z_]\\w*)*");
     private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
 
     final SyntaxNode loop;
@@ -229,16 +232,12 @@ final class LoopAnalysis {
         return new Object[] {var, kind};
     }
 
-    /** A chain of identifiers and fields ({@code self.a.state}), the only places a state can live in. */
+    /**
+     * A chain of identifiers and fields ({@code self.a.state}, {@code *s}), the only places a state can live in.
+     * Judged by text: the copy of a loop may hold such a chain as a leaf (see {@link SyntaxNode#copyOf}).
+     */
     private static boolean isPlace(SyntaxNode n) {
-        return switch (n.type) {
-            case "identifier", "self" -> true;
-            case "field_expression" -> n.child("value") != null && isPlace(n.child("value"));
-            case "unary_expression" -> n.hasToken("*") && !n.namedChildren().isEmpty()
-                    && isPlace(n.namedChildren().get(0));
-            case "parenthesized_expression" -> !n.namedChildren().isEmpty() && isPlace(n.namedChildren().get(0));
-            default -> false;
-        };
+        return PLACE_TEXT.matcher(n.compact()).matches();
     }
 
     private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {

@@ -10,7 +10,10 @@ import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.treesitter.TSNode;
@@ -28,6 +31,7 @@ public final class RustExtractor implements Extractor {
     static final int MAX_DEPTH = 1000;
     private static final int SNIPPET_LINES = 200;
     private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_]\\w*");
     private static final java.util.regex.Pattern PLACE =
             java.util.regex.Pattern.compile("(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*");
 
@@ -104,13 +108,13 @@ public final class RustExtractor implements Extractor {
         boolean mayBeAnnotated = file.text().contains("loop_match");
         List<Finding> findings = new ArrayList<>();
         StateTypes types = null;
-        List<SyntaxNode> copies = new ArrayList<>();
+        Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
         for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
-            TSNode match = dispatchCandidate(loop, mayBeC2Rust, source);
-            if (match == null) {
+            List<String> words = dispatchCandidate(loop, mayBeC2Rust, source);
+            if (words == null) {
                 continue;
             }
-            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, copies));
+            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, words, copies));
             if (a == null) {
                 continue;
             }
@@ -138,11 +142,16 @@ public final class RustExtractor implements Extractor {
         return errors >= 5 && errors * 100 > lines;
     }
 
-    /** The Java copy of a loop, taken from an enclosing loop copied before (nested state machines) if any. */
-    private static SyntaxNode copyOf(TSNode loop, SourceText source, List<SyntaxNode> copies) {
+    /**
+     * The Java copy of a loop, taken from an enclosing loop copied before with the same words (nested state
+     * machines on the same variable) if any.
+     */
+    private static SyntaxNode copyOf(TSNode loop, SourceText source, List<String> words,
+            Map<List<String>, List<SyntaxNode>> copies) {
         int start = loop.getStartByte();
         int end = loop.getEndByte();
-        for (SyntaxNode outer : copies) {
+        List<SyntaxNode> sameWords = copies.computeIfAbsent(words, k -> new ArrayList<>());
+        for (SyntaxNode outer : sameWords) {
             if (outer.start <= start && end <= outer.end) {
                 SyntaxNode inner = outer.find(start, end, loop.getType());
                 if (inner != null) {
@@ -150,8 +159,8 @@ public final class RustExtractor implements Extractor {
                 }
             }
         }
-        SyntaxNode copy = SyntaxNode.copyOf(loop, source);
-        copies.add(copy);
+        SyntaxNode copy = SyntaxNode.copyOf(loop, source, words);
+        sameWords.add(copy);
         return copy;
     }
 
@@ -194,14 +203,17 @@ public final class RustExtractor implements Extractor {
     /**
      * Cheap JNI look at the body's top-level statements for a dispatching match (or c2rust if), and a text test
      * that drops the common {@code loop { match it.next() { .. } }}: fewer than 8 arms and the scrutinee never
-     * assigned in the loop. Only loops passing it are copied and analysed.
+     * assigned in the loop. Returns null for loops that fail it, else the words that the copy of the loop must
+     * keep (see {@link SyntaxNode#copyOf(TSNode, SourceText, List)}).
      */
-    private static TSNode dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
+    private static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
         TSNode body = loop.getChildByFieldName("body");
         if (body.isNull()) {
             return null;
         }
         String loopText = null;
+        boolean candidate = false;
+        Set<String> words = new LinkedHashSet<>();
         int n = body.getNamedChildCount();
         for (int i = 0; i < n; i++) {
             TSNode m = reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0);
@@ -209,22 +221,63 @@ public final class RustExtractor implements Extractor {
                 continue;
             }
             if (m.getType().equals("if_expression")) {
-                return m;
-            }
-            TSNode arms = m.getChildByFieldName("body");
-            if (!arms.isNull() && arms.getNamedChildCount() >= DispatchLoops.MIN_ARMS) {
-                return m;
+                words.add("current_block");
+                candidate = true;
+                continue;
             }
             TSNode value = m.getChildByFieldName("value");
             if (value.isNull()) {
                 continue;
             }
+            String scrutinee = source.text(value.getStartByte(), value.getEndByte());
+            words.addAll(scrutineeWords(scrutinee));
+            TSNode arms = m.getChildByFieldName("body");
+            if (!arms.isNull() && arms.getNamedChildCount() >= DispatchLoops.MIN_ARMS) {
+                candidate = true;
+                continue;
+            }
             loopText = loopText != null ? loopText : source.text(loop.getStartByte(), loop.getEndByte());
-            if (mayAssign(loopText, source.text(value.getStartByte(), value.getEndByte()))) {
-                return m;
+            candidate |= mayAssign(loopText, scrutinee);
+        }
+        if (!candidate) {
+            return null;
+        }
+        words.addAll(List.of("return", "break", "continue", "?"));
+        return List.copyOf(words);
+    }
+
+    /** The words a scrutinee's transitions must mention: a place's last segment, else its identifiers. */
+    static List<String> scrutineeWords(String scrutinee) {
+        String t = scrutinee.strip();
+        if (t.startsWith("(") && t.endsWith(")") && t.contains(",")) {
+            List<String> out = new ArrayList<>();
+            for (String element : t.substring(1, t.length() - 1).split(",")) {
+                out.addAll(scrutineeWords(element));
+            }
+            return out;
+        }
+        String place = placeText(t);
+        if (PLACE.matcher(place).matches()) {
+            String[] parts = place.split("\\.");
+            return List.of(parts[parts.length - 1]);
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = IDENTIFIER.matcher(t);
+        while (m.find()) {
+            if (m.group().length() > 1 && !m.group().equals("self")) {
+                out.add(m.group());
             }
         }
-        return null;
+        return out;
+    }
+
+    /** A scrutinee without whitespace, {@code &}, {@code *}, outer parentheses, {@code .get()}/{@code .clone()}. */
+    private static String placeText(String scrutinee) {
+        String s = scrutinee.replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
+        while (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.replaceAll("^[&*]+", "").replaceAll("^mut(?=[A-Za-z_])", "");
     }
 
     /** True when the loop text may assign the place a scrutinee reads (or hands it to a macro). */
@@ -238,11 +291,7 @@ public final class RustExtractor implements Extractor {
             }
             return false;
         }
-        String s = scrutinee.replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
-        while (s.startsWith("(") && s.endsWith(")")) {
-            s = s.substring(1, s.length() - 1);
-        }
-        s = s.replaceAll("^[&*]+", "").replaceAll("^mut(?=[A-Za-z_])", "");
+        String s = placeText(scrutinee);
         Matcher m = PLACE.matcher(s);
         if (!m.matches()) {
             return false;

@@ -26,6 +26,30 @@ final class SourceText {
         }
     }
 
+    /** True when the bytes in {@code [start, end)} contain one of {@code words} (ASCII). */
+    boolean containsAny(int start, int end, java.util.List<String> words) {
+        for (String w : words) {
+            if (w.isEmpty()) {
+                return true;
+            }
+            byte first = (byte) w.charAt(0);
+            int last = end - w.length();
+            outer:
+            for (int i = start; i <= last; i++) {
+                if (bytes[i] != first) {
+                    continue;
+                }
+                for (int j = 1; j < w.length(); j++) {
+                    if (bytes[i + j] != (byte) w.charAt(j)) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     int lineCount() {
         return lineStarts.length;
     }
