@@ -73,6 +73,6 @@ final class KeywordNodes {
     }
 
     private static boolean isWordByte(byte c) {
-        return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c < 0;
+        return SourceText.isWordByte(c);
     }
 }
