@@ -21,30 +21,42 @@ public final class Permalinks {
      * A git link needs a revision: the resolved SHA, else the manifest's rev.
      */
     public static String of(ProjectSpec spec, String version, Finding finding) {
-        SourceSpec source = spec.source();
+        String base = base(spec, version);
+        if (base.isEmpty()) {
+            return "";
+        }
         int start = finding.startLine();
         int end = Math.max(finding.endLine(), start);
+        // GitLab writes a line range as #L3-7, GitHub and docs.rs as #L3-L7
+        String range = base.contains("/-/blob/") ? "#L" + start + "-" + end : "#L" + start + "-L" + end;
+        return base + path(finding.file() == null ? "" : finding.file()) + range;
+    }
+
+    /**
+     * The web folder that a project's relative file paths resolve against, ending in {@code /} (the project's
+     * subdir included), or empty when the source has no stable public address.
+     */
+    public static String base(ProjectSpec spec, String version) {
+        SourceSpec source = spec.source();
+        String subdir = path(spec.subdir() == null ? "" : spec.subdir());
+        String sub = subdir.isEmpty() ? "" : subdir + "/";
         if (source instanceof SourceSpec.Crate crate) {
             String v = notBlank(version) ? version : crate.version();
-            if (!notBlank(v)) {
-                return "";
-            }
-            return "https://docs.rs/crate/" + segment(crate.name()) + "/" + segment(v) + "/source/"
-                    + path(join(spec.subdir(), finding.file())) + "#L" + start + "-L" + end;
+            return notBlank(v) && notBlank(crate.name())
+                    ? "https://docs.rs/crate/" + segment(crate.name()) + "/" + segment(v) + "/source/" + sub : "";
         }
         if (source instanceof SourceSpec.Git git) {
             String rev = notBlank(version) ? version : git.rev();
-            String base = webBase(git.url());
-            if (!notBlank(rev) || base == null) {
+            String web = webBase(git.url());
+            if (!notBlank(rev) || web == null) {
                 return "";
             }
-            String host = URI.create(base).getHost().toLowerCase(Locale.ROOT);
-            String file = path(join(spec.subdir(), finding.file()));
-            if (host.equals("github.com") || host.endsWith(".github.com")) {
-                return base + "/blob/" + segment(rev) + "/" + file + "#L" + start + "-L" + end;
+            String host = URI.create(web).getHost().toLowerCase(Locale.ROOT);
+            if (host.equals("github.com")) {
+                return web + "/blob/" + segment(rev) + "/" + sub;
             }
             if (host.equals("gitlab.com") || host.startsWith("gitlab.")) {
-                return base + "/-/blob/" + segment(rev) + "/" + file + "#L" + start + "-" + end;
+                return web + "/-/blob/" + segment(rev) + "/" + sub;
             }
         }
         return "";
@@ -75,22 +87,10 @@ public final class Permalinks {
         }
     }
 
-    private static String join(String subdir, String file) {
-        String f = file == null ? "" : file.replace('\\', '/');
-        if (!notBlank(subdir)) {
-            return f;
-        }
-        String d = subdir.replace('\\', '/');
-        while (d.endsWith("/")) {
-            d = d.substring(0, d.length() - 1);
-        }
-        return d.isEmpty() ? f : d + "/" + f;
-    }
-
-    /** Percent-encodes every segment of a relative path, keeping the slashes. */
-    private static String path(String relative) {
+    /** Percent-encodes every segment of a relative path, keeping the slashes (backslashes count as slashes). */
+    static String path(String relative) {
         StringBuilder sb = new StringBuilder();
-        for (String part : relative.split("/", -1)) {
+        for (String part : relative.replace('\\', '/').split("/", -1)) {
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
