@@ -442,7 +442,12 @@ final class LoopPlanner {
         if (BARRIERS.contains(n.type) || converted.containsKey(n)) {
             return;
         }
-        if (n.is("break_expression", "continue_expression") && !inLoop && n.childOfType("label") == null
+        if (field && n.is("continue_expression") && !mergedContinues.contains(n) && targetsStateLoop(n, inLoop)) {
+            // the field may have changed since the dispatch (a call, a non-final write): re-read it, as the
+            // original's `match self.mode` at the loop head did; `continue` would dispatch on the stale copy
+            edits.add(new TextEdit(n.start, n.end, "break " + blockLabel + " " + stateText));
+            dynamics++;
+        } else if (n.is("break_expression", "continue_expression") && !inLoop && n.childOfType("label") == null
                 && !mergedContinues.contains(n)) {
             edits.add(TextEdit.insert(n.children().get(0).end, " " + loopLabel));
             loopLabelNeeded = true;
