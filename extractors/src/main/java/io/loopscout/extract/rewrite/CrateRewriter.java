@@ -130,6 +130,8 @@ public final class CrateRewriter {
         });
         Map<String, String> finalTexts = Map.of();
         if (!candidates.isEmpty()) {
+            // fails early, with the reason, when the cfg cannot be declared (lints inherited from a workspace)
+            CrateGate.declareCfg(Files.readString(work.resolve("Cargo.toml"), StandardCharsets.UTF_8));
             Verifier v = new Verifier(work, builders.create(target), plans, fileOf);
             CrateBuilder.Outcome prep = v.builder.prepare(work);
             if (!prep.ok()) {
