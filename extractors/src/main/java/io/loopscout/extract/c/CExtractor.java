@@ -42,6 +42,7 @@ public final class CExtractor implements Extractor {
             "(enumerator name: (identifier) @enumerator)");
     private static final byte[] SWITCH = "switch".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GOTO = "goto".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMPUTED = MacroExpander.COMPUTED_GOTO.getBytes(StandardCharsets.US_ASCII);
 
     private final MacroTable includes;
     private final Duration timeout;
@@ -139,7 +140,7 @@ public final class CExtractor implements Extractor {
     private List<Draft> analyze(ParsedSource parsed, MacroExpander.Result expansion, MacroTable table,
                                 boolean tableElsewhere) {
         byte[] bytes = parsed.bytes();
-        int[] hits = merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO));
+        int[] hits = merge(merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO)), indexAll(bytes, COMPUTED));
         if (hits.length == 0) {
             return List.of();
         }

@@ -135,7 +135,9 @@ final class MacroExpander {
             String id = s.substring(i, j);
             int consumed = -1;
             String replacement = null;
+            boolean macro = true;
             if (id.equals("goto")) {
+                macro = false;
                 int k = skipSpace(s, j);
                 if (k < n && s.charAt(k) == '*') {
                     int semi = statementEnd(s, k + 1);
@@ -172,7 +174,7 @@ final class MacroExpander {
                 continue;
             }
             int spanned = count(s, i, consumed, '\n');
-            if (top) {
+            if (top && macro) {
                 macroLines.set(line, line + spanned + 1);
             }
             out.append(replacement.replace('\n', ' ').replace('\r', ' '));

@@ -167,10 +167,15 @@ public final class MacroTable {
                 && body.stripLeading().startsWith(ids.get(0))) {
             return true;
         }
-        if (CLexer.hasLabelAddress(body) || hasDefaultLabel(body)) {
+        if (CLexer.hasLabelAddress(body) || hasDefaultLabel(body) || isLabel(body)) {
             return true;
         }
         return CLexer.braceBalance(body) != 0;
+    }
+
+    /** A body that defines a label ({@code L_##op:}), as dispatch macros for jump tables do. */
+    private static boolean isLabel(String body) {
+        return body.matches("[A-Za-z_][\\w#\\s]*:\\s*");
     }
 
     private static boolean hasDefaultLabel(String body) {
