@@ -202,7 +202,7 @@ public final class ProjectMeasurer {
                 : "pinned to " + protocol.cpu());
         if (protocol.callgrind() && prepared.direct() && !series.failed()) {
             for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
-                CallgrindCounts c = callgrind(e.getValue());
+                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits());
                 if (c != null) {
                     counts.put(e.getKey().label(), c);
                 }
@@ -220,15 +220,6 @@ public final class ProjectMeasurer {
         LinkedHashMap<String, Supplier<SandboxResult>> runs = new LinkedHashMap<>();
         prepared.runs().forEach((v, c) -> runs.put(v.label(), () -> cargo.sandbox().run(c)));
         return runs;
-    }
-
-    private CallgrindCounts callgrind(SandboxCommand run) {
-        List<String> argv = new ArrayList<>(CallgrindCounts.command());
-        argv.addAll(run.argv());
-        SandboxCommand c = new SandboxCommand(argv, run.workDir(), run.readOnly(), run.writable(), run.env(),
-                run.cpu(), protocol.callgrindLimits());
-        SandboxResult r = cargo.sandbox().run(c);
-        return r.ok() ? CallgrindCounts.parse(r.log()) : null;
     }
 
     private SandboxCommand runCommand(BenchCommand cmd, Variant v, Path root, Path dir, Path target, Path exe,

@@ -106,7 +106,7 @@ public final class ModelBench {
             Files.writeString(src.resolve("kernel.rs"), ModelKernel.source(graph));
         } catch (IOException | IllegalArgumentException e) {
             failures.add(Failure.of(project, "measure", FailureClass.INTERNAL, e));
-            return failed("cannot write the kernel: " + e.getMessage());
+            return failed(Verdict.NOT_MEASURED, "cannot write the kernel: " + e.getMessage());
         }
         Map<Variant, Path> exe = new EnumMap<>(Variant.class);
         for (Variant v : VARIANTS) {
@@ -123,14 +123,14 @@ public final class ModelBench {
                     .readOnly(src).writable(bin).env(toolchain.environment()).limits(Limits.build()).build());
             if (!r.ok()) {
                 failures.add(r.toFailure(project, "measure", FailureClass.BUILD_FAIL, "model kernel " + v.label()));
-                return failed("model kernel " + v.label() + " did not build: " + r.detail());
+                return failed(Verdict.NOT_MEASURED, "model kernel " + v.label() + " did not build: " + r.detail());
             }
             exe.put(v, out);
         }
         SandboxResult calib = sandbox.run(command(exe.get(Variant.A), bin, CALIBRATION_STEPS, protocol.runLimits()));
         if (!calib.ok()) {
             failures.add(calib.toFailure(project, "measure", FailureClass.BENCH_FAIL, "model calibration"));
-            return failed("calibration run failed: " + calib.detail());
+            return failed(Verdict.UNSTABLE, "calibration run failed: " + calib.detail());
         }
         double perStep = Timing.seconds(calib) / CALIBRATION_STEPS;
         long steps = Math.max(CALIBRATION_STEPS, Math.min(20_000_000_000L, (long) (TARGET_RUN_SECONDS / perStep)));
@@ -144,7 +144,7 @@ public final class ModelBench {
             if (sum == null || (expected != null && !expected.equals(sum))) {
                 failures.add(new Failure(project, "measure", FailureClass.BENCH_FAIL,
                         "model kernel " + v.label() + " disagrees with A: " + sum + " vs " + expected));
-                return failed("variant " + v.label() + " computed a different checksum");
+                return failed(Verdict.NOT_MEASURED, "variant " + v.label() + " computed a different checksum");
             }
             expected = sum;
         }
@@ -162,7 +162,9 @@ public final class ModelBench {
         Map<String, CallgrindCounts> counts = new LinkedHashMap<>();
         if (protocol.callgrind() && !series.failed()) {
             for (Variant v : VARIANTS) {
-                CallgrindCounts c = callgrind(exe.get(v), bin);
+                CallgrindCounts c = CallgrindCounts.measure(sandbox,
+                        command(exe.get(v), bin, CALLGRIND_STEPS, protocol.callgrindLimits()),
+                        protocol.callgrindLimits());
                 if (c != null) {
                     counts.put(v.label(), c);
                 }
@@ -174,22 +176,13 @@ public final class ModelBench {
         return Analysis.of(series).toMeasurement(EvidenceTier.MODEL, counts, note);
     }
 
-    private CallgrindCounts callgrind(Path exe, Path bin) {
-        List<String> argv = new ArrayList<>(CallgrindCounts.command());
-        argv.add(exe.toString());
-        argv.add(Long.toString(CALLGRIND_STEPS));
-        SandboxResult r = sandbox.run(SandboxCommand.of(argv).workDir(bin).readOnly(bin)
-                .env("PATH", "/usr/bin:/bin").cpu(protocol.cpu()).limits(protocol.callgrindLimits()).build());
-        return r.ok() ? CallgrindCounts.parse(r.log()) : null;
-    }
-
     private SandboxCommand command(Path exe, Path bin, long steps, Limits limits) {
         return SandboxCommand.of(List.of(exe.toString(), Long.toString(steps))).workDir(bin).readOnly(bin)
                 .env("PATH", "/usr/bin:/bin").cpu(protocol.cpu()).limits(limits).build();
     }
 
-    private static Measurement failed(String why) {
-        return new Measurement(EvidenceTier.MODEL, null, null, null, null, null, Verdict.UNSTABLE, null,
+    private static Measurement failed(Verdict verdict, String why) {
+        return new Measurement(EvidenceTier.MODEL, null, null, null, null, null, verdict, null,
                 List.of(), why);
     }
 

@@ -1,5 +1,10 @@
 package io.loopscout.runner.protocol;
 
+import io.loopscout.runner.sandbox.Limits;
+import io.loopscout.runner.sandbox.Sandbox;
+import io.loopscout.runner.sandbox.SandboxCommand;
+import io.loopscout.runner.sandbox.SandboxResult;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +21,15 @@ public record CallgrindCounts(long instructions, long branches, long mispredicti
     /** The valgrind prefix of one callgrind run, writing no profile file. */
     public static List<String> command() {
         return List.of("valgrind", "--tool=callgrind", "--branch-sim=yes", "--callgrind-out-file=/dev/null");
+    }
+
+    /** Runs {@code run} once under callgrind in the sandbox (with {@code limits}); null when that fails. */
+    public static CallgrindCounts measure(Sandbox sandbox, SandboxCommand run, Limits limits) {
+        List<String> argv = new ArrayList<>(command());
+        argv.addAll(run.argv());
+        SandboxResult r = sandbox.run(new SandboxCommand(argv, run.workDir(), run.readOnly(), run.writable(),
+                run.env(), run.cpu(), limits));
+        return r.ok() ? parse(r.log()) : null;
     }
 
     /** Parses the summary from a callgrind log, or null when it has none. */
