@@ -30,7 +30,7 @@ public final class HtmlReport {
 
     static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#0f172a;background:#f8fafc}
-            header,main,footer{max-width:1200px;margin:0 auto;padding:0 20px}
+            header,main,footer{max-width:1360px;margin:0 auto;padding:0 20px}
             header{padding-top:18px}h1{margin:0 0 4px;font-size:24px}h2{margin:28px 0 10px;font-size:19px}
             h3{font-size:16px;margin:18px 0 6px}h4{font-size:14px;margin:14px 0 4px}
             nav a{margin-right:14px}.sub{color:#475569}.note{color:#475569;font-style:italic}
@@ -38,7 +38,7 @@ public final class HtmlReport {
             .card b{display:block;font-size:22px}
             table{border-collapse:collapse;background:#fff}th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-            #ranking-table th{cursor:pointer;user-select:none;background:#f1f5f9;white-space:nowrap}
+            #ranking-table{font-size:13px}#ranking-table td.num,#ranking-table td[class^=v-]{white-space:nowrap}#ranking-table th{cursor:pointer;user-select:none;background:#f1f5f9;white-space:nowrap}
             #ranking-table th[aria-sort=ascending]::after{content:" \\25B2"}#ranking-table th[aria-sort=descending]::after{content:" \\25BC"}
             .controls{display:flex;gap:10px;align-items:center;margin:8px 0}.controls input{padding:4px 8px;width:280px}
             .v-improved{color:#15803d;font-weight:600}.v-regressed{color:#b91c1c;font-weight:600}.v-unstable{color:#b45309}
@@ -57,6 +57,7 @@ public final class HtmlReport {
             pre.formula{background:#fff;border:1px solid #e2e8f0;padding:10px;white-space:pre-wrap}
             .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
             .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
+            td pre{margin:0;white-space:pre-wrap}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
             footer{color:#64748b;padding:30px 20px}
             """;
 
@@ -246,7 +247,7 @@ public final class HtmlReport {
             {"Popularity", "num"}, {"Findings", "num"}, {"Eligible", "num"}, {"Model", "num"},
             {"Measured", "num"}, {"95% CI", "num"}, {"LLVM flag", "num"}, {"A/A′ noise", "num"},
             {"Verdict", "text"}, {"Evidence", "text"}, {"Score", "num"}};
-        h.append("<table id=\"ranking-table\"><thead><tr>");
+        h.append("<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr>");
         for (String[] c : cols) {
             h.append("<th tabindex=\"0\" data-type=\"").append(c[1]).append('"')
                     .append("num".equals(c[1]) ? " class=\"num\"" : "").append('>').append(Html.esc(c[0]))
@@ -277,7 +278,7 @@ public final class HtmlReport {
             numCell(h, r.score(), CsvTable.number(r.score(), 3));
             h.append("</tr>");
         }
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table></div></section>\n");
     }
 
     private static void numCell(StringBuilder h, Number sortKey, String shown) {

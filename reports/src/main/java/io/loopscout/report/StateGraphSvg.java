@@ -33,10 +33,12 @@ public final class StateGraphSvg {
                     + " edges: too large to draw.</p>";
         }
         double radius = Math.max(70, n * (NODE_R * 2 + 14) / (2 * Math.PI));
-        double margin = 90; // room for labels outside the circle
-        double size = 2 * (radius + margin);
-        double cx = size / 2;
-        double cy = size / 2;
+        double marginX = 150; // room for labels beside the circle
+        double marginY = 40;
+        double width = 2 * (radius + marginX);
+        double height = 2 * (radius + marginY);
+        double cx = width / 2;
+        double cy = height / 2;
         double[][] pos = new double[n][];
         for (int i = 0; i < n; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / n;
@@ -44,14 +46,15 @@ public final class StateGraphSvg {
         }
         boolean hasDynamic = graph.edges().stream().anyMatch(e -> e.to() < 0 && e.kind() != EdgeKind.EXIT);
         boolean hasExit = graph.edges().stream().anyMatch(e -> e.to() < 0 && e.kind() == EdgeKind.EXIT);
-        double[] dynamicPos = {cx - (hasExit ? 28 : 0), cy};
-        double[] exitPos = {cx + (hasDynamic ? 28 : 0), cy};
+        // the pseudo-states sit one above the other in the middle, so arrows from the sides do not cross both
+        double[] dynamicPos = {cx, cy - (hasExit ? 24 : 0)};
+        double[] exitPos = {cx, cy + (hasDynamic ? 24 : 0)};
         String id = idPrefix.replaceAll("[^A-Za-z0-9_-]", "_");
 
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
-                .append(fmt(size)).append("\" height=\"").append(fmt(size)).append("\" viewBox=\"0 0 ")
-                .append(fmt(size)).append(' ').append(fmt(size)).append("\"><title>State graph: ").append(n)
+                .append(fmt(width)).append("\" height=\"").append(fmt(height)).append("\" viewBox=\"0 0 ")
+                .append(fmt(width)).append(' ').append(fmt(height)).append("\"><title>State graph: ").append(n)
                 .append(" states, ").append(graph.edges().size()).append(" transitions</title>");
         sb.append("<defs>");
         for (EdgeKind k : EdgeKind.values()) {
