@@ -125,6 +125,12 @@ public final class HtmlReport {
             })();
             """;
 
+    /** Findings drawn per project; the rest are counted (a generated file can hold thousands). */
+    static final int MAX_FINDINGS_SHOWN = 100;
+
+    /** Snippet lines shown per finding (a state loop can span a thousand lines). */
+    static final int MAX_SNIPPET_LINES = 300;
+
     /** The Content-Security-Policy: nothing may load; only this page's own style and script run (by hash). */
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '"
             + sha256(SCRIPT) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
@@ -360,8 +366,12 @@ public final class HtmlReport {
             h.append("<p class=\"note\">No findings.</p>");
         }
         List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
-        for (int i = 0; i < findings.size(); i++) {
+        for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS_SHOWN); i++) {
             finding(h, r, findings.get(i), "g" + pos + "-" + (i + 1));
+        }
+        if (findings.size() > MAX_FINDINGS_SHOWN) {
+            h.append("<p class=\"note\">And ").append(findings.size() - MAX_FINDINGS_SHOWN)
+                    .append(" more findings, listed in findings.csv and findings.sarif.</p>");
         }
         if (!r.patch().isEmpty()) {
             h.append("<h3>Rewrite patch</h3>").append(diff(r.patch()));
@@ -410,21 +420,37 @@ public final class HtmlReport {
         h.append(".</p>");
         if (f.snippet() != null && !f.snippet().isEmpty()) {
             boolean rust = f.language() == io.loopscout.core.Language.RUST;
-            int lines = (int) f.snippet().chars().filter(c -> c == '\n').count()
-                    + (f.snippet().endsWith("\n") ? 0 : 1);
+            String snippet = firstLines(f.snippet(), MAX_SNIPPET_LINES);
+            int lines = (int) snippet.chars().filter(c -> c == '\n').count() + (snippet.endsWith("\n") ? 0 : 1);
             StringBuilder gutter = new StringBuilder();
             for (int k = 0; k < lines; k++) {
                 gutter.append(k == 0 ? "" : "\n").append(Math.max(1, f.startLine()) + k);
             }
             h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
-                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(f.snippet(), rust))
+                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(snippet, rust))
                     .append("</code></pre></div>");
+            if (snippet.length() < f.snippet().length()) {
+                h.append("<p class=\"note\">Snippet cut after ").append(MAX_SNIPPET_LINES)
+                        .append(" lines; the loop ends on line ").append(f.endLine()).append(".</p>");
+            }
         }
         String graph = StateGraphSvg.render(f.graph(), id);
         if (!graph.isEmpty()) {
             h.append("<div class=\"pics\">").append(graph).append("</div>");
         }
         h.append("</div>");
+    }
+
+    /** The first {@code max} lines of {@code text}. */
+    private static String firstLines(String text, int max) {
+        int at = -1;
+        for (int k = 0; k < max; k++) {
+            at = text.indexOf('\n', at + 1);
+            if (at < 0) {
+                return text;
+            }
+        }
+        return at + 1 >= text.length() ? text : text.substring(0, at);
     }
 
     /** A unified diff with added, removed and hunk lines marked. */

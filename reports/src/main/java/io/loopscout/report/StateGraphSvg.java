@@ -88,8 +88,11 @@ public final class StateGraphSvg {
                     .append(fmt(pos[i][1] + 4)).append("\" text-anchor=\"middle\" font-size=\"11\">")
                     .append(i).append("</text>");
             double a = Math.atan2(pos[i][1] - cy, pos[i][0] - cx);
-            double lx = pos[i][0] + Math.cos(a) * (NODE_R + 6);
-            double ly = pos[i][1] + Math.sin(a) * (NODE_R + 6) + 4;
+            int self = i;
+            // a self-loop is drawn outward too: its label moves out of the loop's way
+            double off = NODE_R + 6 + (graph.edges().stream().anyMatch(e -> e.from() == self && e.to() == self) ? 30 : 0);
+            double lx = pos[i][0] + Math.cos(a) * off;
+            double ly = pos[i][1] + Math.sin(a) * off + 4;
             String anchor = Math.abs(Math.cos(a)) < 0.3 ? "middle" : Math.cos(a) > 0 ? "start" : "end";
             sb.append("<text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(ly + (Math.sin(a) > 0.7 ? 8 : 0)))
                     .append("\" text-anchor=\"").append(anchor).append("\" font-size=\"11\" fill=\"#0f172a\">")
