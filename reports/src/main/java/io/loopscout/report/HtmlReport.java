@@ -57,7 +57,7 @@ public final class HtmlReport {
             pre.formula{background:#fff;border:1px solid #e2e8f0;padding:10px;white-space:pre-wrap}
             .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
             .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
-            td pre{margin:0;white-space:pre-wrap}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
+            td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
             footer{color:#64748b;padding:30px 20px}
             """;
 
@@ -299,7 +299,8 @@ public final class HtmlReport {
                 .append("<span><i class=\"sw constant\"></i>constant transition</span>")
                 .append("<span><i class=\"sw fallthrough\"></i>fallthrough</span>")
                 .append("<span><i class=\"sw dynamic\"></i>dynamic (to ?)</span>")
-                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>");
+                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>")
+                .append(StateGraphSvg.markerDefs());
         for (int pos = 1; pos <= results.size(); pos++) {
             ProjectResult r = results.get(pos - 1);
             project(h, r, pos, failures.stream().filter(f -> f.project().equals(r.id())).toList());
@@ -367,7 +368,7 @@ public final class HtmlReport {
         }
         List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
         for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS_SHOWN); i++) {
-            finding(h, r, findings.get(i), "g" + pos + "-" + (i + 1));
+            finding(h, r, findings.get(i));
         }
         if (findings.size() > MAX_FINDINGS_SHOWN) {
             h.append("<p class=\"note\">And ").append(findings.size() - MAX_FINDINGS_SHOWN)
@@ -383,7 +384,7 @@ public final class HtmlReport {
         h.append("</details>\n");
     }
 
-    private static void finding(StringBuilder h, ProjectResult r, Finding f, String id) {
+    private static void finding(StringBuilder h, ProjectResult r, Finding f) {
         String link = Permalinks.of(r.spec(), r.version(), f);
         h.append("<div class=\"finding\"><h4><code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
                 .append("</code> <span class=\"where\">").append(Html.esc(f.file())).append(':').append(f.startLine())
@@ -434,7 +435,7 @@ public final class HtmlReport {
                         .append(" lines; the loop ends on line ").append(f.endLine()).append(".</p>");
             }
         }
-        String graph = StateGraphSvg.render(f.graph(), id);
+        String graph = StateGraphSvg.render(f.graph());
         if (!graph.isEmpty()) {
             h.append("<div class=\"pics\">").append(graph).append("</div>");
         }

@@ -150,15 +150,16 @@ class HtmlReportTest {
 
     @Test
     void stateGraphDrawsEveryStateAndEscapesLabels() {
-        String svg = StateGraphSvg.render(ResultFixtures.hostile().findings().get(0).graph(), "g\"1");
+        String svg = StateGraphSvg.render(ResultFixtures.hostile().findings().get(0).graph());
         assertEquals(4 + 1, count(svg, "<circle"), "four states and the exit node");
         assertTrue(svg.contains("&lt;/text&gt;&lt;script&gt;alert(5)&lt;/script&gt;"), svg);
-        assertTrue(svg.contains("id=\"g_1-constant\""), "marker ids are sanitised");
-        assertEquals("", StateGraphSvg.render(StateGraph.empty(), "x"));
+        assertTrue(svg.contains("marker-end=\"url(#arrow-constant)\""), svg);
+        assertTrue(StateGraphSvg.markerDefs().contains("<marker id=\"arrow-constant\""));
+        assertEquals("", StateGraphSvg.render(StateGraph.empty()));
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= StateGraphSvg.MAX_STATES; i++) {
             many.add("S" + i);
         }
-        assertTrue(StateGraphSvg.render(new StateGraph(many, List.of()), "x").contains("too large to draw"));
+        assertTrue(StateGraphSvg.render(new StateGraph(many, List.of())).contains("too large to draw"));
     }
 }
