@@ -173,8 +173,10 @@ public final class StateGraphSvg {
         };
     }
 
-    /** A coordinate with one decimal, locale-independent (deterministic bytes). */
+    /** A coordinate with one decimal, locale-independent (deterministic bytes; String.format is slow here). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        long tenths = Math.round(v * 10);
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
     }
 }
