@@ -101,7 +101,7 @@ public final class StateGraphSvg {
             String anchor = Math.abs(Math.cos(a)) < 0.3 ? "middle" : Math.cos(a) > 0 ? "start" : "end";
             sb.append("<text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(ly + (Math.sin(a) > 0.7 ? 8 : 0)))
                     .append("\" text-anchor=\"").append(anchor).append("\" font-size=\"11\" fill=\"#0f172a\">")
-                    .append(Html.esc(Html.shorten(label, 22))).append("</text></g>");
+                    .append(Html.esc(Html.shorten(label, 18))).append("</text></g>");
         }
         if (hasDynamic) {
             sb.append(pseudo(dynamicPos, "?", "dynamic transition (target computed at run time)", "#fde68a"));
