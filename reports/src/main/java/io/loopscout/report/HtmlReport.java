@@ -57,7 +57,7 @@ public final class HtmlReport {
             pre.formula{background:#fff;border:1px solid #e2e8f0;padding:10px;white-space:pre-wrap}
             .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
             .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
-            td pre{margin:0;white-space:pre-wrap}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
+            td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
             footer{color:#64748b;padding:30px 20px}
             """;
 
@@ -124,6 +124,12 @@ public final class HtmlReport {
               openTarget(location.hash);
             })();
             """;
+
+    /** Findings drawn per project; the rest are counted (a generated file can hold thousands). */
+    static final int MAX_FINDINGS_SHOWN = 100;
+
+    /** Snippet lines shown per finding (a state loop can span a thousand lines). */
+    static final int MAX_SNIPPET_LINES = 300;
 
     /** The Content-Security-Policy: nothing may load; only this page's own style and script run (by hash). */
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '"
@@ -293,7 +299,8 @@ public final class HtmlReport {
                 .append("<span><i class=\"sw constant\"></i>constant transition</span>")
                 .append("<span><i class=\"sw fallthrough\"></i>fallthrough</span>")
                 .append("<span><i class=\"sw dynamic\"></i>dynamic (to ?)</span>")
-                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>");
+                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>")
+                .append(StateGraphSvg.markerDefs());
         for (int pos = 1; pos <= results.size(); pos++) {
             ProjectResult r = results.get(pos - 1);
             project(h, r, pos, failures.stream().filter(f -> f.project().equals(r.id())).toList());
@@ -360,8 +367,12 @@ public final class HtmlReport {
             h.append("<p class=\"note\">No findings.</p>");
         }
         List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
-        for (int i = 0; i < findings.size(); i++) {
-            finding(h, r, findings.get(i), "g" + pos + "-" + (i + 1));
+        for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS_SHOWN); i++) {
+            finding(h, r, findings.get(i));
+        }
+        if (findings.size() > MAX_FINDINGS_SHOWN) {
+            h.append("<p class=\"note\">And ").append(findings.size() - MAX_FINDINGS_SHOWN)
+                    .append(" more findings, listed in findings.csv and findings.sarif.</p>");
         }
         if (!r.patch().isEmpty()) {
             h.append("<h3>Rewrite patch</h3>").append(diff(r.patch()));
@@ -373,7 +384,7 @@ public final class HtmlReport {
         h.append("</details>\n");
     }
 
-    private static void finding(StringBuilder h, ProjectResult r, Finding f, String id) {
+    private static void finding(StringBuilder h, ProjectResult r, Finding f) {
         String link = Permalinks.of(r.spec(), r.version(), f);
         h.append("<div class=\"finding\"><h4><code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
                 .append("</code> <span class=\"where\">").append(Html.esc(f.file())).append(':').append(f.startLine())
@@ -410,21 +421,37 @@ public final class HtmlReport {
         h.append(".</p>");
         if (f.snippet() != null && !f.snippet().isEmpty()) {
             boolean rust = f.language() == io.loopscout.core.Language.RUST;
-            int lines = (int) f.snippet().chars().filter(c -> c == '\n').count()
-                    + (f.snippet().endsWith("\n") ? 0 : 1);
+            String snippet = firstLines(f.snippet(), MAX_SNIPPET_LINES);
+            int lines = (int) snippet.chars().filter(c -> c == '\n').count() + (snippet.endsWith("\n") ? 0 : 1);
             StringBuilder gutter = new StringBuilder();
             for (int k = 0; k < lines; k++) {
                 gutter.append(k == 0 ? "" : "\n").append(Math.max(1, f.startLine()) + k);
             }
             h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
-                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(f.snippet(), rust))
+                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(snippet, rust))
                     .append("</code></pre></div>");
+            if (snippet.length() < f.snippet().length()) {
+                h.append("<p class=\"note\">Snippet cut after ").append(MAX_SNIPPET_LINES)
+                        .append(" lines; the loop ends on line ").append(f.endLine()).append(".</p>");
+            }
         }
-        String graph = StateGraphSvg.render(f.graph(), id);
+        String graph = StateGraphSvg.render(f.graph());
         if (!graph.isEmpty()) {
             h.append("<div class=\"pics\">").append(graph).append("</div>");
         }
         h.append("</div>");
+    }
+
+    /** The first {@code max} lines of {@code text}. */
+    private static String firstLines(String text, int max) {
+        int at = -1;
+        for (int k = 0; k < max; k++) {
+            at = text.indexOf('\n', at + 1);
+            if (at < 0) {
+                return text;
+            }
+        }
+        return at + 1 >= text.length() ? text : text.substring(0, at);
     }
 
     /** A unified diff with added, removed and hunk lines marked. */

@@ -101,6 +101,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void hugeProjectsAreCutWithANote() {
+        ProjectResult base = ResultFixtures.zlibRs();
+        io.loopscout.extract.Finding template = base.findings().get(1);
+        String longLoop = "loop {\n" + "    step();\n".repeat(400) + "}\n";
+        List<io.loopscout.extract.Finding> many = new ArrayList<>();
+        for (int i = 0; i < HtmlReport.MAX_FINDINGS_SHOWN + 5; i++) {
+            many.add(template.toBuilder().startLine(1000 + i * 500).endLine(1401 + i * 500).snippet(longLoop)
+                    .build());
+        }
+        ProjectResult big = ProjectResult.of(base.spec(), base.version(), many, null, "").withScore(1, 1);
+        String html = HtmlReport.render(List.of(big), List.of(), ResultFixtures.runInfo(), "f");
+        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN, count(html, "<div class=\"finding\">"));
+        assertTrue(html.contains("And 5 more findings, listed in findings.csv and findings.sarif."));
+        assertTrue(html.contains("Snippet cut after 300 lines; the loop ends on line 1401."));
+        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN * 299, count(html, "    step();"));
+    }
+
+    @Test
     void sameInputsGiveTheSameBytes() {
         List<ProjectResult> shuffled = new ArrayList<>(ranked());
         Collections.reverse(shuffled);
@@ -132,15 +150,16 @@ class HtmlReportTest {
 
     @Test
     void stateGraphDrawsEveryStateAndEscapesLabels() {
-        String svg = StateGraphSvg.render(ResultFixtures.hostile().findings().get(0).graph(), "g\"1");
+        String svg = StateGraphSvg.render(ResultFixtures.hostile().findings().get(0).graph());
         assertEquals(4 + 1, count(svg, "<circle"), "four states and the exit node");
         assertTrue(svg.contains("&lt;/text&gt;&lt;script&gt;alert(5)&lt;/script&gt;"), svg);
-        assertTrue(svg.contains("id=\"g_1-constant\""), "marker ids are sanitised");
-        assertEquals("", StateGraphSvg.render(StateGraph.empty(), "x"));
+        assertTrue(svg.contains("marker-end=\"url(#arrow-constant)\""), svg);
+        assertTrue(StateGraphSvg.markerDefs().contains("<marker id=\"arrow-constant\""));
+        assertEquals("", StateGraphSvg.render(StateGraph.empty()));
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= StateGraphSvg.MAX_STATES; i++) {
             many.add("S" + i);
         }
-        assertTrue(StateGraphSvg.render(new StateGraph(many, List.of()), "x").contains("too large to draw"));
+        assertTrue(StateGraphSvg.render(new StateGraph(many, List.of())).contains("too large to draw"));
     }
 }
