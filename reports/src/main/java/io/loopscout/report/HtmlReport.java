@@ -515,7 +515,8 @@ public final class HtmlReport {
         kv(h, "Ended", run.end().toString() + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
         kv(h, "Files", c.filesScanned() + " scanned, " + c.filesSkippedTooLarge() + " over 2 MB skipped, "
                 + c.binaryFilesSkipped() + " binary skipped, " + c.symlinksRefused() + " symlinks refused");
-        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.parseTimeouts() + " parse timeouts");
+        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.parseTimeouts() + " parse timeouts, "
+                + c.notUtf8() + " not UTF-8, " + c.unreadable() + " not analysable");
         h.append("</dl></section>\n<section id=\"scoring\"><h2>Scoring</h2><pre class=\"formula\">")
                 .append(Html.esc(scoreFormula)).append("</pre></section>\n");
     }
