@@ -42,11 +42,28 @@ public record CComparison(String project, String version, String c2rustVersion, 
      * @param branches          conditional + indirect branches on the slice
      * @param mispredictions    simulated mispredictions on the slice
      * @param instructionRatio  instructions / C's instructions
+     * @param functions         the most expensive functions on the slice (self cost), for "why"
      * @param status            {@code ok}, or why there is no figure (build failed, output differs, ...)
      */
     public record Row(String workload, CVariant variant, int runs, Double medianSeconds, Double cv, Double timeRatio,
                       Double ciLow, Double ciHigh, Long instructions, Long branches, Long mispredictions,
-                      Double instructionRatio, String status) implements Serializable {
+                      Double instructionRatio, List<FunctionCost> functions, String status)
+            implements Serializable {
+        public Row {
+            functions = functions == null ? List.of() : List.copyOf(functions);
+        }
+    }
+
+    /**
+     * One function's own cost on the callgrind slice.
+     *
+     * @param function       symbol name
+     * @param instructions   Ir
+     * @param branches       conditional + indirect branches
+     * @param mispredictions simulated conditional + indirect mispredictions
+     */
+    public record FunctionCost(String function, long instructions, long branches, long mispredictions)
+            implements Serializable {
     }
 
     /**

@@ -80,6 +80,13 @@ public final class CComparisonMain {
                     r.mispredictions() == null ? "-" : r.mispredictions().toString(),
                     "ok".equals(r.status()) ? "" : "  (" + r.status() + ")"));
         }
+        for (CComparison.Row r : c.rows()) {
+            for (CComparison.FunctionCost f : r.functions()) {
+                b.append(String.format(Locale.ROOT, "  %-10s %-20s %-40s Ir %,15d  branches %,13d  mispred %,11d%n",
+                        r.workload(), r.variant().label(), f.function(), f.instructions(), f.branches(),
+                        f.mispredictions()));
+            }
+        }
         for (CComparison.LoopRewrite l : c.loops()) {
             b.append("loop ").append(l.file()).append(':').append(l.line()).append(' ').append(l.function())
                     .append(l.rewritten() ? " REWRITTEN " : " left alone ").append(l.reason()).append('\n');

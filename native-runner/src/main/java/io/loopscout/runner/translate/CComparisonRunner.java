@@ -232,6 +232,7 @@ public final class CComparisonRunner {
             }
         }
         Map<CVariant, long[]> counts = new EnumMap<>(CVariant.class);
+        Map<CVariant, List<CComparison.FunctionCost>> functions = new EnumMap<>(CVariant.class);
         if (s.callgrind()) {
             for (CVariant v : live) {
                 progress.accept(workload + ": callgrind, " + v.label());
@@ -240,14 +241,21 @@ public final class CComparisonRunner {
                     notes.add("callgrind gave no counts for " + v.label() + " " + workload);
                 } else {
                     counts.put(v, c);
+                    try {
+                        functions.put(v, CallgrindFunctions.top(callgrindFile(built.get(v), workload), 5));
+                    } catch (IOException | RuntimeException e) {
+                        notes.add("callgrind profile of " + v.label() + " " + workload + " unreadable: " + e);
+                    }
                 }
             }
         }
-        return rows(workload, times, counts, status);
+        return rows(workload, times, counts, functions, status);
     }
 
     private static List<CComparison.Row> rows(String workload, Map<CVariant, List<Double>> times,
-                                              Map<CVariant, long[]> counts, Map<CVariant, String> status) {
+                                              Map<CVariant, long[]> counts,
+                                              Map<CVariant, List<CComparison.FunctionCost>> functions,
+                                              Map<CVariant, String> status) {
         List<CComparison.Row> rows = new ArrayList<>();
         double[] c = times.containsKey(CVariant.C) ? toArray(times.get(CVariant.C)) : null;
         long[] cCounts = counts.get(CVariant.C);
@@ -255,7 +263,7 @@ public final class CComparisonRunner {
             List<Double> t = times.get(v);
             if (t == null || t.isEmpty()) {
                 rows.add(new CComparison.Row(workload, v, 0, null, null, null, null, null, null, null, null, null,
-                        status.get(v)));
+                        List.of(), status.get(v)));
                 continue;
             }
             double[] x = toArray(t);
@@ -273,7 +281,7 @@ public final class CComparisonRunner {
             Double instrRatio = k != null && cCounts != null ? (double) k[0] / cCounts[0] : null;
             rows.add(new CComparison.Row(workload, v, x.length, Samples.median(x), Samples.coefficientOfVariation(x),
                     ratio, lo, hi, k == null ? null : k[0], k == null ? null : k[1], k == null ? null : k[2],
-                    instrRatio, status.get(v)));
+                    instrRatio, functions.getOrDefault(v, List.of()), status.get(v)));
         }
         return rows;
     }
@@ -307,9 +315,13 @@ public final class CComparisonRunner {
         }
         String fn = workload.equals("compress") ? "BZ2_bzBuffToBuffCompress" : "BZ2_bzBuffToBuffDecompress";
         List<String> prefix = List.of("valgrind", "--tool=callgrind", "--branch-sim=yes", "--collect-atstart=no",
-                "--toggle-collect=" + fn, "--callgrind-out-file=" + b.dir().resolve("callgrind/" + workload + ".out"));
+                "--toggle-collect=" + fn, "--callgrind-out-file=" + callgrindFile(b, workload));
         SandboxResult r = sandbox.run(runCommand(b, workload, corpus, s, 1, prefix));
         return r.ok() ? collected(r.log()) : null;
+    }
+
+    private static Path callgrindFile(BzBenchBuilds.Built b, String workload) {
+        return b.dir().resolve("callgrind/" + workload + ".out");
     }
 
     /** Parses valgrind's "Events :" and "Collected :" summary lines. */
