@@ -137,7 +137,7 @@ final class ResultFixtures {
                 "cc (Debian 12.2.0-14) 12.2.0", "valgrind-3.19.0", "bwrap --unshare-all",
                 "Intel(R) Xeon(R) <script>", 2, Instant.parse("2026-11-23T19:00:00Z"),
                 Instant.parse("2026-11-23T19:42:30.500Z"),
-                new RunInfo.Counts(4, 1234, 3, 7, 1, 12, 2,
+                new RunInfo.Counts(4, 1234, 3, 7, 1, 12, 2, 5, 1,
                         Map.of("rust/state-loop", 2L, "c/switch-state-loop", 1L, "rust/field-state-loop", 1L,
                                 "c/computed-goto", 1L)),
                 "project", "DirectRunner");

@@ -16,6 +16,20 @@ public record BuildResult(Variant variant, SandboxResult result, List<Path> exec
         executables = List.copyOf(executables);
     }
 
+    /**
+     * The executable of target {@code name} (a bin or example), or the last one built when {@code name} is
+     * null; null when there is none.
+     */
+    public Path executable(String name) {
+        Path found = null;
+        for (Path p : executables) {
+            if (name == null || p.getFileName().toString().equals(name)) {
+                found = p;
+            }
+        }
+        return found;
+    }
+
     /** True when the build succeeded. */
     public boolean ok() {
         return result.ok();

@@ -110,7 +110,7 @@ public final class CargoBuild {
         return new BuildResult(variant, r, executables(r.log()));
     }
 
-    /** Executables named by cargo's JSON messages (lines of other text are skipped). */
+    /** Executables named by cargo's JSON messages, build scripts excluded (lines of other text are skipped). */
     static List<Path> executables(String log) {
         List<Path> out = new ArrayList<>();
         for (String line : log.split("\n")) {
@@ -120,7 +120,8 @@ public final class CargoBuild {
             try {
                 JsonNode n = JSON.readTree(line);
                 JsonNode exe = n.get("executable");
-                if (exe != null && !exe.isNull()) {
+                boolean buildScript = n.path("target").path("kind").toString().contains("custom-build");
+                if (exe != null && !exe.isNull() && !buildScript) {
                     out.add(Path.of(exe.asText()));
                 }
             } catch (IOException e) {

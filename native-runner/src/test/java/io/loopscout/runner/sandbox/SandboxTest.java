@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
+import io.loopscout.runner.TestFixtures;
 import io.loopscout.runner.build.BuildResult;
 import io.loopscout.runner.sandbox.SandboxResult.Outcome;
 import java.io.IOException;
@@ -34,7 +35,7 @@ class SandboxTest {
     @BeforeAll
     static void buildHostileWorkspace() throws IOException {
         sandbox = Sandbox.detect();
-        workspace = HostileFixtures.copyResource("hostile", scratch);
+        workspace = TestFixtures.copyResource("hostile", scratch);
         target = scratch.resolve("target");
         built = HostileFixtures.build(sandbox, workspace, target, List.of("sleeper", "hog", "forker", "escape"));
     }
