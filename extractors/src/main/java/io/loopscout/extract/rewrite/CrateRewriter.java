@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -69,6 +70,16 @@ public final class CrateRewriter {
         this.builders = builders;
     }
 
+    /**
+     * A rewriter whose extractor needs no crate-wide context.
+     *
+     * @param extractors makes the Rust extractor (one per call)
+     * @param builders   makes the builder that verifies rewrites
+     */
+    public CrateRewriter(Supplier<Extractor> extractors, CrateBuilderFactory builders) {
+        this(files -> extractors.get(), builders);
+    }
+
     /** A rewriter that verifies with cargo directly (30 minutes per cargo call at most). */
     public static CrateRewriter withCargo(Function<List<SourceFile>, Extractor> extractors) {
         return new CrateRewriter(extractors, target -> new CargoCrateBuilder(target, Duration.ofMinutes(30)));
@@ -79,11 +90,19 @@ public final class CrateRewriter {
      * the whole crate), rewrites verified with cargo.
      */
     public static CrateRewriter standard() {
-        return withCargo(files -> {
-            RustSymbols symbols = new RustSymbols();
-            files.forEach(f -> symbols.addAll(RustExtractor.symbolsOf(f)));
-            return new RustExtractor(symbols, Duration.ofSeconds(10));
-        });
+        return withCargo(CrateRewriter::crateExtractor);
+    }
+
+    /** The standard loop finder with another builder (the sandboxed one of the native runner). */
+    public static CrateRewriter standard(CrateBuilderFactory builders) {
+        return new CrateRewriter(CrateRewriter::crateExtractor, builders);
+    }
+
+    /** {@link RustExtractor} resolving state types against the declarations of the whole crate. */
+    private static Extractor crateExtractor(List<SourceFile> files) {
+        RustSymbols symbols = new RustSymbols();
+        files.forEach(f -> symbols.addAll(RustExtractor.symbolsOf(f)));
+        return new RustExtractor(symbols, Duration.ofSeconds(10));
     }
 
     /**
