@@ -130,6 +130,7 @@ final class LoopPlanner {
             }
         }
         checkClosures(match);
+        checkShadowing(match);
         checkMacros(match);
         blockLabel = fresh("next_state");
         SyntaxNode label = loop.childOfType("label");
@@ -324,6 +325,31 @@ final class LoopPlanner {
             }
             if (p.is("function_item")) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * A binding of the state's name inside the loop ({@code let state = ..}, an arm or closure binding) would
+     * make {@code state = X} and the arm's value refer to another variable: leave such loops alone.
+     */
+    private void checkShadowing(SyntaxNode match) {
+        Matcher m = Pattern.compile("^\\*?\\s*([A-Za-z_][A-Za-z0-9_]*)").matcher(state);
+        if (!m.find() || m.group(1).equals("self")) {
+            return;
+        }
+        String name = m.group(1);
+        for (SyntaxNode n : match.descendants()) {
+            if (!n.is("identifier") || !text(n).equals(name)) {
+                continue;
+            }
+            for (SyntaxNode p = n; p != null && p != match; p = p.parent) {
+                if ("pattern".equals(p.field) || p.is("closure_parameters", "parameters")) {
+                    throw new Refusal("state-shadowed", "line " + lineOf(n.start) + " binds another " + name);
+                }
+                if (p.is("block", "match_arm") && p != n) {
+                    break;
+                }
             }
         }
     }
