@@ -117,7 +117,8 @@ public class WriteReports extends PTransform<PBegin, PDone> {
             List<ProjectResult> out = new ArrayList<>();
             for (int i = 0; i < sorted.size(); i++) {
                 ProjectResult r = sorted.get(i);
-                out.add(ProjectResult.of(r.spec(), r.version(), r.findings(), adjusted.get(i), r.patch()));
+                out.add(ProjectResult.of(r.spec(), r.version(), r.findings(), adjusted.get(i), r.patch())
+                        .withCComparison(r.cComparison()));
             }
             return out;
         }
