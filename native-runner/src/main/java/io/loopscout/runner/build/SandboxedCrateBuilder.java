@@ -1,6 +1,7 @@
 package io.loopscout.runner.build;
 
 import io.loopscout.core.Failure;
+import io.loopscout.extract.rewrite.CargoCrateBuilder;
 import io.loopscout.extract.rewrite.CrateBuilder;
 import io.loopscout.runner.sandbox.Limits;
 import io.loopscout.runner.sandbox.SandboxCommand;
@@ -66,8 +67,7 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
         if (r.ok()) {
             return new Outcome(true, "", r.log());
         }
-        String first = r.log().lines().map(String::strip).filter(l -> l.startsWith("error")).findFirst()
-                .orElse(r.outcome() + ": " + r.lastLine());
-        return new Outcome(false, first, r.log());
+        String first = CargoCrateBuilder.firstError(r.log());
+        return new Outcome(false, first.isBlank() ? r.outcome() + ": " + r.lastLine() : first, r.log());
     }
 }

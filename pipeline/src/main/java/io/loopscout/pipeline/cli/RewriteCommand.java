@@ -3,7 +3,6 @@ package io.loopscout.pipeline.cli;
 import io.loopscout.extract.rewrite.CrateRewriter;
 import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.extract.rewrite.RewriteResult;
-import io.loopscout.extract.rust.RustExtractor;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.RustToolchain;
 import io.loopscout.runner.build.SandboxedCrateBuilder;
@@ -48,8 +47,8 @@ final class RewriteCommand implements Callable<Integer> {
         CargoBuild cargo = new CargoBuild(Sandbox.detect(), RustToolchain.detect());
         RewriteResult r;
         try {
-            r = new CrateRewriter(RustExtractor::new, target -> new SandboxedCrateBuilder(cargo, target,
-                    crate.getFileName().toString())).rewrite(crate, mode);
+            r = CrateRewriter.standard(target -> new SandboxedCrateBuilder(cargo, target,
+                    crate.toAbsolutePath().normalize().getFileName().toString())).rewrite(crate, mode);
         } catch (IllegalArgumentException e) {
             System.err.println("loopscout: " + e.getMessage());
             return Main.USAGE;

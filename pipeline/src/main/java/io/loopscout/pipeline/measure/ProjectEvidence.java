@@ -6,7 +6,6 @@ import io.loopscout.core.Language;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.rewrite.CrateRewriter;
 import io.loopscout.extract.rewrite.RewriteResult;
-import io.loopscout.extract.rust.RustExtractor;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
 import io.loopscout.manifest.TranslateSpec;
@@ -88,8 +87,7 @@ public final class ProjectEvidence {
                 Path copy = workDir.resolve("rewrite").resolve(spec.id() + "-" + safe(version));
                 copyTree(checkout, copy);
                 Path crateCopy = copy.resolve(checkout.relativize(crate).toString());
-                RewriteResult r = new CrateRewriter(RustExtractor::new,
-                        target -> new SandboxedCrateBuilder(cargo, target, spec.id()))
+                RewriteResult r = CrateRewriter.standard(target -> new SandboxedCrateBuilder(cargo, target, spec.id()))
                         .rewrite(crateCopy, CrateRewriter.Mode.IN_PLACE);
                 patch = r.diff();
                 rewritten = r.applied() ? copy : null;
