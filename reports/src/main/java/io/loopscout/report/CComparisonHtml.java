@@ -27,6 +27,9 @@ final class CComparisonHtml {
     /** What a cell without a figure shows (the row's status says why). */
     static final String MISSING = "—";
 
+    /** The status of a variant the record has no row for. */
+    static final String NO_ROW = "not in this comparison";
+
     private static final String TIME_RATIO_NOTE = "Time / C is the variant's median time divided by the C "
             + "library's, with its 95% bootstrap CI paired by round: above 1× is slower than C. Instructions, "
             + "branches and mispredictions are callgrind counts on a slice of the corpus; they do not move with "
@@ -70,7 +73,7 @@ final class CComparisonHtml {
                     .append(Html.esc(workload)).append(ci(b.get()).isEmpty() ? "" : " (95% CI " + ci(b.get()) + ")");
         } else {
             s.append(Html.esc(CVariant.B.label())).append(" not measured on ").append(Html.esc(workload)).append(" (")
-                    .append(Html.esc(b.map(Row::status).orElse("no row"))).append(')');
+                    .append(Html.esc(b.map(Row::status).orElse(NO_ROW))).append(')');
         }
         for (CVariant v : List.of(CVariant.A, CVariant.D)) {
             Optional<Row> r = row(c, workload, v);
@@ -126,7 +129,7 @@ final class CComparisonHtml {
             Row r = found.orElse(null);
             boolean baseline = v == CVariant.C;
             boolean timed = r != null && r.medianSeconds() != null;
-            String status = r == null ? "not in this comparison" : r.status();
+            String status = r == null ? NO_ROW : r.status();
             h.append("<tr data-variant=\"").append(v.id()).append('"').append(timed ? "" : " class=\"missing\"")
                     .append("><td title=\"").append(Html.esc(v.description())).append("\">")
                     .append(Html.esc(v.label())).append(baseline ? " <span class=\"sub\">(baseline)</span>" : "")
