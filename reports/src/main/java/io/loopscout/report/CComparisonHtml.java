@@ -102,7 +102,9 @@ final class CComparisonHtml {
             h.append("<h4>").append(Html.esc(workload)).append("</h4>");
             table(h, c, workload);
             String chart = chart(c, workload);
-            h.append(chart.isEmpty() ? "<p class=\"note\">No time ratio to chart.</p>" : chart);
+            h.append(chart.isEmpty() ? "<p class=\"note\">No time ratio to chart.</p>"
+                    : "<figure>" + chart + "<figcaption class=\"sub\">Time / C per variant, whiskers the 95% CI; "
+                    + "the dark line at 1× is C.</figcaption></figure>");
             functions(h, c, workload);
         }
         loops(h, c.loops());

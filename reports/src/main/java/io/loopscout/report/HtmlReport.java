@@ -58,7 +58,7 @@ public final class HtmlReport {
             .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
             .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
             td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
-            section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
+            section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
             details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
             footer{color:#64748b;padding:30px 20px}
             """;
