@@ -8,6 +8,8 @@ import io.loopscout.extract.rewrite.CrateRewriter;
 import io.loopscout.extract.rewrite.RewriteResult;
 import io.loopscout.extract.rust.RustExtractor;
 import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.manifest.SourceSpec;
+import io.loopscout.manifest.TranslateSpec;
 import io.loopscout.report.ProjectResult;
 import io.loopscout.runner.MeasureMode;
 import io.loopscout.runner.MeasureOutcome;
@@ -15,6 +17,15 @@ import io.loopscout.runner.Measurement;
 import io.loopscout.runner.ProjectMeasurer;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.SandboxedCrateBuilder;
+import io.loopscout.runner.sandbox.Sandbox;
+import io.loopscout.runner.translate.C2RustTranslator;
+import io.loopscout.runner.translate.CComparison;
+import io.loopscout.runner.translate.CComparisonRunner;
+import io.loopscout.runner.translate.CTranslationRecipe;
+import io.loopscout.runner.translate.PlannedLoopMatchRewrite;
+import io.loopscout.runner.translate.SandboxCommandRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -40,6 +51,12 @@ public final class ProjectEvidence {
     }
 
     private static final String STAGE = "measure";
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectEvidence.class);
+    /** The c2rust experiment's corpus: at least 50 MB of mixed, seeded data (issue 8). */
+    private static final long C2RUST_CORPUS_BYTES = 60L << 20;
+    private static final long C2RUST_SEED = 3720;
+    private static final int C2RUST_ROUNDS = 10;
+    private static final long C2RUST_CALLGRIND_SLICE = 2L << 20;
     private final ProjectMeasurer measurer;
     private final CargoBuild cargo;
     private final Path workDir;
@@ -85,7 +102,47 @@ public final class ProjectEvidence {
         Measurement m = o.measurement() != null ? o.measurement()
                 : o.models().values().stream().filter(x -> x.speedup() != null)
                         .max(Comparator.comparingDouble(Measurement::speedup)).orElse(Measurement.staticOnly());
-        return new Outcome(ProjectResult.of(spec, version, o.findings(), m, patch), failures);
+        ProjectResult result = ProjectResult.of(spec, version, o.findings(), m, patch);
+        if (spec.translate() != null && mode == MeasureMode.PROJECT) {
+            result = result.withCComparison(c2rustExperiment(spec, failures));
+        }
+        return new Outcome(result, failures);
+    }
+
+    /** Translates the project's C with c2rust and measures it against the C (issue: Rust against C). */
+    private CComparison c2rustExperiment(ProjectSpec spec, List<Failure> failures) {
+        if (!(spec.source() instanceof SourceSpec.Crate crate)) {
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.TRANSLATE_FAIL,
+                    "the c2rust experiment needs a crate source that vendors the C, not " + spec.source().kind()));
+            return null;
+        }
+        TranslateSpec t = spec.translate();
+        TranslateSpec.RustPort port = t.rustPort();
+        CTranslationRecipe recipe = new CTranslationRecipe(spec.id(), crate.name(), crate.version(),
+                spec.subdir() == null ? "." : spec.subdir(), t.sources(), t.defines(), t.harness(),
+                port == null ? null : port.crate(), port == null ? null : port.version(),
+                port == null ? List.of() : port.features());
+        try {
+            Sandbox sandbox = cargo.sandbox();
+            C2RustTranslator translator = new C2RustTranslator(new SandboxCommandRunner(sandbox, cargo.toolchain()),
+                    C2RustTranslator.locate().orElse(null));
+            int cpus = Runtime.getRuntime().availableProcessors();
+            CComparisonRunner.Settings settings = new CComparisonRunner.Settings(
+                    workDir.resolve("c2rust").resolve(spec.id()), C2RUST_CORPUS_BYTES, C2RUST_SEED, C2RUST_ROUNDS,
+                    C2RUST_CALLGRIND_SLICE, true, cpus > 1 ? cpus - 1 : null);
+            CComparisonRunner.Result r = new CComparisonRunner(sandbox, cargo, translator,
+                    new PlannedLoopMatchRewrite(spec.id()), line -> LOG.info("{}: c2rust: {}", spec.id(), line))
+                    .run(recipe, settings);
+            failures.addAll(r.failures());
+            return r.comparison();
+        } catch (IOException | RuntimeException e) {
+            failures.add(Failure.of(spec.id(), STAGE, FailureClass.TRANSLATE_FAIL, e));
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.TRANSLATE_FAIL, "interrupted"));
+            return null;
+        }
     }
 
     private static String safe(String s) {
