@@ -58,6 +58,8 @@ public final class HtmlReport {
             .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
             .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
             td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
+            section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
+            details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
             footer{color:#64748b;padding:30px 20px}
             """;
 
@@ -235,6 +237,7 @@ public final class HtmlReport {
             }
             h.append(".</p>");
         }
+        CComparisonHtml.summary(h, results);
         h.append("</section>\n");
     }
 
@@ -316,7 +319,8 @@ public final class HtmlReport {
                 .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())
                 .append(" findings · ").append(r.eligibleCount()).append(" eligible · ")
                 .append(Html.esc(m.verdict() == null ? "" : m.verdict().id())).append(" (")
-                .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(")</span></summary>");
+                .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(')')
+                .append(r.cComparison() == null ? "" : " · c2rust experiment").append("</span></summary>");
         Popularity pop = r.spec().popularity();
         h.append("<dl class=\"kv\"><dt>Source</dt><dd>")
                 .append(Html.esc(r.spec().source() == null ? "" : r.spec().source().display()))
@@ -361,6 +365,9 @@ public final class HtmlReport {
                         .append("</td></tr>");
             }
             h.append("</tbody></table>");
+        }
+        if (r.cComparison() != null) {
+            CComparisonHtml.section(h, r.cComparison(), pos);
         }
         h.append("<h3>Findings</h3>");
         if (r.findings().isEmpty()) {
@@ -521,11 +528,13 @@ public final class HtmlReport {
                 .append(Html.esc(scoreFormula)).append("</pre></section>\n");
     }
 
-    private static void kv(StringBuilder h, String key, String value) {
+    /** A definition-list entry, both sides escaped. */
+    static void kv(StringBuilder h, String key, String value) {
         h.append("<dt>").append(Html.esc(key)).append("</dt><dd>").append(Html.esc(value)).append("</dd>");
     }
 
-    private static String times(Double v) {
+    /** {@code 1.12×}, or empty for a missing or non-finite value. */
+    static String times(Double v) {
         return v == null || !Double.isFinite(v) ? "" : CsvTable.number(v, 3) + "×";
     }
 
