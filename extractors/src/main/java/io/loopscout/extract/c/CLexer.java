@@ -1,0 +1,144 @@
+package io.loopscout.extract.c;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small lexical helpers over C text that skip comments, strings and character literals. */
+final class CLexer {
+
+    private CLexer() {
+    }
+
+    static boolean isIdentStart(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
+    }
+
+    static boolean isIdentPart(char c) {
+        return isIdentStart(c) || (c >= '0' && c <= '9');
+    }
+
+    /**
+     * The index just past the comment, string or character literal starting at {@code i}, or {@code i} when
+     * none starts there.
+     */
+    static int skipNonCode(CharSequence s, int i) {
+        int n = s.length();
+        char c = s.charAt(i);
+        if (c == '/' && i + 1 < n) {
+            char d = s.charAt(i + 1);
+            if (d == '*') {
+                int j = i + 2;
+                while (j + 1 < n && !(s.charAt(j) == '*' && s.charAt(j + 1) == '/')) {
+                    j++;
+                }
+                return Math.min(n, j + 2);
+            }
+            if (d == '/') {
+                int j = i + 2;
+                while (j < n && s.charAt(j) != '\n') {
+                    j++;
+                }
+                return j;
+            }
+        }
+        if (c == '"' || c == '\'') {
+            int j = i + 1;
+            while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') {
+                j += s.charAt(j) == '\\' ? 2 : 1;
+            }
+            return Math.min(n, j + 1);
+        }
+        return i;
+    }
+
+    /** The identifiers and keywords of a code fragment, in order. */
+    static List<String> identifiers(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            int skip = skipNonCode(s, i);
+            if (skip != i) {
+                i = skip;
+                continue;
+            }
+            char c = s.charAt(i);
+            if (isIdentStart(c)) {
+                int j = i + 1;
+                while (j < n && isIdentPart(s.charAt(j))) {
+                    j++;
+                }
+                out.add(s.substring(i, j));
+                i = j;
+            } else if (c >= '0' && c <= '9') {
+                int j = i + 1;
+                while (j < n && (isIdentPart(s.charAt(j)) || s.charAt(j) == '.')) {
+                    j++;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Opening minus closing braces in code (not in strings or comments). */
+    static int braceBalance(String s) {
+        int balance = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int skip = skipNonCode(s, i);
+            if (skip != i) {
+                i = skip;
+                continue;
+            }
+            char c = s.charAt(i++);
+            if (c == '{') {
+                balance++;
+            } else if (c == '}') {
+                balance--;
+            }
+        }
+        return balance;
+    }
+
+    /** True when the text takes a label's address ({@code &&label} where an operand, not an operator, stands). */
+    static boolean hasLabelAddress(CharSequence s) {
+        return labelAddressCount(s) > 0;
+    }
+
+    /** How many {@code &&label} operands the text contains. */
+    static int labelAddressCount(CharSequence s) {
+        int count = 0;
+        int n = s.length();
+        int i = 0;
+        char prev = '{';
+        while (i < n) {
+            int skip = skipNonCode(s, i);
+            if (skip != i) {
+                i = skip;
+                continue;
+            }
+            char c = s.charAt(i);
+            if (c == '&' && i + 1 < n && s.charAt(i + 1) == '&') {
+                int j = i + 2;
+                while (j < n && Character.isWhitespace(s.charAt(j))) {
+                    j++;
+                }
+                // An operand position: after an opening bracket, a separator or an assignment.
+                if (j < n && isIdentStart(s.charAt(j)) && "{(,=?:[".indexOf(prev) >= 0) {
+                    count++;
+                }
+                prev = '&';
+                i += 2;
+                continue;
+            }
+            if (!Character.isWhitespace(c)) {
+                prev = c;
+            }
+            i++;
+        }
+        return count;
+    }
+}

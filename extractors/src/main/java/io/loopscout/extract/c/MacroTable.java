@@ -1,0 +1,336 @@
+package io.loopscout.extract.c;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code #define}s of a C file and its local includes, and which of them hide control flow (case labels,
+ * switches, gotos, label-address tables, unbalanced braces) and so must be expanded before parsing.
+ *
+ * <p>Every definition is kept, also those on both sides of an {@code #if}: a name with two different
+ * control-flow definitions (Lua's {@code vmdispatch} as {@code switch} or as {@code goto *}) yields two
+ * expansion variants, and a pattern counts if either has it.
+ */
+public final class MacroTable {
+
+    /**
+     * One definition.
+     *
+     * @param params null for an object-like macro; the parameter names otherwise ({@code __VA_ARGS__} last when
+     *               variadic)
+     * @param body   the replacement text on one line, comments removed
+     * @param source the file it was read from
+     */
+    public record Definition(String name, List<String> params, String body, String source) {
+
+        /** True for a function-like macro. */
+        public boolean functionLike() {
+            return params != null;
+        }
+    }
+
+    private static final Set<String> FLOW_KEYWORDS = Set.of(
+            "case", "switch", "goto", "break", "continue", "return");
+    /** Object-like macros starting with these stand for a statement fragment ({@code while (0)}, {@code for(;;)}). */
+    private static final Set<String> FRAGMENT_STARTS = Set.of("while", "do", "for", "if", "else");
+
+    private final Map<String, List<Definition>> definitions;
+    private final boolean labelAddresses;
+    private Set<String> controlFlow;
+    private Map<String, Definition> noise;
+
+    private MacroTable(Map<String, List<Definition>> definitions, boolean labelAddresses) {
+        this.definitions = definitions;
+        this.labelAddresses = labelAddresses;
+    }
+
+    /** An empty table. */
+    public static MacroTable empty() {
+        return new MacroTable(new LinkedHashMap<>(), false);
+    }
+
+    /** The definitions of one source text. */
+    public static MacroTable of(String source, String text) {
+        Map<String, List<Definition>> defs = new LinkedHashMap<>();
+        scanDefines(source, text, defs);
+        return new MacroTable(defs, false);
+    }
+
+    /**
+     * The definitions of several texts (path → text, e.g. the local includes of a file), in map order. Also
+     * notes whether they hold a {@code &&label} table (Lua's ljumptab.h is included inside a function).
+     */
+    public static MacroTable of(Map<String, String> texts) {
+        Map<String, List<Definition>> defs = new LinkedHashMap<>();
+        boolean addresses = false;
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            scanDefines(e.getKey(), e.getValue(), defs);
+            addresses |= e.getValue().contains("&&") && CLexer.hasLabelAddress(e.getValue());
+        }
+        return new MacroTable(defs, addresses);
+    }
+
+    /** True when the texts this table was read from (includes) take label addresses. */
+    public boolean hasLabelAddresses() {
+        return labelAddresses;
+    }
+
+    /** True when a macro body takes a label address (a dispatch table built by a macro). */
+    public boolean hasLabelAddressMacro() {
+        return definitions.values().stream().flatMap(List::stream).anyMatch(d -> CLexer.hasLabelAddress(d.body()));
+    }
+
+    /** This table's definitions first, then those of {@code other} (a file's own macros win over includes'). */
+    public MacroTable then(MacroTable other) {
+        if (other.definitions.isEmpty() && !other.labelAddresses) {
+            return this;
+        }
+        Map<String, List<Definition>> defs = new LinkedHashMap<>();
+        definitions.forEach((k, v) -> defs.put(k, new ArrayList<>(v)));
+        other.definitions.forEach((k, v) -> defs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        return new MacroTable(defs, labelAddresses || other.labelAddresses);
+    }
+
+    /** True when no macro is defined. */
+    public boolean isEmpty() {
+        return definitions.isEmpty();
+    }
+
+    /** All definitions of {@code name}, in priority order; empty when undefined. */
+    public List<Definition> definitions(String name) {
+        return definitions.getOrDefault(name, List.of());
+    }
+
+    /** True when {@code name} is an object-like macro (a constant such as {@code BZ_X_MAGIC_1}). */
+    public boolean isObjectLike(String name) {
+        List<Definition> d = definitions.get(name);
+        return d != null && !d.get(0).functionLike();
+    }
+
+    /** Names of the macros whose expansion contains control flow, directly or through other such macros. */
+    public synchronized Set<String> controlFlowMacros() {
+        if (controlFlow == null) {
+            Set<String> found = new HashSet<>();
+            definitions.forEach((name, defs) -> {
+                if (defs.stream().anyMatch(MacroTable::hasOwnControlFlow)) {
+                    found.add(name);
+                }
+            });
+            // Fixpoint: PT_WAIT_UNTIL hides LC_SET, which hides a case label.
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Map.Entry<String, List<Definition>> e : definitions.entrySet()) {
+                    if (found.contains(e.getKey())) {
+                        continue;
+                    }
+                    for (Definition d : e.getValue()) {
+                        if (CLexer.identifiers(d.body()).stream().anyMatch(found::contains)) {
+                            found.add(e.getKey());
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            controlFlow = Collections.unmodifiableSet(found);
+        }
+        return controlFlow;
+    }
+
+    /**
+     * Macros that only decorate declarations and defeat tree-sitter when unknown: object-like macros defined
+     * empty or as storage and qualifier keywords ({@code FAR}, {@code ZEXPORT}, {@code local}), and function-like
+     * macros that return an argument unchanged ({@code OF(args)}). Name → the definition to expand.
+     */
+    public synchronized Map<String, Definition> noiseMacros() {
+        if (noise == null) {
+            Map<String, Definition> found = new java.util.HashMap<>();
+            Set<String> flow = controlFlowMacros();
+            definitions.forEach((name, defs) -> {
+                if (!flow.contains(name)) {
+                    // Platform branches define FAR as _far or as nothing: the portable, empty one parses.
+                    defs.stream().filter(MacroTable::isNoise).findFirst().ifPresent(d -> found.put(name, d));
+                }
+            });
+            noise = Collections.unmodifiableMap(found);
+        }
+        return noise;
+    }
+
+    private static final Set<String> DECORATION = Set.of("static", "const", "inline", "__inline", "__inline__",
+            "extern", "volatile", "register", "__cdecl", "__stdcall", "__fastcall", "__restrict", "restrict");
+
+    private static boolean isNoise(Definition d) {
+        String body = d.body().strip();
+        if (!d.functionLike()) {
+            if (body.isEmpty()) {
+                return true;
+            }
+            List<String> ids = CLexer.identifiers(body);
+            return !ids.isEmpty() && DECORATION.containsAll(ids) && body.chars().allMatch(
+                    c -> Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '\t');
+        }
+        return d.params().size() == 1 && body.equals(d.params().get(0));
+    }
+
+    /** The distinct control-flow definitions of {@code name} (more than one means two expansion variants). */
+    public List<Definition> alternatives(String name) {
+        List<Definition> out = new ArrayList<>();
+        Set<String> bodies = new HashSet<>();
+        Set<String> flow = controlFlowMacros();
+        for (Definition d : definitions(name)) {
+            boolean isFlow = hasOwnControlFlow(d) || CLexer.identifiers(d.body()).stream().anyMatch(flow::contains);
+            if (isFlow && bodies.add(String.valueOf(d.params()) + "\u0000" + d.body().strip())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** True when the body itself hides control flow or label addresses. */
+    static boolean hasOwnControlFlow(Definition d) {
+        String body = d.body();
+        List<String> ids = CLexer.identifiers(body);
+        for (String id : ids) {
+            if (FLOW_KEYWORDS.contains(id)) {
+                return true;
+            }
+        }
+        if (!d.functionLike() && !ids.isEmpty() && FRAGMENT_STARTS.contains(ids.get(0))
+                && body.stripLeading().startsWith(ids.get(0))) {
+            return true;
+        }
+        if (CLexer.hasLabelAddress(body) || hasDefaultLabel(body) || isLabel(body)) {
+            return true;
+        }
+        return CLexer.braceBalance(body) != 0;
+    }
+
+    /** A body that defines a label ({@code L_##op:}), as dispatch macros for jump tables do. */
+    private static boolean isLabel(String body) {
+        return body.matches("[A-Za-z_][\\w#\\s]*:\\s*");
+    }
+
+    private static boolean hasDefaultLabel(String body) {
+        int i = body.indexOf("default");
+        while (i >= 0) {
+            int j = i + "default".length();
+            while (j < body.length() && Character.isWhitespace(body.charAt(j))) {
+                j++;
+            }
+            if (j < body.length() && body.charAt(j) == ':') {
+                return true;
+            }
+            i = body.indexOf("default", i + 1);
+        }
+        return false;
+    }
+
+    /** Reads every {@code #define} of {@code text}, joining continuation lines and dropping comments. */
+    private static void scanDefines(String source, String text, Map<String, List<Definition>> out) {
+        int pos = text.indexOf("define");
+        while (pos >= 0) {
+            int lineStart = text.lastIndexOf('\n', pos) + 1;
+            if (isDefineDirective(text, lineStart, pos)) {
+                StringBuilder logical = new StringBuilder();
+                int end = logicalLineEnd(text, pos, logical);
+                Definition d = parseDefinition(logical.toString().substring("define".length()), source);
+                if (d != null) {
+                    out.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
+                }
+                pos = text.indexOf("define", end);
+            } else {
+                pos = text.indexOf("define", pos + 6);
+            }
+        }
+    }
+
+    private static boolean isDefineDirective(String text, int lineStart, int pos) {
+        int i = lineStart;
+        while (i < pos && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= pos || text.charAt(i) != '#') {
+            return false;
+        }
+        i++;
+        while (i < pos && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i == pos;
+    }
+
+    /** Appends the directive from {@code pos} to its logical end (backslash continuations) and returns that end. */
+    private static int logicalLineEnd(String text, int pos, StringBuilder logical) {
+        int i = pos;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < n && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+                i += text.charAt(i + 1) == '\r' && i + 2 < n && text.charAt(i + 2) == '\n' ? 3 : 2;
+                logical.append(' ');
+                continue;
+            }
+            if (c == '\n') {
+                break;
+            }
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+                logical.append(' ');
+                continue;
+            }
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+                break;
+            }
+            logical.append(c == '\r' ? ' ' : c);
+            i++;
+        }
+        return i;
+    }
+
+    private static Definition parseDefinition(String rest, String source) {
+        int i = 0;
+        int n = rest.length();
+        while (i < n && Character.isWhitespace(rest.charAt(i))) {
+            i++;
+        }
+        int nameStart = i;
+        while (i < n && CLexer.isIdentPart(rest.charAt(i))) {
+            i++;
+        }
+        if (i == nameStart || !CLexer.isIdentStart(rest.charAt(nameStart))) {
+            return null;
+        }
+        String name = rest.substring(nameStart, i);
+        List<String> params = null;
+        if (i < n && rest.charAt(i) == '(') {
+            int close = rest.indexOf(')', i);
+            if (close < 0) {
+                return null;
+            }
+            params = new ArrayList<>();
+            for (String p : rest.substring(i + 1, close).split(",")) {
+                String t = p.strip();
+                if (t.equals("...")) {
+                    params.add("__VA_ARGS__");
+                } else if (t.endsWith("...")) {
+                    params.add(t.substring(0, t.length() - 3).strip());
+                } else if (!t.isEmpty()) {
+                    params.add(t);
+                }
+            }
+            i = close + 1;
+        }
+        return new Definition(name, params == null ? null : List.copyOf(params), rest.substring(i).strip(), source);
+    }
+}

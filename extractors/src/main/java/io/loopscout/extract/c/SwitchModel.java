@@ -1,0 +1,427 @@
+package io.loopscout.extract.c;
+
+import io.loopscout.extract.StateGraph;
+import io.loopscout.extract.StateGraph.Edge;
+import io.loopscout.extract.StateGraph.EdgeKind;
+import io.loopscout.extract.c.FunctionFacts.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * What one {@code switch} does, the input of every switch-based pattern: its arms (case groups), the loop
+ * around it, transitions of its condition, fallthroughs, exits and case labels nested in inner statements.
+ */
+final class SwitchModel {
+
+    private static final Pattern LVALUE = Pattern.compile(
+            "\\**\\(*\\**[A-Za-z_]\\w*\\)*((->|\\.)[A-Za-z_]\\w*|\\[[A-Za-z_0-9]+\\])*");
+    private static final Pattern NUMBER = Pattern.compile(
+            "-?(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*|'(\\\\.|[^'\\\\])+'|true|false");
+    private static final Pattern ALL_CAPS = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
+    private static final Pattern CAST = Pattern.compile("^\\((?:const)?[A-Za-z_][\\w]*\\**\\)(?=.)");
+    private static final Set<String> NORETURN = Set.of("abort", "exit", "_exit", "longjmp", "siglongjmp",
+            "__builtin_unreachable", "__builtin_trap", "unreachable", MacroExpander.COMPUTED_GOTO);
+    private static final Set<String> TRANSPARENT = Set.of("preproc_if", "preproc_ifdef", "preproc_else",
+            "preproc_elif", "preproc_elifdef", "ERROR");
+    private static final int MAX_DEPTH = 200;
+
+    /** One case group. */
+    record Arm(String label, List<Span> cases, int start, int end, TSNode last) {
+    }
+
+    final FunctionFacts fn;
+    final Span sw;
+    final Span loop;
+    final String stateVar;
+    final boolean lvalue;
+    final List<Span> ownCases = new ArrayList<>();
+    final List<Arm> arms = new ArrayList<>();
+    final List<Edge> edges = new ArrayList<>();
+    int constTransitions;
+    int dynamicTransitions;
+    int fallthroughs;
+    int exits;
+    int nestedCases;
+
+    private int[] labelStarts = new int[0];
+    private int[] labelArm = new int[0];
+    private final Map<String, Integer> armOfValue = new HashMap<>();
+    private int defaultArm = -1;
+
+    SwitchModel(FunctionFacts fn, Span sw, Set<String> constants) {
+        this.fn = fn;
+        this.sw = sw;
+        this.loop = FunctionFacts.innermost(fn.loops, sw);
+        String cond = strip(fn.compact(sw.a()));
+        this.stateVar = cond;
+        this.lvalue = LVALUE.matcher(cond).matches();
+        for (Span c : fn.cases) {
+            if (sw.contains(c) && FunctionFacts.innermost(fn.switches, c) == sw) {
+                ownCases.add(c);
+            }
+        }
+        buildArms();
+        countNesting();
+        countFallthroughs();
+        if (loop != null || !arms.isEmpty()) {
+            countTransitions(constants);
+            countExits();
+        }
+    }
+
+    /** The region transitions and exits are counted in: the loop, or the switch when it is not in one. */
+    Span region() {
+        return loop != null ? loop : sw;
+    }
+
+    /** The number of case labels (not arms). */
+    int labels() {
+        return ownCases.size();
+    }
+
+    StateGraph graph() {
+        return new StateGraph(arms.stream().map(Arm::label).toList(), edges);
+    }
+
+    /**
+     * True when the condition is fetched from data each iteration: not a plain lvalue ({@code *pc++},
+     * {@code code[i]}, {@code op = next()}), or an lvalue whose base variable the loop assigns outside the switch
+     * ({@code pOp->opcode} with {@code pOp++} in the loop header).
+     */
+    boolean fetchedEachIteration() {
+        if (loop == null) {
+            return false;
+        }
+        if (!lvalue) {
+            return true;
+        }
+        java.util.regex.Matcher m = IDENT.matcher(stateVar);
+        if (!m.find()) {
+            return false;
+        }
+        String base = m.group();
+        for (Span a : fn.assigns) {
+            if (loop.contains(a) && !sw.contains(a) && fn.compact(a.a()).equals(base)) {
+                return true;
+            }
+        }
+        for (Span d : fn.inits) {
+            if (loop.contains(d) && !sw.contains(d) && fn.compact(d.a()).equals(base)) {
+                return true;
+            }
+        }
+        for (Span u : fn.updates) {
+            if (loop.contains(u) && !sw.contains(u) && strip(fn.compact(u.a())).equals(base)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void buildArms() {
+        List<Span> group = new ArrayList<>();
+        for (int k = 0; k < ownCases.size(); k++) {
+            Span c = ownCases.get(k);
+            group.add(c);
+            int nextStart = k + 1 < ownCases.size() ? ownCases.get(k + 1).start() : sw.end();
+            TSNode last = armEnd(c, nextStart);
+            if (last == null && k + 1 < ownCases.size()) {
+                continue;
+            }
+            StringBuilder label = new StringBuilder();
+            for (Span g : group) {
+                if (label.length() > 0) {
+                    label.append(' ');
+                }
+                label.append(g.a() == null ? "default:" : "case " + fn.compact(g.a()) + ":");
+            }
+            int index = arms.size();
+            for (Span g : group) {
+                if (g.a() == null) {
+                    defaultArm = index;
+                } else {
+                    armOfValue.putIfAbsent(strip(fn.compact(g.a())), index);
+                }
+            }
+            arms.add(new Arm(label.toString(), List.copyOf(group), group.get(0).start(), nextStart, last));
+            group.clear();
+        }
+        int[] starts = new int[ownCases.size()];
+        int[] armIndex = new int[ownCases.size()];
+        int arm = 0;
+        for (int k = 0; k < ownCases.size(); k++) {
+            starts[k] = ownCases.get(k).start();
+            armIndex[k] = arm;
+            if (arm < arms.size() && arms.get(arm).cases().get(arms.get(arm).cases().size() - 1) == ownCases.get(k)) {
+                arm++;
+            }
+        }
+        this.labelStarts = starts;
+        this.labelArm = armIndex;
+    }
+
+    /**
+     * The last statement control reaches in a case before the next label: the case's own last statement, or,
+     * when tree-sitter put the body beside the label (an {@code #ifdef} right after {@code case x:}), the last
+     * sibling before the next label. Null when the case is empty (grouped with the next one).
+     */
+    private TSNode armEnd(Span c, int nextStart) {
+        TSNode own = lastStatement(c.node());
+        if (own != null) {
+            return own;
+        }
+        TSNode last = null;
+        TSNode sib = c.node().getNextNamedSibling();
+        int guard = 0;
+        while (sib != null && !sib.isNull() && guard++ < 10_000) {
+            if (sib.getStartByte() >= nextStart || sib.getType().equals("case_statement")) {
+                break;
+            }
+            if (!sib.getType().equals("comment")) {
+                last = sib;
+            }
+            sib = sib.getNextNamedSibling();
+        }
+        return last;
+    }
+
+    /** Case labels of this switch that stand inside an inner statement rather than directly in its body. */
+    private void countNesting() {
+        TSNode body = sw.b();
+        if (body == null) {
+            return;
+        }
+        int bodyStart = body.getStartByte();
+        int bodyEnd = body.getEndByte();
+        for (Span c : ownCases) {
+            TSNode p = c.node().getParent();
+            int guard = 0;
+            while (p != null && !p.isNull() && TRANSPARENT.contains(p.getType()) && guard++ < MAX_DEPTH) {
+                p = p.getParent();
+            }
+            if (p == null || p.isNull() || p.getStartByte() != bodyStart || p.getEndByte() != bodyEnd) {
+                nestedCases++;
+            }
+        }
+    }
+
+    private void countFallthroughs() {
+        for (int i = 0; i + 1 < arms.size(); i++) {
+            Arm arm = arms.get(i);
+            TSNode stmt = arm.last();
+            if (stmt == null) {
+                continue;
+            }
+            // A next label nested inside this case (Duff's device) is reached by running on: a fallthrough.
+            Span lastCase = arm.cases().get(arm.cases().size() - 1);
+            boolean nestedNext = arms.get(i + 1).start() < lastCase.end();
+            if (nestedNext || !endsInJump(stmt, 0)) {
+                fallthroughs++;
+                edges.add(new Edge(i, i + 1, EdgeKind.FALLTHROUGH));
+            }
+        }
+    }
+
+    private void countTransitions(Set<String> constants) {
+        Span region = region();
+        for (Span a : fn.assigns) {
+            if (!region.contains(a) || !fn.compact(a.a()).equals(stateVar)) {
+                continue;
+            }
+            int arm = armAt(a);
+            String rhs = strip(fn.compact(a.b()));
+            boolean plain = isPlainAssignment(a);
+            if (plain && isConstant(rhs, constants)) {
+                constTransitions++;
+                if (arm >= 0) {
+                    Integer target = armOfValue.get(rhs);
+                    edges.add(new Edge(arm, target != null ? target : defaultArm, EdgeKind.CONSTANT));
+                }
+            } else {
+                dynamicTransitions++;
+                if (arm >= 0) {
+                    edges.add(new Edge(arm, -1, EdgeKind.DYNAMIC));
+                }
+            }
+        }
+        for (Span u : fn.updates) {
+            if (region.contains(u) && strip(fn.compact(u.a())).equals(stateVar)) {
+                dynamicTransitions++;
+                int arm = armAt(u);
+                if (arm >= 0) {
+                    edges.add(new Edge(arm, -1, EdgeKind.DYNAMIC));
+                }
+            }
+        }
+    }
+
+    private void countExits() {
+        Span region = region();
+        List<Span> exitSpans = new ArrayList<>();
+        for (Span r : fn.returns) {
+            if (region.contains(r)) {
+                exitSpans.add(r);
+            }
+        }
+        for (Span g : fn.gotos) {
+            if (region.contains(g)) {
+                Span target = fn.label(fn.text(g.a()));
+                if (target == null || !region.contains(target)) {
+                    exitSpans.add(g);
+                }
+            }
+        }
+        if (loop != null) {
+            List<Span> breakable = new ArrayList<>(fn.loops);
+            breakable.addAll(fn.switches);
+            breakable.sort((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
+                    : Integer.compare(y.end(), x.end()));
+            for (Span b : fn.breaks) {
+                if (loop.contains(b) && FunctionFacts.innermost(breakable, b) == loop) {
+                    exitSpans.add(b);
+                }
+            }
+        }
+        exitSpans.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        for (Span e : exitSpans) {
+            exits++;
+            int arm = armAt(e);
+            if (arm >= 0) {
+                edges.add(new Edge(arm, -1, EdgeKind.EXIT));
+            }
+        }
+    }
+
+    /** The arm of the last label of this switch before {@code s} (in its body); -1 outside every arm. */
+    private int armAt(Span s) {
+        if (!sw.contains(s) || labelStarts.length == 0) {
+            return -1;
+        }
+        int i = java.util.Arrays.binarySearch(labelStarts, s.start());
+        if (i < 0) {
+            i = -i - 2;
+        }
+        return i < 0 ? -1 : labelArm[i];
+    }
+
+    private boolean isPlainAssignment(Span a) {
+        int opStart = a.a().getEndByte();
+        int opEnd = a.b().getStartByte();
+        String op = new String(fn.source.bytes(), opStart, Math.max(0, opEnd - opStart),
+                java.nio.charset.StandardCharsets.UTF_8).strip();
+        return op.equals("=");
+    }
+
+    /** A literal, an enumerator, an object-like macro, an ALL_CAPS name or a value this switch has a case for. */
+    private boolean isConstant(String rhs, Set<String> constants) {
+        String v = rhs;
+        java.util.regex.Matcher cast = CAST.matcher(v);
+        if (cast.find()) {
+            v = strip(v.substring(cast.end()));
+        }
+        return NUMBER.matcher(v).matches() || armOfValue.containsKey(v) || constants.contains(v)
+                || ALL_CAPS.matcher(v).matches();
+    }
+
+    /** The last statement of a case (comments skipped), or null when the case has none. */
+    static TSNode lastStatement(TSNode caseNode) {
+        int n = caseNode.getNamedChildCount();
+        TSNode value = caseNode.getChildByFieldName("value");
+        int valueEnd = value == null || value.isNull() ? -1 : value.getEndByte();
+        for (int i = n - 1; i >= 0; i--) {
+            TSNode child = caseNode.getNamedChild(i);
+            if (child.getStartByte() <= valueEnd) {
+                return null;
+            }
+            if (!child.getType().equals("comment")) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /** True when control cannot run off the end of {@code stmt}: it ends in break, return, goto, continue. */
+    boolean endsInJump(TSNode stmt, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        switch (stmt.getType()) {
+            case "break_statement", "continue_statement", "return_statement", "goto_statement" -> {
+                return true;
+            }
+            case "compound_statement" -> {
+                TSNode last = lastNamedNonComment(stmt);
+                return last != null && endsInJump(last, depth + 1);
+            }
+            case "labeled_statement", "else_clause" -> {
+                TSNode last = lastNamedNonComment(stmt);
+                return last != null && endsInJump(last, depth + 1);
+            }
+            case "if_statement" -> {
+                TSNode alt = stmt.getChildByFieldName("alternative");
+                TSNode cons = stmt.getChildByFieldName("consequence");
+                return alt != null && !alt.isNull() && cons != null && !cons.isNull()
+                        && endsInJump(cons, depth + 1) && endsInJump(alt, depth + 1);
+            }
+            case "do_statement" -> {
+                // do { ...; return x; } while (0): the macro idiom.
+                TSNode body = stmt.getChildByFieldName("body");
+                return body != null && !body.isNull() && endsInJump(body, depth + 1);
+            }
+            case "expression_statement" -> {
+                TSNode e = stmt.getNamedChildCount() > 0 ? stmt.getNamedChild(0) : null;
+                if (e != null && e.getType().equals("call_expression")) {
+                    TSNode f = e.getChildByFieldName("function");
+                    return f != null && !f.isNull() && f.getType().equals("identifier")
+                            && NORETURN.contains(fn.text(f));
+                }
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static TSNode lastNamedNonComment(TSNode n) {
+        for (int i = n.getNamedChildCount() - 1; i >= 0; i--) {
+            TSNode c = n.getNamedChild(i);
+            if (!c.getType().equals("comment")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The expression without enclosing parentheses. */
+    static String strip(String s) {
+        String t = s;
+        while (t.length() >= 2 && t.charAt(0) == '(' && t.charAt(t.length() - 1) == ')' && balanced(t)) {
+            t = t.substring(1, t.length() - 1);
+        }
+        return t;
+    }
+
+    /** True when the outer parentheses of {@code t} enclose all of it. */
+    private static boolean balanced(String t) {
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0 && i < t.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

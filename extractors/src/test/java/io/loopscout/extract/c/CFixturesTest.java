@@ -1,0 +1,24 @@
+package io.loopscout.extract.c;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscout.core.Language;
+import io.loopscout.extract.fixtures.AnnotatedFixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Runs every annotated C fixture through {@link CExtractor}: precision and recall must be 100% per pattern. */
+class CFixturesTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/c");
+
+    @Test
+    void everyAnnotatedFixtureHolds() {
+        AnnotatedFixtures.Report report = AnnotatedFixtures.run(FIXTURES, Language.C, new CExtractor());
+        System.out.println(report.table());
+        report.problems().forEach(System.out::println);
+        assertTrue(report.problems().isEmpty(), String.join("\n", report.problems()));
+        assertTrue(report.expectations() >= 40, "at least 40 positive cases, got " + report.expectations());
+        assertTrue(report.negatives() >= 25, "at least 25 negative cases, got " + report.negatives());
+    }
+}
