@@ -2,6 +2,7 @@ package io.loopscout.extract.bench;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.Extractor;
+import io.loopscout.extract.Extractors;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
@@ -61,7 +62,7 @@ public final class ExtractBench {
                 files.add(new Path[] {root, p});
             }
         }
-        Extractor extractor = BenchFiles.extractor(language);
+        Extractor extractor = Extractors.forLanguage(language);
         ParsedSource.Grammar grammar = language == Language.RUST ? ParsedSource.Grammar.RUST : ParsedSource.Grammar.C;
         List<String> texts = new ArrayList<>();
         List<Path[]> kept = new ArrayList<>();
