@@ -30,6 +30,7 @@ final class LoopAnalysis {
     private static final Pattern PLACE_TEXT =
             Pattern.compile("\\**(?:\\(\\**(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\)|self|[A-Za-z_]\\w*)"
                     + "(?:\\.[A-Za-z_]\\w*)*");
+    private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
     private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
 
     final SyntaxNode loop;
@@ -515,7 +516,8 @@ final class LoopAnalysis {
      */
     private void macroTransitions(SyntaxNode macro, String var) {
         SyntaxNode tt = macro.childOfType("token_tree");
-        if (tt == null) {
+        String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
+        if (tt == null || !tt.text().contains(lastSegment)) {
             return;
         }
         String text = tt.text();
@@ -544,7 +546,7 @@ final class LoopAnalysis {
             return;
         }
         // The macro is handed the state variable: the state names in its tokens are where it jumps.
-        Matcher word = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*").matcher(text);
+        Matcher word = STATE_NAME.matcher(text);
         int from = armOf(macro);
         while (word.find()) {
             String w = word.group().replaceAll("\\s+", "");
