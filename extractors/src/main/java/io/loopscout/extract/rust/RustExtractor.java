@@ -178,6 +178,9 @@ public final class RustExtractor implements Extractor {
             LoopAnalysis a, Pattern pattern, StateTypes types) {
         TSNode fn = enclosing(loop, "function_item");
         TSNode impl = fn == null ? null : enclosing(fn, "impl_item");
+        if (a.dispatch.kind() == Dispatch.VarKind.LOCAL && capturedByClosure(loop, a.dispatch.stateVar(), parsed)) {
+            a.closureCapturesState = true;
+        }
         String implType = null;
         if (impl != null && !impl.getChildByFieldName("type").isNull()) {
             implType = RustValues.lastSegment(parsed.text(impl.getChildByFieldName("type")).replaceAll("<.*$", ""));
@@ -347,6 +350,21 @@ public final class RustExtractor implements Extractor {
                 }
             } else if (!t.equals("line_comment") && !t.equals("block_comment")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
+     * captured variable as a {@code #[loop_match]} state.
+     */
+    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed) {
+        for (TSNode p = loop.getParent(); !p.isNull() && !p.getType().equals("function_item"); p = p.getParent()) {
+            if (p.getType().equals("closure_expression")) {
+                String before = parsed.text(p).substring(0, loop.getStartByte() - p.getStartByte());
+                return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
+                        + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
         }
         return false;
