@@ -127,8 +127,13 @@ public final class CExtractor implements Extractor {
             ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, second.text(), timeout);
             for (Draft d : analyze(other, second, table, tableElsewhere)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
-                boolean sameLoop = findings.values().stream().anyMatch(x -> x.startLine() == f.startLine());
-                if (!sameLoop) {
+                // One loop (or function) is one finding: the more specific pattern wins across variants too.
+                Finding same = findings.values().stream().filter(x -> x.startLine() == f.startLine())
+                        .findFirst().orElse(null);
+                if (same == null || precedence(f.pattern()) < precedence(same.pattern())) {
+                    if (same != null) {
+                        findings.remove(same.pattern().id() + "@" + same.startLine());
+                    }
                     findings.put(f.pattern().id() + "@" + f.startLine(), f);
                 }
             }
@@ -176,6 +181,7 @@ public final class CExtractor implements Extractor {
         for (TSNode[] f : functions) {
             FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]));
             Set<Integer> loopsReported = new HashSet<>();
+            List<FunctionFacts.Span> reportedLoops = new ArrayList<>();
             for (FunctionFacts.Span sw : facts.switches) {
                 SwitchModel m = new SwitchModel(facts, sw, constants);
                 for (SwitchPatternFinder finder : finders) {
@@ -186,6 +192,9 @@ public final class CExtractor implements Extractor {
                     // One loop is one finding: a second switch in the same loop adds nothing.
                     if (anchor != sw && !loopsReported.add(anchor.start())) {
                         break;
+                    }
+                    if (anchor != sw) {
+                        reportedLoops.add(anchor);
                     }
                     drafts.add(new Draft(finder.pattern(), facts, ParsedSource.startLine(anchor.node()),
                             ParsedSource.endLine(anchor.node()), m.stateVar, m.arms.size(), m.constTransitions,
@@ -199,7 +208,7 @@ public final class CExtractor implements Extractor {
             } else {
                 int dynamic = (int) gotoLines.stream().filter(l -> l >= facts.function.getStartPoint().getRow() + 1
                         && l <= facts.function.getEndPoint().getRow() + 1).count();
-                Draft machine = new GotoStateMachineFinder().find(facts, dynamic);
+                Draft machine = new GotoStateMachineFinder().find(facts, dynamic, reportedLoops);
                 if (machine != null) {
                     drafts.add(machine);
                 }
@@ -222,6 +231,18 @@ public final class CExtractor implements Extractor {
                 .confidence(errors > 0 || macroDerived ? Finding.Confidence.LOW : Finding.Confidence.HIGH)
                 .mode(findingMode).snippet(lines.snippet(d.startLine(), d.endLine(), SNIPPET_LINES))
                 .graph(d.graph()).build();
+    }
+
+    /** Lower is more specific (shared/patterns.md): computed goto over goto machine, coroutine over loops. */
+    private static int precedence(io.loopscout.extract.Pattern p) {
+        return switch (p) {
+            case C_COMPUTED_GOTO -> 0;
+            case C_GOTO_STATE_MACHINE -> 1;
+            case C_COROUTINE_SWITCH -> 2;
+            case C_SWITCH_STATE_LOOP -> 3;
+            case C_DISPATCH_LOOP -> 4;
+            default -> 5;
+        };
     }
 
     /** The function's name: the identifier before the parameter list of its declarator. */

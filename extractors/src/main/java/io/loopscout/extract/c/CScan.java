@@ -35,7 +35,7 @@ public final class CScan {
         }
         CExtractor extractor = new CExtractor();
         for (Path p : files) {
-            String text = LocalIncludes.read(p);
+            String text = LocalIncludes.read(p, CExtractor.MAX_BYTES);
             if (text == null) {
                 out.println(p + ": unreadable or too large");
                 continue;

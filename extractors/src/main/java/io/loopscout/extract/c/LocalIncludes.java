@@ -41,7 +41,7 @@ public final class LocalIncludes {
                 if (out.containsKey(key) || !Files.isRegularFile(inc)) {
                     continue;
                 }
-                String incText = read(inc);
+                String incText = read(inc, MAX_SIZE);
                 if (incText != null) {
                     out.put(key, incText);
                     work.add(Map.entry(inc, incText));
@@ -52,9 +52,9 @@ public final class LocalIncludes {
     }
 
     /** The file decoded as UTF-8 with malformed bytes replaced, or null when unreadable or too large. */
-    static String read(Path p) {
+    public static String read(Path p, long maxBytes) {
         try {
-            if (Files.size(p) > MAX_SIZE) {
+            if (Files.size(p) > maxBytes) {
                 return null;
             }
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
