@@ -1,0 +1,320 @@
+package io.loopscout.manifest;
+
+import io.loopscout.core.Language;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Loads and validates a manifest (shared/design.md, Manifest). Works on SnakeYAML's node tree so that every
+ * problem names its line; collects all problems before failing.
+ */
+public final class ManifestLoader {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9._-]+");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Set<String> PROJECT_KEYS =
+            Set.of("id", "language", "source", "popularity", "subdir", "bench", "notes");
+    private static final Set<String> POPULARITY_KEYS = Set.of("downloads", "stars", "as_of");
+    private static final Set<String> BENCH_KEYS = Set.of("command", "rustflags");
+
+    private final String file;
+    private final Path baseDir;
+    private final List<ManifestProblem> problems = new ArrayList<>();
+
+    private ManifestLoader(String file, Path baseDir) {
+        this.file = file;
+        this.baseDir = baseDir;
+    }
+
+    /** Loads the manifest at {@code path}; relative {@code path:} sources resolve against its folder. */
+    public static Manifest load(Path path) throws ManifestException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ManifestException(List.of(new ManifestProblem(path.toString(), 0, null,
+                    "cannot read manifest: " + e.getMessage())));
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        return parse(path.toString(), text, dir);
+    }
+
+    /** Parses manifest text; {@code baseDir} resolves relative {@code path:} sources. */
+    public static Manifest parse(String fileName, String text, Path baseDir) throws ManifestException {
+        ManifestLoader loader = new ManifestLoader(fileName, baseDir);
+        List<ProjectSpec> projects = loader.read(new StringReader(text));
+        if (!loader.problems.isEmpty()) {
+            throw new ManifestException(loader.problems);
+        }
+        return new Manifest(fileName, projects);
+    }
+
+    private List<ProjectSpec> read(Reader reader) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            problem(line, null, "not valid YAML: " + e.getProblem());
+            return List.of();
+        } catch (RuntimeException e) {
+            problem(0, null, "not valid YAML: " + e.getMessage());
+            return List.of();
+        }
+        if (!(root instanceof MappingNode rootMap)) {
+            problem(root == null ? 1 : line(root), null, "the manifest must be a mapping with a 'projects' list");
+            return List.of();
+        }
+        Map<String, NodeTuple> top = keys(rootMap, Set.of("projects"), null);
+        NodeTuple projectsTuple = top.get("projects");
+        if (projectsTuple == null) {
+            problem(line(rootMap), null, "missing required key 'projects'");
+            return List.of();
+        }
+        if (!(projectsTuple.getValueNode() instanceof SequenceNode list)) {
+            problem(line(projectsTuple.getValueNode()), null, "'projects' must be a list");
+            return List.of();
+        }
+        List<ProjectSpec> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Node item : list.getValue()) {
+            ProjectSpec spec = project(item);
+            if (spec == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(spec.id(), spec.line());
+            if (first != null) {
+                problem(spec.line(), spec.id(), "duplicate id (first defined at line " + first + ")");
+                continue;
+            }
+            out.add(spec);
+        }
+        return out;
+    }
+
+    private ProjectSpec project(Node node) {
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), null, "a project must be a mapping");
+            return null;
+        }
+        String id = scalar(map, "id");
+        Map<String, NodeTuple> k = keys(map, PROJECT_KEYS, id);
+        int errorsBefore = problems.size();
+        if (id == null) {
+            problem(line(map), null, "missing required key 'id'");
+        } else if (!ID.matcher(id).matches()) {
+            problem(valueLine(k.get("id")), id, "bad id '" + id + "': use [a-z0-9._-]+");
+        }
+        Language language = null;
+        String lang = scalarValue(k.get("language"), id, "language");
+        if (k.get("language") == null) {
+            problem(line(map), id, "missing required key 'language'");
+        } else if (lang != null) {
+            language = Language.parse(lang);
+            if (language == null) {
+                problem(valueLine(k.get("language")), id, "bad language '" + lang + "': use rust, c or mixed");
+            }
+        }
+        SourceSpec source = null;
+        if (k.get("source") == null) {
+            problem(line(map), id, "missing required key 'source'");
+        } else {
+            source = source(k.get("source").getValueNode(), id);
+        }
+        Popularity popularity = k.get("popularity") == null ? Popularity.none()
+                : popularity(k.get("popularity").getValueNode(), id);
+        String subdir = scalarValue(k.get("subdir"), id, "subdir");
+        if (subdir != null && (subdir.startsWith("/") || List.of(subdir.split("/")).contains(".."))) {
+            problem(valueLine(k.get("subdir")), id, "subdir must be a relative path inside the checkout");
+        }
+        BenchSpec bench = k.get("bench") == null ? null : bench(k.get("bench").getValueNode(), id);
+        String notes = scalarValue(k.get("notes"), id, "notes");
+        if (problems.size() > errorsBefore || id == null) {
+            return null;
+        }
+        return new ProjectSpec(id, language, source, popularity, subdir, bench, notes, line(map));
+    }
+
+    private SourceSpec source(Node node, String id) {
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), id, "source must be a mapping: { crate: NAME, version: V } | { git: URL, rev: R } "
+                    + "| { path: DIR }");
+            return null;
+        }
+        Map<String, NodeTuple> k = keys(map, Set.of("crate", "version", "git", "rev", "path"), id);
+        List<String> kinds = new ArrayList<>();
+        for (String kind : List.of("crate", "git", "path")) {
+            if (k.containsKey(kind)) {
+                kinds.add(kind);
+            }
+        }
+        if (kinds.size() != 1) {
+            problem(line(map), id, "source needs exactly one of crate, git, path (found " + kinds + ")");
+            return null;
+        }
+        String kind = kinds.get(0);
+        String value = scalarValue(k.get(kind), id, kind);
+        if (value == null || value.isBlank()) {
+            problem(line(map), id, "source " + kind + " must not be empty");
+            return null;
+        }
+        switch (kind) {
+            case "crate" -> {
+                String version = scalarValue(k.get("version"), id, "version");
+                onlyWith(k, id, "crate", "rev");
+                if (version == null || version.isBlank()) {
+                    problem(line(map), id, "crate source needs an exact 'version'");
+                    return null;
+                }
+                if (!version.matches("[0-9][0-9A-Za-z.+-]*")) {
+                    problem(valueLine(k.get("version")), id, "crate version must be exact, got '" + version + "'");
+                    return null;
+                }
+                return new SourceSpec.Crate(value, version);
+            }
+            case "git" -> {
+                onlyWith(k, id, "git", "version");
+                if (!value.matches("(https?|file|ssh|git)://.+|[^\\s]+@[^\\s]+:.+")) {
+                    problem(valueLine(k.get("git")), id, "git source must be a URL, got '" + value + "'");
+                    return null;
+                }
+                return new SourceSpec.Git(value, scalarValue(k.get("rev"), id, "rev"));
+            }
+            default -> {
+                onlyWith(k, id, "path", "version", "rev");
+                Path p = baseDir == null ? Path.of(value) : baseDir.resolve(value).normalize();
+                return new SourceSpec.Path(p.toString());
+            }
+        }
+    }
+
+    private void onlyWith(Map<String, NodeTuple> k, String id, String kind, String... notAllowed) {
+        for (String key : notAllowed) {
+            if (k.containsKey(key)) {
+                problem(line(k.get(key).getKeyNode()), id, "'" + key + "' does not go with a " + kind + " source");
+            }
+        }
+    }
+
+    private Popularity popularity(Node node, String id) {
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), id, "popularity must be a mapping { downloads, stars, as_of }");
+            return Popularity.none();
+        }
+        Map<String, NodeTuple> k = keys(map, POPULARITY_KEYS, id);
+        long downloads = count(k.get("downloads"), id, "downloads");
+        long stars = count(k.get("stars"), id, "stars");
+        String asOf = scalarValue(k.get("as_of"), id, "as_of");
+        if ((k.containsKey("downloads") || k.containsKey("stars")) && asOf == null) {
+            problem(line(map), id, "popularity figures need their 'as_of' date");
+        } else if (asOf != null && !DATE.matcher(asOf).matches()) {
+            problem(valueLine(k.get("as_of")), id, "as_of must be a date YYYY-MM-DD, got '" + asOf + "'");
+        }
+        return new Popularity(downloads, stars, asOf == null ? "" : asOf);
+    }
+
+    private BenchSpec bench(Node node, String id) {
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), id, "bench must be a mapping { command, rustflags }");
+            return null;
+        }
+        Map<String, NodeTuple> k = keys(map, BENCH_KEYS, id);
+        String command = scalarValue(k.get("command"), id, "command");
+        if (command == null || command.isBlank()) {
+            problem(line(map), id, "bench needs a 'command'");
+            return null;
+        }
+        String flags = scalarValue(k.get("rustflags"), id, "rustflags");
+        return new BenchSpec(command, flags == null ? "" : flags);
+    }
+
+    private long count(NodeTuple t, String id, String key) {
+        String v = scalarValue(t, id, key);
+        if (v == null) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(v.replace("_", ""));
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(valueLine(t), id, key + " must be a whole number >= 0, got '" + v + "'");
+        return 0;
+    }
+
+    /** The keys of a mapping; unknown ones are reported. */
+    private Map<String, NodeTuple> keys(MappingNode map, Set<String> allowed, String id) {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+            if (key == null || !allowed.contains(key)) {
+                problem(line(t.getKeyNode()), id, "unknown key '" + key + "' (allowed: "
+                        + allowed.stream().sorted().toList() + ")");
+                continue;
+            }
+            if (out.containsKey(key)) {
+                problem(line(t.getKeyNode()), id, "duplicate key '" + key + "'");
+                continue;
+            }
+            out.put(key, t);
+        }
+        return out;
+    }
+
+    private String scalar(MappingNode map, String key) {
+        for (NodeTuple t : map.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)
+                    && t.getValueNode() instanceof ScalarNode v) {
+                return v.getValue();
+            }
+        }
+        return null;
+    }
+
+    private String scalarValue(NodeTuple t, String id, String key) {
+        if (t == null) {
+            return null;
+        }
+        if (t.getValueNode() instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        problem(valueLine(t), id, "'" + key + "' must be a single value");
+        return null;
+    }
+
+    private void problem(int line, String id, String message) {
+        problems.add(new ManifestProblem(file, line, id, message));
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    private static int valueLine(NodeTuple t) {
+        return line(t.getValueNode());
+    }
+}

@@ -1,0 +1,73 @@
+package io.loopscout.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscout.core.Language;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManifestLoaderTest {
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(ManifestLoaderTest.class.getResource("/manifests/" + name).toURI());
+    }
+
+    @Test
+    void loadsAValidManifest() throws Exception {
+        Path file = resource("ok.yaml");
+        Manifest m = ManifestLoader.load(file);
+        assertEquals(List.of("zlib-rs", "local", "pinned.git"), m.projects().stream().map(ProjectSpec::id).toList());
+        ProjectSpec zlib = m.projects().get(0);
+        assertEquals(new SourceSpec.Crate("zlib-rs", "0.5.2"), zlib.source());
+        assertEquals(new Popularity(12_345_678, 400, "2026-11-01"), zlib.popularity());
+        assertEquals("zlib-rs", zlib.subdir());
+        assertEquals("cargo run --release --example blogpost-uncompress", zlib.bench().command());
+        assertEquals(2, zlib.line());
+        ProjectSpec local = m.projects().get(1);
+        assertEquals(Language.MIXED, local.language());
+        SourceSpec.Path path = assertInstanceOf(SourceSpec.Path.class, local.source());
+        assertEquals(file.getParent().resolve("../my-decoder").normalize().toString(), path.path());
+        assertEquals(new SourceSpec.Git("file:///tmp/repo.git", "v1.0"), m.projects().get(2).source());
+    }
+
+    @Test
+    void reportsEveryProblemWithItsLine() throws Exception {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(resource("broken.yaml")));
+        List<String> got = e.problems().stream().map(p -> p.line() + " " + p.projectId() + " " + p.message()).toList();
+        String all = String.join("\n", got);
+        assertContains(all, "6 Bad_ID bad id 'Bad_ID'");
+        assertContains(all, "9 no-language missing required key 'language'");
+        assertContains(all, "14 unknown-key unknown key 'colour'");
+        assertContains(all, "17 two-sources source needs exactly one of crate, git, path");
+        assertContains(all, "18 good-one duplicate id (first defined at line 3)");
+        assertContains(all, "23 crate-without-version crate source needs an exact 'version'");
+        assertContains(all, "25 bad-language bad language 'cobol'");
+        assertContains(all, "30 bad-popularity downloads must be a whole number");
+        assertContains(all, "30 bad-popularity as_of must be a date");
+        assertContains(all, "31 null missing required key 'id'");
+        assertContains(all, "36 escaping-subdir subdir must be a relative path");
+        assertEquals(11, got.size(), all);
+        assertTrue(e.getMessage().contains("broken.yaml:6: [Bad_ID] bad id"), e.getMessage());
+    }
+
+    @Test
+    void rejectsNonYamlAndWrongShapes() {
+        ManifestException bad = assertThrows(ManifestException.class,
+                () -> ManifestLoader.parse("m.yaml", "projects: [\n  { id: a", null));
+        assertTrue(bad.problems().get(0).message().startsWith("not valid YAML"), bad.getMessage());
+        ManifestException notList = assertThrows(ManifestException.class,
+                () -> ManifestLoader.parse("m.yaml", "projects: 3\n", null));
+        assertEquals("'projects' must be a list", notList.problems().get(0).message());
+        ManifestException dupKey = assertThrows(ManifestException.class,
+                () -> ManifestLoader.parse("m.yaml", "projects: []\nprojects: []\n", null));
+        assertEquals(2, dupKey.problems().get(0).line());
+    }
+
+    private static void assertContains(String all, String expected) {
+        assertTrue(all.lines().anyMatch(l -> l.startsWith(expected)), "missing: " + expected + "\nin:\n" + all);
+    }
+}

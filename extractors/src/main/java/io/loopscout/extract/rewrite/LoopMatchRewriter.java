@@ -1,0 +1,126 @@
+package io.loopscout.extract.rewrite;
+
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.parse.ParsedSource;
+import io.loopscout.extract.parse.Queries;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+
+/**
+ * Rewrites the state loops of one Rust file to the {@code #[loop_match]} form as minimal text edits (pure: no
+ * files, no compiler). The loops are named by findings of the Rust extractor (their start line and state
+ * variable); each is re-located in a fresh tree-sitter parse. Attributes are gated by {@code cfg_attr(loop_match,
+ * ..)}, so the result means the same and builds on stable; the crate root needs
+ * {@code #![cfg_attr(loop_match, feature(loop_match))]}.
+ */
+public final class LoopMatchRewriter {
+
+    private static final String LOOPS = "[(loop_expression) (while_expression)] @loop";
+
+    /** Plans the rewrite of every loop named by {@code findings} in {@code text}. */
+    public FileRewrite plan(String path, String text, List<Finding> findings) {
+        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        List<TSNode> loops = loops(parsed);
+        List<LoopPlan> plans = new ArrayList<>();
+        for (Finding f : findings) {
+            TSNode loop = loopAt(loops, f.startLine(), text);
+            if (loop == null) {
+                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "loop-not-found",
+                        "no loop starts at " + path + ":" + f.startLine()));
+                continue;
+            }
+            TSNode scope = enclosingFunction(loop);
+            SyntaxNode scopeCopy = SyntaxNode.copyOf(scope);
+            SyntaxNode loopCopy = find(scopeCopy, loop.getStartByte(), loop.getEndByte(), loop.getType());
+            plans.add(new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
+        }
+        return new FileRewrite(path, text, withoutNested(plans));
+    }
+
+    /** The text with every rewritable loop named by {@code findings} rewritten. */
+    public String rewrite(String text, List<Finding> findings) {
+        return plan("<text>", text, findings).applyAll();
+    }
+
+    private static List<TSNode> loops(ParsedSource parsed) {
+        List<TSNode> out = new ArrayList<>();
+        TSQueryCursor cursor = new TSQueryCursor();
+        cursor.exec(Queries.get(ParsedSource.Grammar.RUST, LOOPS), parsed.root());
+        TSQueryMatch match = new TSQueryMatch();
+        while (cursor.nextMatch(match)) {
+            for (TSQueryCapture c : match.getCaptures()) {
+                out.add(c.getNode());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The outermost loop starting on {@code line} (query results come in document order, outer first), or
+     * right below attribute lines starting there.
+     */
+    private static TSNode loopAt(List<TSNode> loops, int line, String text) {
+        String[] lines = text.split("\n", -1);
+        for (TSNode n : loops) {
+            int start = ParsedSource.startLine(n);
+            if (start == line) {
+                return n;
+            }
+            if (start > line && start - line <= 4) {
+                boolean attributes = true;
+                for (int l = line; l < start; l++) {
+                    attributes &= lines[l - 1].strip().startsWith("#[");
+                }
+                if (attributes) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static TSNode enclosingFunction(TSNode node) {
+        TSNode n = node;
+        while (true) {
+            TSNode p = n.getParent();
+            if (p == null || p.isNull()) {
+                return n;
+            }
+            if (p.getType().equals("function_item")) {
+                return p;
+            }
+            n = p;
+        }
+    }
+
+    private static SyntaxNode find(SyntaxNode root, int start, int end, String type) {
+        for (SyntaxNode n : root.descendants()) {
+            if (n.start == start && n.end == end && n.type.equals(type)) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("loop node lost in copy");
+    }
+
+    /** Of two nested rewritable loops only the outer one is rewritten: their edits would interleave. */
+    private static List<LoopPlan> withoutNested(List<LoopPlan> plans) {
+        List<LoopPlan> out = new ArrayList<>(plans);
+        for (int i = 0; i < out.size(); i++) {
+            LoopPlan inner = out.get(i);
+            for (LoopPlan outer : out) {
+                if (outer != inner && outer.rewritable() && inner.rewritable()
+                        && outer.startLine() <= inner.startLine() && inner.endLine() <= outer.endLine()
+                        && !(outer.startLine() == inner.startLine() && outer.endLine() == inner.endLine())) {
+                    out.set(i, inner.refuse("nested-in-rewritten-loop",
+                            "inside the state loop at line " + outer.startLine()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,646 @@
+package io.loopscout.extract.rust;
+
+import io.loopscout.extract.StateGraph;
+import io.loopscout.extract.StateGraph.Edge;
+import io.loopscout.extract.StateGraph.EdgeKind;
+import io.loopscout.extract.rust.Dispatch.Arm;
+import io.loopscout.extract.rust.Dispatch.Shape;
+import io.loopscout.extract.rust.Dispatch.VarKind;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The state-machine facts of one loop: which match (or c2rust if-chain) in its body dispatches, on what place,
+ * and the transitions, exits and graph that follow. Pattern families classify a loop from these facts.
+ */
+final class LoopAnalysis {
+
+    private static final Set<String> LOOPS = Set.of("loop_expression", "while_expression", "for_expression");
+    /** Bodies whose assignments and returns belong to someone else. */
+    private static final Set<String> FOREIGN = Set.of("closure_expression", "function_item", "async_block",
+            "impl_item", "trait_item", "mod_item");
+    private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
+    private static final String CONST_TOKEN =
+            "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
+    private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
+
+    final SyntaxNode loop;
+    final String label;
+    final boolean whileLoop;
+    /** Top-level statements of the loop body (comments and attributes not counted). */
+    final int statements;
+    final Dispatch dispatch;
+    int constTransitions;
+    int dynamicTransitions;
+    int exits;
+    boolean macroTransitions;
+    boolean closureCapturesState;
+    /** Set by the extractor: the loop carries {@code #[loop_match]} (also through cfg_attr). */
+    boolean annotatedLoopMatch;
+    final List<Edge> edges = new ArrayList<>();
+    /** The constant values assigned, for state type inference. */
+    final List<SyntaxNode> constants = new ArrayList<>();
+    final List<String> macroConstants = new ArrayList<>();
+
+    private LoopAnalysis(SyntaxNode loop, String label, boolean whileLoop, int statements, Dispatch dispatch) {
+        this.loop = loop;
+        this.label = label;
+        this.whileLoop = whileLoop;
+        this.statements = statements;
+        this.dispatch = dispatch;
+    }
+
+    /** Analyses a loop; null when its body holds no dispatching match or c2rust chain. */
+    static LoopAnalysis of(SyntaxNode loop) {
+        SyntaxNode body = loop.child("body");
+        if (body == null) {
+            return null;
+        }
+        SyntaxNode labelNode = loop.childOfType("label");
+        String label = labelNode == null ? null : labelName(labelNode);
+        List<SyntaxNode> stmts = statements(body);
+        List<Dispatch> candidates = new ArrayList<>();
+        for (SyntaxNode s : stmts) {
+            candidate(s, candidates);
+        }
+        addC2RustChain(stmts, candidates);
+        LoopAnalysis best = null;
+        for (Dispatch d : candidates) {
+            LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d);
+            a.scan();
+            if (best == null || a.constTransitions > best.constTransitions) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    boolean hasGuards() {
+        return dispatch.arms().stream().anyMatch(Arm::guarded);
+    }
+
+    /** The body is exactly {@code state = 'blk: { match state { .. } }} on a local. */
+    boolean loopMatchReady() {
+        return dispatch.shape() == Shape.LABELLED_BLOCK && dispatch.kind() == VarKind.LOCAL && statements == 1
+                && dispatch.stateVar().equals(dispatch.assignedTo());
+    }
+
+    StateGraph graph() {
+        return new StateGraph(dispatch.arms().stream().map(Arm::label).toList(), edges);
+    }
+
+    // ---- finding the dispatch -------------------------------------------------------------------------------
+
+    private static List<SyntaxNode> statements(SyntaxNode block) {
+        List<SyntaxNode> out = new ArrayList<>();
+        for (SyntaxNode c : block.namedChildren()) {
+            if (!c.is("attribute_item") && !c.is("inner_attribute_item") && !c.is("empty_statement")
+                    && !c.is("label")) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static String labelName(SyntaxNode label) {
+        SyntaxNode id = label.childOfType("identifier");
+        return id == null ? label.text().replace("'", "") : id.text();
+    }
+
+    /** Unwraps one top-level statement down to a match, remembering how the match is used. */
+    private static void candidate(SyntaxNode statement, List<Dispatch> out) {
+        SyntaxNode n = statement;
+        Shape shape = Shape.PLAIN;
+        String assigned = null;
+        String blockLabel = null;
+        for (int depth = 0; depth < 8 && n != null; depth++) {
+            switch (n.type) {
+                case "expression_statement" -> n = first(n);
+                case "assignment_expression" -> {
+                    if (shape != Shape.PLAIN) {
+                        return;
+                    }
+                    assigned = n.child("left") == null ? null : n.child("left").compact();
+                    shape = Shape.ASSIGNED;
+                    n = n.child("right");
+                }
+                case "let_declaration" -> {
+                    shape = Shape.VALUE;
+                    n = n.child("value");
+                }
+                case "break_expression" -> {
+                    shape = Shape.VALUE;
+                    n = valueOfBreak(n);
+                }
+                case "unsafe_block" -> n = n.childOfType("block");
+                case "block" -> {
+                    List<SyntaxNode> inner = statements(n);
+                    if (inner.size() != 1) {
+                        return;
+                    }
+                    SyntaxNode l = n.childOfType("label");
+                    if (l != null && shape == Shape.ASSIGNED) {
+                        shape = Shape.LABELLED_BLOCK;
+                        blockLabel = labelName(l);
+                    }
+                    n = inner.get(0);
+                }
+                case "match_expression" -> {
+                    out.add(dispatchOf(n, statement, shape, assigned, blockLabel));
+                    return;
+                }
+                default -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Dispatch dispatchOf(SyntaxNode match, SyntaxNode statement, Shape shape, String assigned,
+            String blockLabel) {
+        SyntaxNode s = match.child("value");
+        VarKind kind = VarKind.FETCHED;
+        String var = s == null ? "" : s.compact();
+        for (int depth = 0; depth < 6 && s != null; depth++) {
+            s = RustValues.unparen(s);
+            if (s.is("reference_expression")) {
+                s = s.child("value");
+                continue;
+            }
+            if (s.is("call_expression") && s.child("function") != null && s.child("function").is("field_expression")
+                    && s.child("arguments") != null && s.child("arguments").namedChildren().isEmpty()) {
+                SyntaxNode f = s.child("function");
+                String method = f.child("field") == null ? "" : f.child("field").text();
+                if (method.equals("clone")) {
+                    s = f.child("value");
+                    continue;
+                }
+                if (method.equals("get") && f.child("value") != null && isPlace(f.child("value"))) {
+                    kind = VarKind.CELL;
+                    var = f.child("value").compact();
+                }
+                break;
+            }
+            if (s.is("identifier")) {
+                kind = VarKind.LOCAL;
+                var = s.compact();
+            } else if (s.is("field_expression") && isPlace(s)) {
+                kind = VarKind.PLACE;
+                var = s.compact();
+            } else if (s.is("unary_expression") && s.hasToken("*") && !s.namedChildren().isEmpty()
+                    && isPlace(s.namedChildren().get(0))) {
+                kind = VarKind.PLACE;
+                var = s.compact();
+            }
+            break;
+        }
+        return new Dispatch(match, statement, shape, assigned, blockLabel, var, kind, armsOf(match));
+    }
+
+    /** A chain of identifiers and fields ({@code self.a.state}), the only places a state can live in. */
+    private static boolean isPlace(SyntaxNode n) {
+        return switch (n.type) {
+            case "identifier", "self" -> true;
+            case "field_expression" -> n.child("value") != null && isPlace(n.child("value"));
+            case "unary_expression" -> n.hasToken("*") && !n.namedChildren().isEmpty()
+                    && isPlace(n.namedChildren().get(0));
+            case "parenthesized_expression" -> !n.namedChildren().isEmpty() && isPlace(n.namedChildren().get(0));
+            default -> false;
+        };
+    }
+
+    private static List<Arm> armsOf(SyntaxNode match) {
+        List<Arm> arms = new ArrayList<>();
+        SyntaxNode block = match.child("body");
+        if (block == null) {
+            return arms;
+        }
+        for (SyntaxNode arm : block.namedChildren()) {
+            if (!arm.is("match_arm")) {
+                continue;
+            }
+            SyntaxNode mp = arm.child("pattern");
+            boolean guarded = mp != null && mp.child("condition") != null;
+            SyntaxNode pattern = null;
+            if (mp != null) {
+                for (SyntaxNode c : mp.children()) {
+                    if (c.field == null && !c.is("if")) {
+                        pattern = c;
+                        break;
+                    }
+                }
+            }
+            List<String> labels = new ArrayList<>();
+            boolean catchAll = false;
+            if (pattern != null) {
+                for (SyntaxNode alt : alternatives(pattern)) {
+                    labels.add(alt.compact());
+                    catchAll |= alt.is("_") || (alt.is("identifier") && !RustValues.startsUpper(alt.text()));
+                }
+            }
+            arms.add(new Arm(arm, labels, catchAll, guarded));
+        }
+        return arms;
+    }
+
+    private static List<SyntaxNode> alternatives(SyntaxNode pattern) {
+        if (!pattern.is("or_pattern")) {
+            return List.of(pattern);
+        }
+        List<SyntaxNode> out = new ArrayList<>();
+        for (SyntaxNode c : pattern.namedChildren()) {
+            out.addAll(alternatives(c));
+        }
+        return out;
+    }
+
+    /** c2rust writes parts of its dispatch as {@code if current_block == K { .. } else if ..} chains. */
+    private static void addC2RustChain(List<SyntaxNode> stmts, List<Dispatch> out) {
+        List<Arm> chainArms = new ArrayList<>();
+        SyntaxNode firstIf = null;
+        for (SyntaxNode s : stmts) {
+            SyntaxNode n = s.is("expression_statement") ? first(s) : s;
+            while (n != null && n.is("if_expression")) {
+                SyntaxNode cond = n.child("condition");
+                List<String> ids = new ArrayList<>();
+                if (cond != null) {
+                    Matcher m = C2RUST_TEST.matcher(cond.compact());
+                    while (m.find()) {
+                        ids.add(m.group(1));
+                    }
+                }
+                if (ids.isEmpty()) {
+                    break;
+                }
+                firstIf = firstIf == null ? s : firstIf;
+                chainArms.add(new Arm(n.child("consequence"), ids, false, false));
+                SyntaxNode alt = n.child("alternative");
+                n = alt == null ? null : first(alt);
+            }
+        }
+        if (chainArms.isEmpty()) {
+            return;
+        }
+        Dispatch match = null;
+        for (Dispatch d : out) {
+            if (d.stateVar().equals("current_block")) {
+                match = d;
+                break;
+            }
+        }
+        if (match != null) {
+            List<Arm> arms = new ArrayList<>(match.arms());
+            arms.addAll(chainArms);
+            out.set(out.indexOf(match), new Dispatch(match.match(), match.statement(), match.shape(),
+                    match.assignedTo(), match.blockLabel(), match.stateVar(), match.kind(), arms));
+        } else {
+            out.add(new Dispatch(null, firstIf, Shape.IF_CHAIN, null, null, "current_block", VarKind.LOCAL,
+                    chainArms));
+        }
+    }
+
+    private static SyntaxNode first(SyntaxNode n) {
+        List<SyntaxNode> c = n.namedChildren();
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    private static SyntaxNode valueOfBreak(SyntaxNode brk) {
+        for (SyntaxNode c : brk.namedChildren()) {
+            if (!c.is("label")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    // ---- transitions and exits ------------------------------------------------------------------------------
+
+    private void scan() {
+        String var = dispatch.stateVar();
+        VarKind kind = dispatch.kind();
+        List<SyntaxNode> nodes = loop.collect(n -> true, n -> FOREIGN.contains(n.type) || n.is("token_tree"));
+        Pattern mention = Pattern.compile("(?<![\\w.])" + flexible(var) + "(?!\\w)");
+        for (SyntaxNode n : nodes) {
+            switch (n.type) {
+                case "assignment_expression" -> {
+                    SyntaxNode left = n.child("left");
+                    if (kind != VarKind.CELL && left != null && left.compact().equals(var) && n.child("right") != null
+                            && !isDispatchAssignment(n)) {
+                        List<SyntaxNode> values = new ArrayList<>();
+                        leaves(n.child("right"), values);
+                        for (SyntaxNode v : values) {
+                            transition(n, v);
+                        }
+                    }
+                }
+                case "compound_assignment_expr" -> {
+                    SyntaxNode left = n.child("left");
+                    if (left != null && left.compact().equals(var)) {
+                        dynamic(n);
+                    }
+                }
+                case "call_expression" -> {
+                    SyntaxNode f = n.child("function");
+                    SyntaxNode args = n.child("arguments");
+                    if (kind == VarKind.CELL && f != null && f.compact().equals(var + ".set") && args != null
+                            && args.namedChildren().size() == 1) {
+                        transition(n, args.namedChildren().get(0));
+                    }
+                }
+                case "closure_expression", "async_block" -> {
+                    if (kind != VarKind.FETCHED && mention.matcher(n.text()).find()) {
+                        closureCapturesState = true;
+                    }
+                }
+                case "macro_invocation" -> {
+                    if (kind != VarKind.FETCHED) {
+                        macroTransitions(n, var);
+                    }
+                }
+                case "return_expression", "try_expression" -> exit(n);
+                case "break_expression" -> breakOf(n);
+                default -> {
+                }
+            }
+        }
+        if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
+                && var.equals(dispatch.assignedTo()) && dispatch.match() != null) {
+            for (Arm arm : dispatch.arms()) {
+                SyntaxNode value = arm.node().child("value");
+                if (value != null) {
+                    List<SyntaxNode> leaves = new ArrayList<>();
+                    leaves(value, leaves);
+                    for (SyntaxNode leaf : leaves) {
+                        transition(leaf, leaf);
+                    }
+                }
+            }
+        }
+    }
+
+    /** True for the {@code state = match state { .. }} statement itself: its arm values are counted instead. */
+    private boolean isDispatchAssignment(SyntaxNode assignment) {
+        return (dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
+                && dispatch.statement().contains(assignment) && assignment.contains(dispatch.match())
+                && assignment.start <= dispatch.statement().start + 2;
+    }
+
+    private void transition(SyntaxNode at, SyntaxNode value) {
+        int from = armOf(at);
+        if (RustValues.constantKind(value) != null) {
+            constTransitions++;
+            constants.add(value);
+            int to = target(RustValues.unparen(value).compact());
+            if (from >= 0) {
+                edges.add(new Edge(from, to, to >= 0 ? EdgeKind.CONSTANT : EdgeKind.DYNAMIC));
+            }
+        } else {
+            dynamic(at);
+        }
+    }
+
+    private void dynamic(SyntaxNode at) {
+        dynamicTransitions++;
+        int from = armOf(at);
+        if (from >= 0) {
+            edges.add(new Edge(from, -1, EdgeKind.DYNAMIC));
+        }
+    }
+
+    private void exit(SyntaxNode at) {
+        exits++;
+        int from = armOf(at);
+        if (from >= 0) {
+            edges.add(new Edge(from, -1, EdgeKind.EXIT));
+        }
+    }
+
+    /** Counts a break as an exit when it leaves this loop; {@code break 'blk X} of the ready shape transitions. */
+    private void breakOf(SyntaxNode brk) {
+        SyntaxNode l = brk.childOfType("label");
+        if (l != null) {
+            String name = labelName(l);
+            if (name.equals(dispatch.blockLabel()) && dispatch.match() != null && dispatch.match().contains(brk)) {
+                SyntaxNode v = valueOfBreak(brk);
+                if (v != null) {
+                    transition(brk, v);
+                }
+                return;
+            }
+            if (name.equals(label) || !labelledInside(brk, name)) {
+                exit(brk);
+            }
+            return;
+        }
+        for (SyntaxNode p = brk.parent; p != null && p != loop; p = p.parent) {
+            if (LOOPS.contains(p.type)) {
+                return;
+            }
+        }
+        exit(brk);
+    }
+
+    /** True when a loop or block between {@code node} and this loop carries label {@code name}. */
+    private boolean labelledInside(SyntaxNode node, String name) {
+        for (SyntaxNode p = node.parent; p != null && p != loop; p = p.parent) {
+            SyntaxNode l = p.childOfType("label");
+            if (l != null && labelName(l).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Transitions hidden in macro arguments: {@code var = CONST} tokens, and for a macro that receives the state
+     * variable itself as an argument (miniz_oxide's {@code generate_state!(state, ..)}), every state name its
+     * tokens mention.
+     */
+    private void macroTransitions(SyntaxNode macro, String var) {
+        SyntaxNode tt = macro.childOfType("token_tree");
+        if (tt == null) {
+            return;
+        }
+        String text = tt.text();
+        String flexVar = flexible(var);
+        Matcher assign = Pattern.compile("(?<![\\w.])" + flexVar + "\\s*=(?![=>])\\s*(" + CONST_TOKEN
+                + ")?").matcher(text);
+        boolean found = false;
+        while (assign.find()) {
+            found = true;
+            macroTransitions = true;
+            if (assign.group(1) != null) {
+                constTransitions++;
+                String value = assign.group(1).replaceAll("\\s+", "");
+                macroConstants.add(value);
+                int from = armOf(macro);
+                int to = target(value);
+                if (from >= 0) {
+                    edges.add(new Edge(from, to, to >= 0 ? EdgeKind.CONSTANT : EdgeKind.DYNAMIC));
+                }
+            } else {
+                dynamic(macro);
+            }
+        }
+        if (found || !Pattern.compile("^\\(\\s*" + flexVar + "\\s*[,)]").matcher(text).find()) {
+            return;
+        }
+        // The macro is handed the state variable: the state names in its tokens are where it jumps.
+        Matcher word = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*").matcher(text);
+        int from = armOf(macro);
+        while (word.find()) {
+            String w = word.group().replaceAll("\\s+", "");
+            int to = targetExact(w);
+            if (to >= 0) {
+                macroTransitions = true;
+                constTransitions++;
+                macroConstants.add(w);
+                if (from >= 0) {
+                    edges.add(new Edge(from, to, EdgeKind.CONSTANT));
+                }
+            }
+        }
+    }
+
+    private static String flexible(String compactPlace) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : compactPlace.split("(?<=[.*])|(?=[.*])")) {
+            if (!part.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : "\\s*").append(Pattern.quote(part));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The values an arm expression evaluates to (through blocks, ifs and nested matches). */
+    private static void leaves(SyntaxNode e, List<SyntaxNode> out) {
+        SyntaxNode v = RustValues.unparen(e);
+        switch (v.type) {
+            case "block" -> {
+                SyntaxNode tail = tail(v);
+                if (tail != null) {
+                    leaves(tail, out);
+                }
+            }
+            case "unsafe_block" -> {
+                SyntaxNode b = v.childOfType("block");
+                if (b != null) {
+                    leaves(b, out);
+                }
+            }
+            case "if_expression" -> {
+                if (v.child("consequence") != null) {
+                    leaves(v.child("consequence"), out);
+                }
+                SyntaxNode alt = v.child("alternative");
+                if (alt != null && first(alt) != null) {
+                    leaves(first(alt), out);
+                }
+            }
+            case "match_expression" -> {
+                for (Arm arm : armsOf(v)) {
+                    if (arm.node().child("value") != null) {
+                        leaves(arm.node().child("value"), out);
+                    }
+                }
+            }
+            case "return_expression", "break_expression", "continue_expression", "loop_expression" -> {
+            }
+            case "macro_invocation" -> {
+                SyntaxNode name = v.child("macro");
+                if (name == null || !DIVERGING_MACROS.contains(name.text())) {
+                    out.add(v);
+                }
+            }
+            default -> out.add(v);
+        }
+    }
+
+    /** The tail expression of a block, or null when it ends with a statement. */
+    private static SyntaxNode tail(SyntaxNode block) {
+        List<SyntaxNode> stmts = statements(block);
+        if (stmts.isEmpty()) {
+            return null;
+        }
+        SyntaxNode last = stmts.get(stmts.size() - 1);
+        if (last.is("expression_statement")) {
+            return last.hasToken(";") ? null : first(last);
+        }
+        return last.is("let_declaration") || last.type.endsWith("_item") ? null : last;
+    }
+
+    // ---- arms and targets -----------------------------------------------------------------------------------
+
+    /** The index of the arm holding {@code node}, or -1 when it stands outside every arm. */
+    int armOf(SyntaxNode node) {
+        List<Arm> arms = dispatch.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            SyntaxNode a = arms.get(i).node();
+            if (a != null && a.contains(node)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The arm a constant goes to: the arm naming it, else the catch-all arm, else -1. */
+    int target(String value) {
+        int exact = targetExact(value);
+        if (exact >= 0) {
+            return exact;
+        }
+        List<Arm> arms = dispatch.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            if (arms.get(i).catchAll()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int targetExact(String value) {
+        List<Arm> arms = dispatch.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            for (String l : arms.get(i).labels()) {
+                if (matches(l, value)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matches(String label, String value) {
+        if (label.equals(value)) {
+            return true;
+        }
+        BigInteger v = RustValues.integerValue(value);
+        if (v != null) {
+            int range = label.indexOf("..");
+            if (range > 0) {
+                BigInteger lo = RustValues.integerValue(label.substring(0, range));
+                String hiText = label.substring(range + 2);
+                boolean inclusive = hiText.startsWith("=");
+                BigInteger hi = hiText.isEmpty() ? null
+                        : RustValues.integerValue(inclusive ? hiText.substring(1) : hiText);
+                return lo != null && v.compareTo(lo) >= 0
+                        && (hiText.isEmpty() || hi != null && (inclusive ? v.compareTo(hi) <= 0 : v.compareTo(hi) < 0));
+            }
+            return Objects.equals(v, RustValues.integerValue(label));
+        }
+        String lv = RustValues.lastSegment(value);
+        String ll = RustValues.lastSegment(label);
+        if (!RustValues.startsUpper(lv) || !lv.equals(ll)) {
+            return false;
+        }
+        String qv = RustValues.qualifier(value);
+        String ql = RustValues.qualifier(label);
+        return qv == null || ql == null || qv.equals(ql) || qv.equals("Self") || ql.equals("Self")
+                || qv.endsWith("::" + ql) || ql.endsWith("::" + qv);
+    }
+}

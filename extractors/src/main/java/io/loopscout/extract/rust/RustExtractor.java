@@ -1,0 +1,261 @@
+package io.loopscout.extract.rust;
+
+import io.loopscout.core.Language;
+import io.loopscout.extract.Extractor;
+import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.Pattern;
+import io.loopscout.extract.SourceFile;
+import io.loopscout.extract.parse.ParseTimeoutException;
+import io.loopscout.extract.parse.ParsedSource;
+import io.loopscout.extract.parse.Queries;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+
+/**
+ * Finds the Rust patterns of shared/patterns.md in one file: state loops on locals and fields, dispatch loops,
+ * c2rust {@code current_block} loops and loops already using {@code #[loop_match]}. Never throws for bad input:
+ * a file that cannot be read fully comes back with {@link FileExtraction#problem()} set.
+ */
+public final class RustExtractor implements Extractor {
+
+    /** Files above this size are not parsed (generated tables); reported as "too-large". */
+    static final int MAX_BYTES = 16 << 20;
+    /** Bracket nesting beyond this is pathological (or an attack); reported as "too-deep". */
+    static final int MAX_DEPTH = 1000;
+    private static final int SNIPPET_LINES = 200;
+    private static final String LOOP_QUERY = "[(loop_expression) (while_expression)] @loop";
+
+    /** Most specific first: one loop is one finding, the first family that claims it wins. */
+    private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
+            new C2RustCurrentBlockLoops(), new StateLoops(), new DispatchLoops());
+
+    private final RustSymbols crateSymbols;
+    private final Duration timeout;
+
+    /** An extractor resolving state types within each file only. */
+    public RustExtractor() {
+        this(new RustSymbols(), Duration.ofSeconds(10));
+    }
+
+    /**
+     * An extractor that also resolves state types against a crate's declarations.
+     *
+     * @param crateSymbols the union of {@link #symbolsOf(SourceFile)} over the crate's files
+     * @param timeout      the per-file parse limit
+     */
+    public RustExtractor(RustSymbols crateSymbols, Duration timeout) {
+        this.crateSymbols = crateSymbols;
+        this.timeout = timeout;
+    }
+
+    /** The type declarations of one file, to merge into a crate table ({@link RustSymbols#addAll}). */
+    public static RustSymbols symbolsOf(SourceFile file) {
+        String text = file.text();
+        if (text.length() > MAX_BYTES || !text.contains("enum") && !text.contains("struct")
+                && !text.contains("const") && !text.contains("type")) {
+            return new RustSymbols();
+        }
+        try {
+            return RustSymbols.of(ParsedSource.parse(ParsedSource.Grammar.RUST, text, Duration.ofSeconds(10)));
+        } catch (ParseTimeoutException e) {
+            return new RustSymbols();
+        }
+    }
+
+    @Override
+    public FileExtraction extract(SourceFile file) {
+        String text = file.text();
+        if (text.length() > MAX_BYTES) {
+            return new FileExtraction(List.of(), 0, "too-large");
+        }
+        if (!text.contains("loop") && !text.contains("while")) {
+            return new FileExtraction(List.of(), 0, null);
+        }
+        if (nestingDepth(text) > MAX_DEPTH) {
+            return new FileExtraction(List.of(), 0, "too-deep");
+        }
+        ParsedSource parsed;
+        try {
+            parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text, timeout);
+        } catch (ParseTimeoutException e) {
+            return new FileExtraction(List.of(), 0, "timeout");
+        }
+        try {
+            return extract(file, parsed);
+        } catch (StackOverflowError e) {
+            return new FileExtraction(List.of(), 0, "too-deep");
+        } catch (RuntimeException e) {
+            // An extractor bug must not kill a corpus run; the file is reported with the cause instead.
+            return new FileExtraction(List.of(), 0, "extractor-error: " + e);
+        }
+    }
+
+    private FileExtraction extract(SourceFile file, ParsedSource parsed) {
+        TSNode root = parsed.root();
+        int fileErrors = parsed.errorCount(root);
+        SourceText source = new SourceText(parsed.bytes());
+        boolean mayBeC2Rust = file.text().contains("current_block");
+        boolean mayBeAnnotated = file.text().contains("loop_match");
+        List<Finding> findings = new ArrayList<>();
+        StateTypes types = null;
+        TSQuery q = Queries.get(ParsedSource.Grammar.RUST, LOOP_QUERY);
+        TSQueryCursor cursor = new TSQueryCursor();
+        cursor.exec(q, root);
+        TSQueryMatch m = new TSQueryMatch();
+        while (cursor.nextMatch(m)) {
+            for (TSQueryCapture cap : m.getCaptures()) {
+                TSNode loop = cap.getNode();
+                if (!hasDispatchStatement(loop, mayBeC2Rust)) {
+                    continue;
+                }
+                LoopAnalysis a = LoopAnalysis.of(SyntaxNode.copyOf(loop, source));
+                if (a == null) {
+                    continue;
+                }
+                a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
+                Pattern pattern = classify(a);
+                if (pattern == null) {
+                    continue;
+                }
+                if (types == null) {
+                    types = new StateTypes(new RustSymbols().addAll(crateSymbols).addAll(RustSymbols.of(parsed)));
+                }
+                findings.add(finding(file, parsed, source, loop, a, pattern, types));
+            }
+        }
+        findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
+                : Integer.compare(x.endLine(), y.endLine()));
+        return new FileExtraction(findings, fileErrors, null);
+    }
+
+    private static Pattern classify(LoopAnalysis a) {
+        for (RustLoopFamily f : FAMILIES) {
+            Pattern p = f.classify(a);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Finding finding(SourceFile file, ParsedSource parsed, SourceText source, TSNode loop,
+            LoopAnalysis a, Pattern pattern, StateTypes types) {
+        TSNode fn = enclosing(loop, "function_item");
+        TSNode impl = fn == null ? null : enclosing(fn, "impl_item");
+        String implType = null;
+        if (impl != null && !impl.getChildByFieldName("type").isNull()) {
+            implType = RustValues.lastSegment(parsed.text(impl.getChildByFieldName("type")).replaceAll("<.*$", ""));
+        }
+        String function = fn == null || fn.getChildByFieldName("name").isNull() ? ""
+                : parsed.text(fn.getChildByFieldName("name"));
+        String stateType = pattern == Pattern.RUST_DISPATCH_LOOP && a.dispatch.kind() == Dispatch.VarKind.FETCHED
+                ? "unknown" : types.resolve(a, fn == null ? null : parsed.text(fn), implType);
+        String reason = Eligibility.reason(a, pattern, stateType);
+        int errors = parsed.errorCount(loop);
+        int start = ParsedSource.startLine(loop);
+        int end = ParsedSource.endLine(loop);
+        return Finding.builder().project(file.project()).version(file.version()).language(Language.RUST)
+                .file(file.path()).startLine(start).endLine(end).function(function).pattern(pattern)
+                .stateVariable(a.dispatch.stateVar()).states(a.dispatch.arms().size())
+                .constTransitions(a.constTransitions).dynamicTransitions(a.dynamicTransitions).exits(a.exits)
+                .stateType(stateType).eligible(reason == null).reason(reason).loopMatchReady(a.loopMatchReady())
+                .parseErrors(errors)
+                .confidence(a.macroTransitions || errors > 0 ? Finding.Confidence.LOW : Finding.Confidence.HIGH)
+                .snippet(source.lines(start, end, SNIPPET_LINES)).graph(a.graph()).build();
+    }
+
+    /** Cheap JNI look at the body's top-level statements: is any of them (wrapping) a match or c2rust if? */
+    private static boolean hasDispatchStatement(TSNode loop, boolean mayBeC2Rust) {
+        TSNode body = loop.getChildByFieldName("body");
+        if (body.isNull()) {
+            return false;
+        }
+        int n = body.getNamedChildCount();
+        for (int i = 0; i < n; i++) {
+            if (reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Mirrors {@link LoopAnalysis}'s unwrapping of a statement (assignment, let, break, blocks) down to a match. */
+    private static boolean reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
+        if (s.isNull() || depth > 8) {
+            return false;
+        }
+        String t = s.getType();
+        switch (t) {
+            case "match_expression":
+                return true;
+            case "if_expression":
+                return mayBeC2Rust;
+            case "assignment_expression":
+                return reachesMatch(s.getChildByFieldName("right"), mayBeC2Rust, depth + 1);
+            case "let_declaration":
+                return reachesMatch(s.getChildByFieldName("value"), mayBeC2Rust, depth + 1);
+            case "expression_statement", "unsafe_block", "block", "break_expression":
+                int n = s.getNamedChildCount();
+                for (int i = 0; i < n; i++) {
+                    TSNode c = s.getNamedChild(i);
+                    String ct = c.getType();
+                    if (!ct.endsWith("comment") && !ct.equals("label") && !ct.equals("attribute_item")) {
+                        return reachesMatch(c, mayBeC2Rust, depth + 1);
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /** True when an attribute before the loop's statement names {@code loop_match} (also inside cfg_attr). */
+    private static boolean annotatedLoopMatch(TSNode loop, ParsedSource parsed) {
+        TSNode stmt = loop.getParent();
+        if (stmt.isNull() || !stmt.getType().equals("expression_statement")) {
+            stmt = loop;
+        }
+        for (TSNode p = stmt.getPrevNamedSibling(); !p.isNull(); p = p.getPrevNamedSibling()) {
+            String t = p.getType();
+            if (t.equals("attribute_item")) {
+                if (parsed.text(p).matches("(?s).*\\bloop_match\\b.*")) {
+                    return true;
+                }
+            } else if (!t.equals("line_comment") && !t.equals("block_comment")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static TSNode enclosing(TSNode node, String type) {
+        for (TSNode p = node.getParent(); !p.isNull(); p = p.getParent()) {
+            if (p.getType().equals(type)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The deepest bracket nesting, skipping nothing: a cheap upper bound checked before parsing. */
+    static int nestingDepth(String text) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{' || c == '(' || c == '[') {
+                max = Math.max(max, ++depth);
+            } else if ((c == '}' || c == ')' || c == ']') && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+}

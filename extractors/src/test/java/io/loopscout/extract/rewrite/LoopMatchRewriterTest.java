@@ -1,0 +1,48 @@
+package io.loopscout.extract.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class LoopMatchRewriterTest {
+
+    private final LoopMatchRewriter rewriter = new LoopMatchRewriter();
+
+    @TestFactory
+    Stream<DynamicTest> eachBeforeBecomesItsAfter() {
+        List<RewriteFixtures.Pair> pairs = RewriteFixtures.pairs();
+        assertFalse(pairs.isEmpty());
+        return pairs.stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+            String before = RewriteFixtures.read(p.before());
+            FileRewrite plan = rewriter.plan(p.name(), before, RewriteFixtures.findings(p.before()));
+            Map<Integer, String> got = new LinkedHashMap<>();
+            plan.loops().forEach(l -> got.put(l.finding().startLine(), l.refusal()));
+            Map<Integer, String> want = new LinkedHashMap<>(RewriteFixtures.expectedReasons(p.before()));
+            assertEquals(want, got, p.name() + ": outcome per loop line (null = rewritten); details: "
+                    + plan.loops().stream().map(LoopPlan::detail).toList());
+            assertEquals(RewriteFixtures.read(p.after()), plan.applyAll(), p.name());
+        }));
+    }
+
+    @Test
+    void thereAreAtLeastThirtyPairs() {
+        assertTrue(RewriteFixtures.pairs().size() >= 30, "pairs: " + RewriteFixtures.pairs().size());
+    }
+
+    @Test
+    void aLoopNotAtTheFindingsLineIsReported() {
+        String text = "fn f() { let mut s = 0u8; loop { match s { 0 => s = 1, _ => return } } }\n";
+        FileRewrite plan = rewriter.plan("x.rs", text, List.of(io.loopscout.extract.Finding.builder()
+                .startLine(3).pattern(io.loopscout.extract.Pattern.RUST_STATE_LOOP).build()));
+        assertEquals("loop-not-found", plan.loops().get(0).refusal());
+        assertEquals(text, plan.applyAll());
+    }
+}

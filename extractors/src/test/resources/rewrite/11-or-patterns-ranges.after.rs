@@ -1,0 +1,28 @@
+// Integer states with or-patterns, ranges and a catch-all arm: all allowed in #[loop_match].
+pub fn walk(budget: u32) -> u32 {
+    let mut state: u32 = 0;
+    let mut visits = 0;
+    // expect: rust/state-loop var=state
+    #[cfg_attr(loop_match, loop_match)]
+    loop {
+        state = 'next_state: { match state {
+            0 | 1 => {
+                visits += 1;
+                #[cfg_attr(loop_match, const_continue)] break 'next_state 5;
+            }
+            2..=4 => {
+                visits += 2;
+                #[cfg_attr(loop_match, const_continue)] break 'next_state 10;
+            }
+            5..=9 => {
+                visits += 3;
+                if visits > budget {
+                    #[cfg_attr(loop_match, const_continue)] break 'next_state 10;
+                } else {
+                    #[cfg_attr(loop_match, const_continue)] break 'next_state 3;
+                }
+            }
+            _ => return visits,
+        } }
+    }
+}

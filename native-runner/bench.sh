@@ -1,0 +1,13 @@
+#!/bin/sh
+# Benchmark shows of the native runner (see io.loopscout.runner.shows.Shows):
+#   native-runner/bench.sh aa [REPS]          A/A experiment on the lexer fixture (default 20 repetitions)
+#   native-runner/bench.sh regressed          lexer fixture whose variant B is 10% slower on purpose
+#   native-runner/bench.sh model [STATES]     model tier on a generated graph (default 30 states)
+#   native-runner/bench.sh zlib DRIVER ZLIB [ZLIB_B]   zlib-rs inflate in 16-byte chunks
+# Runs niced; the machine's load is printed with the results.
+set -e
+cd "$(dirname "$0")/.."
+mvn -o -q -B -pl native-runner -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+CP="native-runner/target/test-classes:native-runner/target/classes:$(cat native-runner/target/classpath.txt)"
+exec nice -n 5 java -cp "$CP" io.loopscout.runner.shows.Shows "$@"

@@ -1,0 +1,244 @@
+package io.loopscout.runner;
+
+import io.loopscout.core.Failure;
+import io.loopscout.core.FailureClass;
+import io.loopscout.core.Language;
+import io.loopscout.extract.Finding;
+import io.loopscout.manifest.BenchSpec;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.runner.build.BenchCommand;
+import io.loopscout.runner.build.BuildResult;
+import io.loopscout.runner.build.CargoBuild;
+import io.loopscout.runner.build.PreparedProject;
+import io.loopscout.runner.build.RustToolchain;
+import io.loopscout.runner.build.Variant;
+import io.loopscout.runner.model.ModelBench;
+import io.loopscout.runner.model.ModelOutcome;
+import io.loopscout.runner.protocol.Analysis;
+import io.loopscout.runner.protocol.CallgrindCounts;
+import io.loopscout.runner.protocol.InterleavedRuns;
+import io.loopscout.runner.protocol.Protocol;
+import io.loopscout.runner.protocol.Series;
+import io.loopscout.runner.sandbox.Limits;
+import io.loopscout.runner.sandbox.Sandbox;
+import io.loopscout.runner.sandbox.SandboxCommand;
+import io.loopscout.runner.sandbox.SandboxResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Measure stage's entry point for one project: the model tier for every finding's state graph, then the
+ * project tier (the manifest's bench command as A, B, D, A' under the protocol, in the sandbox). Free of Beam;
+ * never throws for anything a project does: failures come back as {@link Failure} records.
+ */
+public final class ProjectMeasurer {
+    private static final String STAGE = "measure";
+
+    private final CargoBuild cargo;
+    private final Path workDir;
+    private final Protocol protocol;
+    private final ModelBench models;
+
+    /**
+     * @param workDir  where variant target dirs live ({@code workDir/<project>/<variant>})
+     * @param protocol the measurement protocol
+     * @param models   the model tier (shares the sandbox; caches by graph shape)
+     */
+    public ProjectMeasurer(CargoBuild cargo, Path workDir, Protocol protocol, ModelBench models) {
+        this.cargo = cargo;
+        this.workDir = workDir;
+        this.protocol = protocol;
+        this.models = models;
+    }
+
+    /** A measurer with the strongest sandbox here, the host toolchain and the standard protocol. */
+    public static ProjectMeasurer create(Path cacheDir) throws IOException {
+        Sandbox sandbox = Sandbox.detect();
+        RustToolchain tc = RustToolchain.detect();
+        Path work = cacheDir.resolve("measure");
+        Protocol p = Protocol.standard();
+        return new ProjectMeasurer(new CargoBuild(sandbox, tc), work, p,
+                new ModelBench(sandbox, tc, work, cacheDir, p));
+    }
+
+    /** For run.json: which sandbox is used and how limits are enforced. */
+    public String sandboxMethod() {
+        return cargo.sandbox().method();
+    }
+
+    /** Measures a project without a rewritten variant B (B is then not measured; D and A' are). */
+    public MeasureOutcome measure(ProjectSpec spec, Path checkout, List<Finding> findings, MeasureMode mode) {
+        return measure(spec, checkout, null, findings, mode);
+    }
+
+    /**
+     * Measures one project.
+     *
+     * @param checkout       the project's source (the workspace; {@code spec.subdir()} is the crate inside)
+     * @param rewritten      the rewriter's copy of {@code checkout} with the {@code #[loop_match]} rewrite, or
+     *                       null
+     * @param findings       the project's findings (their graphs feed the model tier)
+     */
+    public MeasureOutcome measure(ProjectSpec spec, Path checkout, Path rewritten, List<Finding> findings,
+                                  MeasureMode mode) {
+        List<Failure> failures = new ArrayList<>();
+        Map<String, Measurement> modelResults = new LinkedHashMap<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (mode == MeasureMode.STATIC || f.graph() == null || f.graph().states().isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            String key = f.graph().shapeHash();
+            Measurement m = modelResults.get(key);
+            if (m == null) {
+                ModelOutcome mo = models.measure(spec.id(), f.graph());
+                failures.addAll(mo.failures());
+                m = mo.measurement();
+                modelResults.put(key, m);
+            }
+            out.add(f.withModelSpeedup(m.speedup()));
+        }
+        Measurement project = null;
+        if (mode == MeasureMode.PROJECT && spec.bench() != null) {
+            if (spec.language() != Language.RUST) {
+                failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
+                        "project tier is implemented for Rust (cargo) projects only, not " + spec.language().id()));
+            } else {
+                PreparedProject prepared = prepare(spec, checkout, rewritten, failures);
+                if (prepared != null) {
+                    project = measure(prepared, failures);
+                }
+            }
+        }
+        return new MeasureOutcome(project, failures, out, modelResults);
+    }
+
+    /**
+     * Fetches dependencies and builds every variant; null when A or A' cannot be built (the failures say why).
+     * A variant B or D that fails to build is left out, with a failure.
+     */
+    public PreparedProject prepare(ProjectSpec spec, Path checkout, Path rewritten, List<Failure> failures) {
+        return prepare(spec, checkout, rewritten, List.of(Variant.A, Variant.B, Variant.D, Variant.A_PRIME),
+                failures);
+    }
+
+    /** Like {@link #prepare(ProjectSpec, Path, Path, List)} for a chosen subset of variants (A first). */
+    public PreparedProject prepare(ProjectSpec spec, Path checkout, Path rewritten, List<Variant> variants,
+                                   List<Failure> failures) {
+        BenchSpec bench = spec.bench();
+        BenchCommand cmd;
+        try {
+            cmd = BenchCommand.parse(bench.command());
+        } catch (IllegalArgumentException e) {
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
+                    "bad bench command (manifest line " + spec.line() + "): " + e.getMessage()));
+            return null;
+        }
+        Path crate = crateDir(checkout, spec.subdir());
+        if (!crate.startsWith(checkout.normalize())) {
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL,
+                    "subdir leaves the checkout (manifest line " + spec.line() + "): " + spec.subdir()));
+            return null;
+        }
+        if (!Files.isRegularFile(crate.resolve("Cargo.toml"))) {
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no Cargo.toml in " + crate));
+            return null;
+        }
+        Failure fetch = cargo.fetch(spec.id(), crate);
+        if (fetch != null) {
+            failures.add(fetch);
+            return null;
+        }
+        Path crateB = rewritten == null ? null : crateDir(rewritten, spec.subdir());
+        if (crateB != null) {
+            Failure f = Files.isRegularFile(crateB.resolve("Cargo.toml")) ? cargo.fetch(spec.id(), crateB)
+                    : new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no Cargo.toml in " + crateB);
+            if (f != null) {
+                failures.add(f);
+                crateB = null;
+            }
+        }
+        Map<Variant, SandboxCommand> runs = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            Path root = v == Variant.B ? rewritten : checkout;
+            Path dir = v == Variant.B ? crateB : crate;
+            if (dir == null) {
+                continue;
+            }
+            Path target = workDir.resolve(spec.id()).resolve(v.dirName());
+            BuildResult b = cargo.build(root, dir, target, v, cmd.buildArgs(), bench.rustflags(), Limits.build());
+            Path exe = b.executable(cmd.target());
+            if (!b.ok() || (cmd.cargoRun() && exe == null)) {
+                failures.add(b.ok()
+                        ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL,
+                                "variant " + v.label() + ": cargo built no executable for " + cmd.text())
+                        : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + v.label()));
+                if (v == Variant.A || v == Variant.A_PRIME) {
+                    return null;
+                }
+                continue;
+            }
+            runs.put(v, runCommand(cmd, v, root, dir, target, exe, bench.rustflags()));
+        }
+        return new PreparedProject(spec.id(), runs, cmd.cargoRun());
+    }
+
+    /** Times a prepared project under the protocol; callgrind counts each variant once when it can. */
+    public Measurement measure(PreparedProject prepared, List<Failure> failures) {
+        Series series = InterleavedRuns.run(protocol, suppliers(prepared));
+        if (series.failed()) {
+            failures.add(series.failure().toFailure(prepared.project(), STAGE, FailureClass.BENCH_FAIL,
+                    "bench run " + series.failedVariant()));
+        }
+        Map<String, CallgrindCounts> counts = new LinkedHashMap<>();
+        String note = "sandbox: " + cargo.sandbox().method() + "; cpu " + (protocol.cpu() == null ? "not pinned"
+                : "pinned to " + protocol.cpu());
+        if (protocol.callgrind() && prepared.direct() && !series.failed()) {
+            for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
+                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits());
+                if (c != null) {
+                    counts.put(e.getKey().label(), c);
+                }
+            }
+        }
+        return Analysis.of(series).toMeasurement(EvidenceTier.PROJECT, counts, note);
+    }
+
+    /** Times a prepared project and returns the full analysis (for A/A experiments and benchmarks). */
+    public Analysis analyse(PreparedProject prepared) {
+        return Analysis.of(InterleavedRuns.run(protocol, suppliers(prepared)));
+    }
+
+    private LinkedHashMap<String, Supplier<SandboxResult>> suppliers(PreparedProject prepared) {
+        LinkedHashMap<String, Supplier<SandboxResult>> runs = new LinkedHashMap<>();
+        prepared.runs().forEach((v, c) -> runs.put(v.label(), () -> cargo.sandbox().run(c)));
+        return runs;
+    }
+
+    private SandboxCommand runCommand(BenchCommand cmd, Variant v, Path root, Path dir, Path target, Path exe,
+                                      String sharedFlags) {
+        RustToolchain tc = cargo.toolchain();
+        if (cmd.cargoRun()) {
+            List<String> argv = new ArrayList<>();
+            argv.add(exe.toString());
+            argv.addAll(cmd.programArgs());
+            return SandboxCommand.of(argv).workDir(dir).readOnly(root).readOnly(target)
+                    .env(tc.environment()).cpu(protocol.cpu()).limits(protocol.runLimits()).build();
+        }
+        return SandboxCommand.of(List.of("/bin/sh", "-c", cmd.text())).workDir(dir).readOnly(tc.readOnlyPaths())
+                .readOnly(root).writable(target).env(tc.environment())
+                .env(Map.of("CARGO_TARGET_DIR", target.toString(), "RUSTFLAGS", v.rustflags(sharedFlags)))
+                .cpu(protocol.cpu()).limits(protocol.runLimits()).build();
+    }
+
+    private static Path crateDir(Path checkout, String subdir) {
+        return subdir == null || subdir.isBlank() ? checkout.normalize() : checkout.resolve(subdir).normalize();
+    }
+}

@@ -1,0 +1,54 @@
+package io.loopscout.runner.protocol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The machine measurements were taken on (for run.json and cache keys).
+ *
+ * @param hostname  the host name
+ * @param cpuModel  the CPU model name from /proc/cpuinfo
+ * @param cpus      available processors
+ * @param toolchain the compiler version measurements were built with
+ */
+public record Host(String hostname, String cpuModel, int cpus, String toolchain) {
+
+    /** This machine, with {@code toolchain} (e.g. {@code rustc --version}). */
+    public static Host current(String toolchain) {
+        String name;
+        try {
+            name = Files.readString(Path.of("/etc/hostname")).strip();
+        } catch (IOException e) {
+            name = System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
+        String cpu = "unknown";
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) {
+                    cpu = l.substring(l.indexOf(':') + 1).strip();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: keep "unknown"
+        }
+        return new Host(name, cpu, Runtime.getRuntime().availableProcessors(), toolchain);
+    }
+
+    /** A file-name-safe key: host name plus a hash of everything that changes timings. */
+    public String key() {
+        String safe = hostname.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest((hostname + "|" + cpuModel + "|" + cpus + "|" + toolchain).getBytes(StandardCharsets.UTF_8));
+            return safe + "-" + HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.loopscout.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscout.core.Failure;
+import io.loopscout.core.FailureClass;
+import io.loopscout.core.Language;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.Pattern;
+import io.loopscout.manifest.BenchSpec;
+import io.loopscout.manifest.Popularity;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.manifest.SourceSpec;
+import io.loopscout.runner.build.CargoBuild;
+import io.loopscout.runner.build.PreparedProject;
+import io.loopscout.runner.build.RustToolchain;
+import io.loopscout.runner.build.Variant;
+import io.loopscout.runner.model.ModelBench;
+import io.loopscout.runner.model.SyntheticGraphs;
+import io.loopscout.runner.protocol.Protocol;
+import io.loopscout.runner.sandbox.Limits;
+import io.loopscout.runner.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Measure stage's entry point on real cargo builds in the sandbox: the lexer fixture (whose variant B
+ * does 10% more work), broken bench commands, bad subdirs, and the hostile network build. A short protocol:
+ * timings here prove nothing; callgrind counts do.
+ */
+class ProjectMeasurerTest {
+    static final Protocol QUICK = new Protocol(1, 3, Duration.ofMillis(1), 3, Duration.ofMinutes(2), null, true,
+            Limits.bench(), Limits.bench());
+
+    @TempDir
+    static Path scratch;
+    static ProjectMeasurer measurer;
+    static Path lexer;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Sandbox sandbox = Sandbox.detect();
+        RustToolchain tc = RustToolchain.detect();
+        measurer = new ProjectMeasurer(new CargoBuild(sandbox, tc), scratch.resolve("work"), QUICK,
+                new ModelBench(sandbox, tc, scratch.resolve("work"), scratch.resolve("cache"), QUICK));
+        lexer = TestFixtures.copyResource("bench/lexer", scratch);
+    }
+
+    static ProjectSpec spec(String id, String subdir, String command) {
+        return new ProjectSpec(id, Language.RUST, new SourceSpec.Path("x"), Popularity.none(), subdir,
+                new BenchSpec(command, ""), null, 7);
+    }
+
+    @Test
+    void measuresAllVariantsAndCallgrindSeesTheDeliberateTenPercent() {
+        PreparedProject p = measurer.prepare(spec("lexer", null, "cargo run --release -- 20"), lexer, lexer,
+                new ArrayList<>());
+        assertNotNull(p);
+        assertEquals(List.of(Variant.A, Variant.B, Variant.D, Variant.A_PRIME), List.copyOf(p.runs().keySet()));
+        List<Failure> failures = new ArrayList<>();
+        Measurement m = measurer.measure(p, failures);
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(EvidenceTier.PROJECT, m.tier());
+        assertNotNull(m.speedup());
+        assertNotNull(m.llvmFlagSpeedup());
+        assertNotNull(m.aaNoise());
+        assertNotNull(m.pValue());
+        assertEquals(List.of("A", "B", "D", "A'"), m.variants().stream().map(VariantStats::variant).toList());
+        assertTrue(m.note().contains("harness-timed"), m.note());
+        double irRatio = (double) m.variants().get(1).instructions() / m.variants().get(0).instructions();
+        // B lexes 22 rounds where A lexes 20 (plus the same input set-up): about 1.097
+        assertTrue(irRatio > 1.08 && irRatio < 1.11, "Ir(B)/Ir(A) = " + irRatio);
+    }
+
+    @Test
+    void failingBenchmarkIsAFailureAndAnUnstableMeasurementNotAnException() {
+        Finding f = Finding.builder().pattern(Pattern.RUST_STATE_LOOP).graph(SyntheticGraphs.random(4, 2, 5)).build();
+        MeasureOutcome out = measurer.measure(spec("lexer-bad", null, "cargo run --release -- not-a-number"), lexer,
+                List.of(f), MeasureMode.PROJECT);
+        assertNotNull(out.measurement());
+        assertEquals(Verdict.UNSTABLE, out.measurement().verdict());
+        assertTrue(out.failures().stream().anyMatch(x -> x.failureClass() == FailureClass.BENCH_FAIL
+                && x.message().contains("ROUNDS")), out.failures().toString());
+        // the model tier still ran for the finding
+        assertNotNull(out.findings().get(0).modelSpeedup());
+        assertEquals(1, out.models().size());
+    }
+
+    @Test
+    void missingCrateAndEscapingSubdirAreBuildFailuresNamingTheProblem() {
+        MeasureOutcome missing = measurer.measure(spec("nope", "no-such-crate", "cargo run --release"), lexer,
+                List.of(), MeasureMode.PROJECT);
+        assertNull(missing.measurement());
+        assertEquals(FailureClass.BUILD_FAIL, missing.failures().get(0).failureClass());
+        assertTrue(missing.failures().get(0).message().contains("no Cargo.toml"));
+
+        MeasureOutcome escape = measurer.measure(spec("esc", "../..", "cargo run --release"), lexer, List.of(),
+                MeasureMode.PROJECT);
+        assertNull(escape.measurement());
+        assertTrue(escape.failures().get(0).message().contains("leaves the checkout"),
+                escape.failures().toString());
+    }
+
+    @Test
+    void hostileBuildScriptIsNetworkBlocked() {
+        Path hostile = TestFixtures.copyResource("hostile", scratch);
+        MeasureOutcome out = measurer.measure(spec("hostile", "net-build", "cargo run --release -p net-build"),
+                hostile, List.of(), MeasureMode.PROJECT);
+        assertNull(out.measurement());
+        assertEquals(FailureClass.NETWORK_BLOCKED, out.failures().get(0).failureClass(), out.failures().toString());
+    }
+
+    @Test
+    void staticModeMeasuresNothing() {
+        Finding f = Finding.builder().pattern(Pattern.RUST_STATE_LOOP).graph(SyntheticGraphs.random(4, 2, 5)).build();
+        MeasureOutcome out = measurer.measure(spec("lexer", null, "cargo run --release -- 20"), lexer, List.of(f),
+                MeasureMode.STATIC);
+        assertNull(out.measurement());
+        assertNull(out.findings().get(0).modelSpeedup());
+        assertTrue(out.failures().isEmpty());
+    }
+}

@@ -1,0 +1,66 @@
+package io.loopscout.pipeline.acquire;
+
+import io.loopscout.core.FailureClass;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.manifest.SourceSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Dispatches a project's source to the acquirer of its kind; the one entry point of acquisition. */
+public final class Acquirers {
+
+    private final GitAcquirer git;
+    private final CrateAcquirer crate;
+    private final PathAcquirer path;
+
+    /** Acquirers caching under {@code cacheRoot}. */
+    public Acquirers(Path cacheRoot) {
+        this.git = new GitAcquirer(cacheRoot.resolve("git"));
+        this.crate = new CrateAcquirer(cacheRoot.resolve("crates"));
+        this.path = new PathAcquirer();
+    }
+
+    /** The default cache root: {@code $XDG_CACHE_HOME/loopscout}, else {@code ~/.cache/loopscout}. */
+    public static Path defaultCacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("loopscout");
+    }
+
+    /** Fetches the project's source and resolves its revision. */
+    public Acquired acquire(ProjectSpec spec) throws AcquireException {
+        SourceSpec source = spec.source();
+        String revision;
+        if (source instanceof SourceSpec.Git g) {
+            revision = git.resolve(g);
+        } else if (source instanceof SourceSpec.Crate c) {
+            revision = crate.resolve(c);
+        } else {
+            revision = path.resolve((SourceSpec.Path) source);
+        }
+        return new Acquired(spec, revision);
+    }
+
+    /** The project's root directory (its {@code subdir} applied) at the acquired revision. */
+    public Path materialize(Acquired acquired) throws AcquireException {
+        ProjectSpec spec = acquired.spec();
+        SourceSpec source = spec.source();
+        Path root;
+        if (source instanceof SourceSpec.Git g) {
+            root = git.materialize(g, acquired.revision());
+        } else if (source instanceof SourceSpec.Crate c) {
+            root = crate.materialize(c, acquired.revision());
+        } else {
+            root = path.materialize((SourceSpec.Path) source, acquired.revision());
+        }
+        if (spec.subdir() == null || spec.subdir().isBlank()) {
+            return root;
+        }
+        Path sub = root.resolve(spec.subdir()).normalize();
+        if (!sub.startsWith(root) || !Files.isDirectory(sub)) {
+            throw new AcquireException(FailureClass.FETCH_FAIL, "subdir '" + spec.subdir() + "' is not a directory of "
+                    + spec.source().display());
+        }
+        return sub;
+    }
+}

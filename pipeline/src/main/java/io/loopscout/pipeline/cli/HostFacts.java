@@ -1,0 +1,55 @@
+package io.loopscout.pipeline.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Facts about the machine a run happens on, for run.json: tool versions, CPU, sandbox. */
+final class HostFacts {
+
+    private HostFacts() {
+    }
+
+    /** The first line a tool prints for {@code --version}, or empty when it is not installed. */
+    static String version(String tool) {
+        try {
+            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "";
+            }
+            return out.lines().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** The CPU model from /proc/cpuinfo, or the OS architecture. */
+    static String cpuModel() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            for (String l : lines) {
+                if (l.startsWith("model name")) {
+                    return l.substring(l.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** Which sandbox builds and benchmarks would use here. */
+    static String sandbox() {
+        if (!version("bwrap").isEmpty()) {
+            return "bwrap --unshare-all";
+        }
+        return "unshare -n + prlimit (bwrap missing)";
+    }
+}

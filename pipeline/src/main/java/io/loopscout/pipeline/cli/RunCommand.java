@@ -1,0 +1,75 @@
+package io.loopscout.pipeline.cli;
+
+import io.loopscout.manifest.Manifest;
+import io.loopscout.manifest.ManifestException;
+import io.loopscout.manifest.ManifestLoader;
+import io.loopscout.manifest.ProjectSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loopscout run}: the main job over a manifest. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the pipeline over a manifest (default: the shipped corpus-manifest/default.yaml).")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "the manifest (default: ${DEFAULT-VALUE})")
+    Path manifest = defaultManifest();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("loopscout-out");
+
+    @Option(names = "--measure", paramLabel = "TIER", description = "static, model or project (default: static)")
+    String measure = "static";
+
+    @Option(names = "--only", paramLabel = "ID", split = ",", description = "only these project ids")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--runner", paramLabel = "RUNNER", description = "DirectRunner or FlinkRunner (default: ${DEFAULT-VALUE})")
+    PipelineRun.Runner runner = PipelineRun.Runner.DirectRunner;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
+    Path cache;
+
+    @Option(names = {"-v", "--verbose"}, description = "debug logging")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(verbose);
+        PipelineRun.Measure tier = CliArgs.measure(measure);
+        if (tier == null) {
+            return Main.USAGE;
+        }
+        Manifest m;
+        try {
+            m = ManifestLoader.load(manifest);
+        } catch (ManifestException e) {
+            e.problems().forEach(System.err::println);
+            return Main.USAGE;
+        }
+        List<String> unknown = only.stream().filter(id -> m.projects().stream().noneMatch(p -> p.id().equals(id)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("loopscout: --only names projects not in " + manifest + ": " + unknown);
+            return Main.USAGE;
+        }
+        List<ProjectSpec> projects = m.only(only).projects();
+        PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
+        return 0;
+    }
+
+    /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */
+    static Path defaultManifest() {
+        String home = System.getenv("LOOPSCOUT_HOME");
+        Path rel = Path.of("corpus-manifest", "default.yaml");
+        if (home != null && !home.isBlank() && Files.exists(Path.of(home).resolve(rel))) {
+            return Path.of(home).resolve(rel);
+        }
+        return rel;
+    }
+}

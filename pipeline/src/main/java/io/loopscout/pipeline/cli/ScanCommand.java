@@ -1,0 +1,77 @@
+package io.loopscout.pipeline.cli;
+
+import io.loopscout.core.Language;
+import io.loopscout.manifest.Popularity;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.manifest.SourceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loopscout scan PATH...}: scans local directories, one project each, without cloning. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan local directories, one project each, no cloning (static evidence only).")
+final class ScanCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "project directories")
+    List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("loopscout-out");
+
+    @Option(names = {"-v", "--verbose"}, description = "debug logging")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        Logging.configure(verbose);
+        List<ProjectSpec> projects = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                System.err.println("loopscout: not a directory: " + p);
+                return Main.USAGE;
+            }
+            Path abs = p.toAbsolutePath().normalize();
+            String base = idOf(abs);
+            String id = base;
+            for (int n = 2; !ids.add(id); n++) {
+                id = base + "-" + n;
+            }
+            projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path(abs.toString()), Popularity.none(),
+                    null, null, null, 0));
+        }
+        PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null, PipelineRun.Measure.STATIC,
+                PipelineRun.Runner.DirectRunner, true);
+        return 0;
+    }
+
+    private static String idOf(Path dir) {
+        String name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
+        String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        return id.isEmpty() ? "project" : id;
+    }
+
+    private static Language languageOf(Path dir) throws IOException {
+        boolean rust = false;
+        boolean c = false;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                Language l = Language.ofFile(f.toString());
+                rust |= l == Language.RUST;
+                c |= l == Language.C;
+            }
+        }
+        return rust && c ? Language.MIXED : c ? Language.C : Language.RUST;
+    }
+}

@@ -1,0 +1,87 @@
+package io.loopscout.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * RFC 4180 CSV with a header row, safe to open in a spreadsheet: the shared writer of the three CSV reports.
+ * Cells arrive already rendered: text through {@link #text}, numbers through {@link #number}, so a column is
+ * either always text or always a plain number.
+ */
+public final class CsvTable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build();
+
+    private CsvTable() {
+    }
+
+    /** The CSV text of a header and rows (CRLF line ends, quoted only where RFC 4180 needs it). */
+    public static String render(List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+            printer.printRecord(header);
+            for (List<String> row : rows) {
+                if (row.size() != header.size()) {
+                    throw new IllegalArgumentException("row has " + row.size() + " cells, header has "
+                            + header.size() + ": " + row);
+                }
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return out.toString();
+    }
+
+    /** Writes {@code csv} as UTF-8 to {@code outDir/name}, creating the folder. */
+    public static Path write(Path outDir, String name, String csv) {
+        try {
+            Files.createDirectories(outDir);
+            Path file = outDir.resolve(name);
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outDir.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A text cell that a spreadsheet will not run as a formula: a value beginning with {@code =}, {@code +},
+     * {@code -}, {@code @}, tab or carriage return gets a leading {@code '} (OWASP CSV injection advice).
+     * Null becomes empty.
+     */
+    public static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+
+    /** A plain decimal number (no exponent, no trailing zeros) rounded to {@code scale} places; null → empty. */
+    public static String number(Double value, int scale) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return "";
+        }
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** An integer cell. */
+    public static String number(long value) {
+        return Long.toString(value);
+    }
+
+    /** {@code true}, {@code false}, or empty for null. */
+    public static String bool(Boolean value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package io.loopscout.report;
+
+import io.loopscout.extract.Finding;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.runner.EvidenceTier;
+import io.loopscout.runner.Measurement;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything loopscout learnt about one project: what the reports are written from.
+ *
+ * @param spec        the manifest entry
+ * @param version     the resolved revision (commit SHA or crate version)
+ * @param findings    the project's findings, {@code modelSpeedup} filled where measured
+ * @param measurement the project's measurement, or {@link Measurement#staticOnly()}
+ * @param patch       the rewrite as a unified diff (empty when nothing was rewritten)
+ * @param score       the ranking score (0 until scored)
+ * @param rank        1-based rank (0 until scored)
+ */
+public record ProjectResult(ProjectSpec spec, String version, List<Finding> findings, Measurement measurement,
+                            String patch, double score, int rank) implements Serializable {
+
+    public ProjectResult {
+        Objects.requireNonNull(spec, "spec");
+        version = version == null ? "" : version;
+        findings = List.copyOf(findings);
+        measurement = measurement == null ? Measurement.staticOnly() : measurement;
+        patch = patch == null ? "" : patch;
+    }
+
+    /** An unscored result. */
+    public static ProjectResult of(ProjectSpec spec, String version, List<Finding> findings,
+                                   Measurement measurement, String patch) {
+        return new ProjectResult(spec, version, findings, measurement, patch, 0, 0);
+    }
+
+    /** The project id from the manifest. */
+    public String id() {
+        return spec.id();
+    }
+
+    /** The same result with its score and rank. */
+    public ProjectResult withScore(double newScore, int newRank) {
+        return new ProjectResult(spec, version, findings, measurement, patch, newScore, newRank);
+    }
+
+    /** How many findings the rewriter can turn into the {@code #[loop_match]} form. */
+    public int eligibleCount() {
+        return (int) findings.stream().filter(f -> Boolean.TRUE.equals(f.eligible())).count();
+    }
+
+    /** The project-tier speed-up A/B, or null when the project's own benchmark did not run. */
+    public Double measuredSpeedup() {
+        return measurement.tier() == EvidenceTier.PROJECT ? measurement.speedup() : null;
+    }
+
+    /**
+     * The model-tier speed-up: the measurement's when it is of the model tier, else the best model speed-up
+     * among the findings, or null.
+     */
+    public Double modelSpeedup() {
+        if (measurement.tier() == EvidenceTier.MODEL && measurement.speedup() != null) {
+            return measurement.speedup();
+        }
+        return findings.stream().map(Finding::modelSpeedup).filter(Objects::nonNull)
+                .max(Double::compare).orElse(null);
+    }
+
+    /**
+     * The reach in download units: crates.io downloads, or 1000 × repository stars when that is larger
+     * (C projects have stars but no downloads). Written as the {@code popularity} column and scored on a log scale.
+     */
+    public long reach() {
+        long downloads = Math.max(0, spec.popularity() == null ? 0 : spec.popularity().downloads());
+        long stars = Math.max(0, spec.popularity() == null ? 0 : spec.popularity().stars());
+        return Math.max(downloads, Math.min(stars, Long.MAX_VALUE / 1000) * 1000);
+    }
+}

@@ -1,0 +1,69 @@
+package io.loopscout.report;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What ran, written as run.json.
+ *
+ * @param manifest          the manifest path (or a description such as {@code scan of 2 paths})
+ * @param loopscoutVersion  the loopscout version
+ * @param rustcVersion      {@code rustc --version}, or empty when absent
+ * @param ccVersion         {@code cc --version} (first line), or empty when absent
+ * @param valgrindVersion   {@code valgrind --version}, or empty when absent
+ * @param sandbox           the sandbox used, e.g. {@code bwrap --unshare-all} or {@code unshare -n (bwrap missing)}
+ * @param cpuModel          the host CPU model
+ * @param cores             the host's logical cores
+ * @param start             when the run started
+ * @param end               when it ended
+ * @param counts            what it counted
+ * @param measureMode       {@code static}, {@code model} or {@code project}
+ * @param runner            the Beam runner
+ */
+public record RunInfo(String manifest, String loopscoutVersion, String rustcVersion, String ccVersion,
+                      String valgrindVersion, String sandbox, String cpuModel, int cores, Instant start,
+                      Instant end, Counts counts, String measureMode, String runner) implements Serializable {
+
+    public RunInfo {
+        manifest = nz(manifest);
+        loopscoutVersion = nz(loopscoutVersion);
+        rustcVersion = nz(rustcVersion);
+        ccVersion = nz(ccVersion);
+        valgrindVersion = nz(valgrindVersion);
+        sandbox = nz(sandbox);
+        cpuModel = nz(cpuModel);
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(counts, "counts");
+        measureMode = nz(measureMode);
+        runner = nz(runner);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * The run's counters.
+     *
+     * @param projects             projects in the run
+     * @param filesScanned         source files parsed
+     * @param filesSkippedTooLarge files skipped because they exceed 2 MB
+     * @param binaryFilesSkipped   files skipped because they are binary
+     * @param symlinksRefused      symbolic links not followed
+     * @param parseErrors          files whose tree had ERROR/MISSING nodes
+     * @param parseTimeouts        files whose parse timed out
+     * @param findingsByPattern    findings per pattern id (kept sorted by id)
+     */
+    public record Counts(int projects, long filesScanned, long filesSkippedTooLarge, long binaryFilesSkipped,
+                         long symlinksRefused, long parseErrors, long parseTimeouts,
+                         Map<String, Long> findingsByPattern) implements Serializable {
+
+        public Counts {
+            findingsByPattern = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(findingsByPattern));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.loopscout.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** run.json: what ran (manifest, tool versions, sandbox, host, times, counts). Keys in a fixed order. */
+public final class RunJson {
+
+    /** The file name in the output folder. */
+    public static final String FILE = "run.json";
+
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private RunJson() {
+    }
+
+    /** The JSON text (pretty-printed, ending in a newline). */
+    public static String render(RunInfo run) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("manifest", run.manifest());
+        ObjectNode versions = root.putObject("versions");
+        versions.put("loopscout", run.loopscoutVersion());
+        versions.put("rustc", run.rustcVersion());
+        versions.put("cc", run.ccVersion());
+        versions.put("valgrind", run.valgrindVersion());
+        root.put("sandbox", run.sandbox());
+        ObjectNode host = root.putObject("host");
+        host.put("cpu_model", run.cpuModel());
+        host.put("cores", run.cores());
+        root.put("start", run.start().toString());
+        root.put("end", run.end().toString());
+        root.put("duration_seconds", Duration.between(run.start(), run.end()).toMillis() / 1000.0);
+        root.put("measure_mode", run.measureMode());
+        root.put("runner", run.runner());
+        RunInfo.Counts c = run.counts();
+        ObjectNode counts = root.putObject("counts");
+        counts.put("projects", c.projects());
+        counts.put("files_scanned", c.filesScanned());
+        counts.put("files_skipped_too_large", c.filesSkippedTooLarge());
+        counts.put("binary_files_skipped", c.binaryFilesSkipped());
+        counts.put("symlinks_refused", c.symlinksRefused());
+        counts.put("parse_errors", c.parseErrors());
+        counts.put("parse_timeouts", c.parseTimeouts());
+        ObjectNode byPattern = counts.putObject("findings_by_pattern");
+        c.findingsByPattern().forEach(byPattern::put); // sorted map: stable key order
+        counts.put("findings", c.findingsByPattern().values().stream().mapToLong(Long::longValue).sum());
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise run.json", e); // a tree of plain values always serialises
+        }
+    }
+
+    /** Writes run.json into {@code outDir}. */
+    public static Path write(Path outDir, RunInfo run) {
+        return CsvTable.write(outDir, FILE, render(run));
+    }
+}

@@ -1,0 +1,41 @@
+package io.loopscout.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunJsonTest {
+
+    @Test
+    void runJsonSaysWhatRan(@TempDir Path dir) throws Exception {
+        Path file = RunJson.write(dir, ResultFixtures.runInfo());
+        JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+        assertEquals("corpus-manifest/manifests/default.yaml", root.get("manifest").asText());
+        assertEquals("rustc 1.95.0", root.at("/versions/rustc").asText());
+        assertEquals("valgrind-3.19.0", root.at("/versions/valgrind").asText());
+        assertEquals("cc (Debian 12.2.0-14) 12.2.0", root.at("/versions/cc").asText());
+        assertEquals("bwrap --unshare-all", root.get("sandbox").asText());
+        assertEquals(2, root.at("/host/cores").asInt());
+        assertEquals("2026-11-23T19:00:00Z", root.get("start").asText());
+        assertEquals(2550.5, root.get("duration_seconds").asDouble());
+        assertEquals("project", root.get("measure_mode").asText());
+        assertEquals(1234, root.at("/counts/files_scanned").asLong());
+        assertEquals(3, root.at("/counts/files_skipped_too_large").asLong());
+        assertEquals(7, root.at("/counts/binary_files_skipped").asLong());
+        assertEquals(1, root.at("/counts/symlinks_refused").asLong());
+        assertEquals(2, root.at("/counts/parse_timeouts").asLong());
+        assertEquals(5, root.at("/counts/findings").asLong());
+        List<String> patterns = new ArrayList<>();
+        root.at("/counts/findings_by_pattern").fieldNames().forEachRemaining(patterns::add);
+        assertEquals(List.of("c/computed-goto", "c/switch-state-loop", "rust/field-state-loop",
+                "rust/state-loop"), patterns, "pattern counts sorted by id");
+        assertEquals(RunJson.render(ResultFixtures.runInfo()), Files.readString(file));
+    }
+}
