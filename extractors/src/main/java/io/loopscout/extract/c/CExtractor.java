@@ -7,7 +7,6 @@ import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
-import io.loopscout.extract.parse.Queries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 
 /**
  * Finds every C pattern of shared/patterns.md in one file with tree-sitter-c, after expanding the macros
@@ -37,9 +32,6 @@ public final class CExtractor implements Extractor {
     /** Findings' snippets are cut after this many lines. */
     public static final int SNIPPET_LINES = 200;
 
-    private static final String ROOT_QUERY = String.join("\n",
-            "(function_definition declarator: (_) @function.decl) @function",
-            "(enumerator name: (identifier) @enumerator)");
     private static final byte[] SWITCH = "switch".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GOTO = "goto".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMPUTED = MacroExpander.COMPUTED_GOTO.getBytes(StandardCharsets.US_ASCII);
@@ -152,27 +144,27 @@ public final class CExtractor implements Extractor {
         if (hits.length == 0) {
             return List.of();
         }
-        Set<String> constants = new HashSet<>();
+        Set<String> constants = null;
         List<TSNode[]> functions = new ArrayList<>();
-        TSQuery query = Queries.get(ParsedSource.Grammar.C, ROOT_QUERY);
-        TSQueryCursor cursor = new TSQueryCursor();
-        cursor.exec(query, parsed.root());
-        TSQueryMatch match = new TSQueryMatch();
-        while (cursor.nextMatch(match)) {
-            TSNode fn = null;
-            TSNode decl = null;
-            for (TSQueryCapture cap : match.getCaptures()) {
-                String name = query.getCaptureNameForId(cap.getIndex());
-                switch (name) {
-                    case "function" -> fn = cap.getNode();
-                    case "function.decl" -> decl = cap.getNode();
-                    case "enumerator" -> constants.add(parsed.text(cap.getNode()));
-                    default -> { }
-                }
+        // Functions are found from the keyword offsets by descending from the root (a few JNI calls per
+        // function), not by a query over the whole tree, which costs about half a parse on large files.
+        int coveredUntil = -1;
+        for (int hit : hits) {
+            if (hit < coveredUntil) {
+                continue;
             }
-            if (fn != null && containsAny(hits, fn.getStartByte(), fn.getEndByte())) {
-                functions.add(new TSNode[] {fn, decl});
+            TSNode fn = functionAt(parsed.root(), hit);
+            if (fn == null) {
+                continue;
             }
+            coveredUntil = fn.getEndByte();
+            if (constants == null) {
+                constants = CLexer.enumerators(new String(bytes, StandardCharsets.UTF_8));
+            }
+            functions.add(new TSNode[] {fn, fn.getChildByFieldName("declarator")});
+        }
+        if (functions.isEmpty()) {
+            return List.of();
         }
         List<Integer> gotoLines = expansion == null || expansion.computedGotos() == 0
                 ? List.of() : computedGotoLines(parsed.bytes());
@@ -215,6 +207,22 @@ public final class CExtractor implements Extractor {
             }
         }
         return drafts;
+    }
+
+    /** The function definition containing byte {@code offset}, or null (found by descending from the root). */
+    private static TSNode functionAt(TSNode root, int offset) {
+        TSNode node = root;
+        for (int depth = 0; depth < 12; depth++) {
+            TSNode child = node.getFirstNamedChildForByte(offset);
+            if (child == null || child.isNull() || child.getStartByte() > offset) {
+                return null;
+            }
+            if (child.getType().equals("function_definition")) {
+                return child;
+            }
+            node = child;
+        }
+        return null;
     }
 
     private Finding toFinding(Draft d, SourceFile file, SourceLines lines, BitSet macroLines) {

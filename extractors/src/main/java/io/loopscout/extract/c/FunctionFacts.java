@@ -28,20 +28,22 @@ final class FunctionFacts {
         }
     }
 
-    private static final String QUERY = String.join("\n",
+    /** The statements that shape control flow; run over the whole function. */
+    private static final String STRUCTURE = String.join("\n",
             "(switch_statement condition: (_) @switch.cond body: (_) @switch.body) @switch",
             "(case_statement value: (_)? @case.value) @case",
             "(for_statement) @loop",
             "(while_statement) @loop",
             "(do_statement) @loop",
-            "(assignment_expression left: (_) @assign.left right: (_) @assign.right) @assign",
-            "(update_expression argument: (_) @update.arg) @update",
-            "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init",
             "(goto_statement label: (_) @goto.label) @goto",
             "(labeled_statement label: (_) @label.name) @label",
             "(break_statement) @break",
-            "(continue_statement) @continue",
             "(return_statement) @return");
+    /** Stores; numerous, so run only over the regions a switch's transitions can be in (its loop). */
+    private static final String STORES = String.join("\n",
+            "(assignment_expression left: (_) @assign.left right: (_) @assign.right) @assign",
+            "(update_expression argument: (_) @update.arg) @update",
+            "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init");
 
     final ParsedSource source;
     final TSNode function;
@@ -57,7 +59,6 @@ final class FunctionFacts {
     final List<Span> gotos = new ArrayList<>();
     final List<Span> labels = new ArrayList<>();
     final List<Span> breaks = new ArrayList<>();
-    final List<Span> continues = new ArrayList<>();
     final List<Span> returns = new ArrayList<>();
 
     FunctionFacts(ParsedSource source, TSNode function, String name) {
@@ -70,9 +71,43 @@ final class FunctionFacts {
     }
 
     private void collect() {
-        TSQuery query = Queries.get(ParsedSource.Grammar.C, QUERY);
+        run(STRUCTURE, start, end);
+        loops.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
+        // Transitions and fetches of a switch's condition live in the loop around it (or in the switch).
+        List<int[]> regions = new ArrayList<>();
+        for (Span sw : switches) {
+            Span loop = innermost(loops, sw);
+            Span r = loop != null ? loop : sw;
+            regions.add(new int[] {r.start, r.end});
+        }
+        regions.sort((x, y) -> Integer.compare(x[0], y[0]));
+        int curStart = -1;
+        int curEnd = -1;
+        for (int[] r : regions) {
+            if (r[0] >= curEnd) {
+                if (curEnd > curStart) {
+                    run(STORES, curStart, curEnd);
+                }
+                curStart = r[0];
+                curEnd = r[1];
+            } else {
+                curEnd = Math.max(curEnd, r[1]);
+            }
+        }
+        if (curEnd > curStart) {
+            run(STORES, curStart, curEnd);
+        }
+        // Matches arrive in pattern-interleaved order; the analyses want source order.
+        for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks,
+                returns)) {
+            l.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
+        }
+    }
+
+    private void run(String querySource, int from, int to) {
+        TSQuery query = Queries.get(ParsedSource.Grammar.C, querySource);
         TSQueryCursor cursor = new TSQueryCursor();
-        cursor.setByteRange(start, end);
+        cursor.setByteRange(from, to);
         cursor.exec(query, function);
         TSQueryMatch match = new TSQueryMatch();
         while (cursor.nextMatch(match)) {
@@ -98,7 +133,7 @@ final class FunctionFacts {
             }
             int s = main.getStartByte();
             int e = main.getEndByte();
-            if (s < start || e > end) {
+            if (s < from || e > to) {
                 continue;
             }
             Span span = new Span(main, s, e, ParsedSource.startLine(main), a, b);
@@ -112,15 +147,9 @@ final class FunctionFacts {
                 case "goto" -> gotos.add(span);
                 case "label" -> labels.add(span);
                 case "break" -> breaks.add(span);
-                case "continue" -> continues.add(span);
                 case "return" -> returns.add(span);
                 default -> { }
             }
-        }
-        // Matches arrive in pattern-interleaved order; the analyses want source order.
-        for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks, continues,
-                returns)) {
-            l.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
         }
     }
 
