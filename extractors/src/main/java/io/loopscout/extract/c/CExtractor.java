@@ -140,7 +140,8 @@ public final class CExtractor implements Extractor {
     private List<Draft> analyze(ParsedSource parsed, MacroExpander.Result expansion, MacroTable table,
                                 boolean tableElsewhere) {
         byte[] bytes = parsed.bytes();
-        int[] hits = merge(merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO)), indexAll(bytes, COMPUTED));
+        int[] computedHits = indexAll(bytes, COMPUTED);
+        int[] hits = merge(merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO)), computedHits);
         if (hits.length == 0) {
             return List.of();
         }
@@ -171,7 +172,10 @@ public final class CExtractor implements Extractor {
         List<Draft> drafts = new ArrayList<>();
         SwitchPatternFinder[] finders = SwitchPatternFinder.inPrecedenceOrder();
         for (TSNode[] f : functions) {
-            FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]));
+            int fs = f[0].getStartByte();
+            int fe = f[0].getEndByte();
+            boolean jumps = containsAny(computedHits, fs, fe) || FunctionFacts.hasBackwardOrComputedGoto(bytes, fs, fe);
+            FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps);
             Set<Integer> loopsReported = new HashSet<>();
             List<FunctionFacts.Span> reportedLoops = new ArrayList<>();
             for (FunctionFacts.Span sw : facts.switches) {
@@ -193,6 +197,9 @@ public final class CExtractor implements Extractor {
                             m.dynamicTransitions, m.fallthroughs, m.exits, m.graph()));
                     break;
                 }
+            }
+            if (!jumps) {
+                continue;
             }
             Draft computed = new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere);
             if (computed != null) {
@@ -288,12 +295,17 @@ public final class CExtractor implements Extractor {
 
     /** Byte offsets of every occurrence of {@code needle} as a whole word. */
     static int[] indexAll(byte[] bytes, byte[] needle) {
+        return indexAll(bytes, needle, 0, bytes.length);
+    }
+
+    /** Byte offsets in {@code [from, to)} of every occurrence of {@code needle} starting a word. */
+    static int[] indexAll(byte[] bytes, byte[] needle, int from, int to) {
         int[] out = new int[16];
         int count = 0;
         byte first = needle[0];
-        int limit = bytes.length - needle.length;
+        int limit = Math.min(bytes.length, to) - needle.length;
         outer:
-        for (int i = 0; i <= limit; i++) {
+        for (int i = from; i <= limit; i++) {
             if (bytes[i] != first) {
                 continue;
             }

@@ -17,7 +17,12 @@ import org.treesitter.TSQueryMatch;
 final class FunctionFacts {
 
     /** A node with its byte range and first line, plus up to two interesting sub-nodes. */
-    record Span(TSNode node, int start, int end, int line, TSNode a, TSNode b) {
+    record Span(TSNode node, int start, int end, TSNode a, TSNode b) {
+
+        /** The 1-based first line (a JNI call; only the few callers that need it pay for it). */
+        int line() {
+            return ParsedSource.startLine(node);
+        }
 
         boolean contains(Span o) {
             return start <= o.start && o.end <= end && !(start == o.start && end == o.end);
@@ -28,22 +33,25 @@ final class FunctionFacts {
         }
     }
 
-    /** The statements that shape control flow; run over the whole function. */
-    private static final String STRUCTURE = String.join("\n",
+    private static final String SWITCH_PARTS = String.join("\n",
             "(switch_statement condition: (_) @switch.cond body: (_) @switch.body) @switch",
             "(case_statement value: (_)? @case.value) @case",
             "(for_statement) @loop",
             "(while_statement) @loop",
             "(do_statement) @loop",
-            "(goto_statement label: (_) @goto.label) @goto",
-            "(labeled_statement label: (_) @label.name) @label",
             "(break_statement) @break",
-            "(return_statement) @return");
-    /** Stores; numerous, so run only over the regions a switch's transitions can be in (its loop). */
-    private static final String STORES = String.join("\n",
+            // Stores: the transitions of a switch's condition and the fetches of its base.
             "(assignment_expression left: (_) @assign.left right: (_) @assign.right) @assign",
             "(update_expression argument: (_) @update.arg) @update",
             "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init");
+    private static final String JUMPS = String.join("\n",
+            "(goto_statement label: (_) @goto.label) @goto",
+            "(labeled_statement label: (_) @label.name) @label",
+            "(return_statement) @return");
+    /** Run over the regions around switches: the loop around each switch, or the switch itself. */
+    private static final String REGION = SWITCH_PARTS + "\n" + JUMPS;
+    private static final byte[] SWITCH = "switch".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] GOTO = "goto".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     final ParsedSource source;
     final TSNode function;
@@ -62,31 +70,50 @@ final class FunctionFacts {
     final List<Span> returns = new ArrayList<>();
 
     FunctionFacts(ParsedSource source, TSNode function, String name) {
+        this(source, function, name, true);
+    }
+
+    /**
+     * Gathers the facts of one function. Queries cost a traversal of every node in their range, so they run
+     * only where patterns can be: around each switch (found from its keyword), and over the whole function for
+     * labels and gotos only when {@code jumps} (a computed goto, or a goto jumping back to a label).
+     */
+    FunctionFacts(ParsedSource source, TSNode function, String name, boolean jumps) {
         this.source = source;
         this.function = function;
         this.name = name;
         this.start = function.getStartByte();
         this.end = function.getEndByte();
-        collect();
+        collect(jumps);
     }
 
-    private void collect() {
-        run(STRUCTURE, start, end);
-        loops.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
-        // Transitions and fetches of a switch's condition live in the loop around it (or in the switch).
+    private void collect(boolean jumps) {
         List<int[]> regions = new ArrayList<>();
-        for (Span sw : switches) {
-            Span loop = innermost(loops, sw);
-            Span r = loop != null ? loop : sw;
-            regions.add(new int[] {r.start, r.end});
+        for (int off : CExtractor.indexAll(source.bytes(), SWITCH, start, end)) {
+            TSNode keyword = function.getDescendantForByteRange(off, off + SWITCH.length);
+            TSNode sw = keyword == null || keyword.isNull() ? null : keyword.getParent();
+            if (sw == null || sw.isNull() || !sw.getType().equals("switch_statement")) {
+                continue;
+            }
+            TSNode region = sw;
+            for (TSNode p = sw.getParent(); p != null && !p.isNull() && p.getStartByte() >= start
+                    && !p.getType().equals("function_definition"); p = p.getParent()) {
+                String t = p.getType();
+                if (t.equals("for_statement") || t.equals("while_statement") || t.equals("do_statement")) {
+                    region = p;
+                    break;
+                }
+            }
+            regions.add(new int[] {region.getStartByte(), region.getEndByte()});
         }
         regions.sort((x, y) -> Integer.compare(x[0], y[0]));
+        String regionQuery = jumps ? SWITCH_PARTS : REGION;
         int curStart = -1;
         int curEnd = -1;
         for (int[] r : regions) {
             if (r[0] >= curEnd) {
                 if (curEnd > curStart) {
-                    run(STORES, curStart, curEnd);
+                    run(regionQuery, curStart, curEnd);
                 }
                 curStart = r[0];
                 curEnd = r[1];
@@ -95,7 +122,10 @@ final class FunctionFacts {
             }
         }
         if (curEnd > curStart) {
-            run(STORES, curStart, curEnd);
+            run(regionQuery, curStart, curEnd);
+        }
+        if (jumps) {
+            run(JUMPS, start, end);
         }
         // Matches arrive in pattern-interleaved order; the analyses want source order.
         for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks,
@@ -104,11 +134,46 @@ final class FunctionFacts {
         }
     }
 
+    /**
+     * True when a goto in {@code [from, to)} of {@code bytes} jumps back to a label written before it, or is
+     * computed: a text check that decides whether the function's labels are worth a query.
+     */
+    static boolean hasBackwardOrComputedGoto(byte[] bytes, int from, int to) {
+        for (int off : CExtractor.indexAll(bytes, GOTO, from, to)) {
+            int i = off + GOTO.length;
+            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+                i++;
+            }
+            if (i < to && bytes[i] == '*') {
+                return true;
+            }
+            int nameStart = i;
+            while (i < to && CLexer.isIdentPart((char) (bytes[i] & 0xff))) {
+                i++;
+            }
+            if (i == nameStart) {
+                continue;
+            }
+            byte[] name = java.util.Arrays.copyOfRange(bytes, nameStart, i);
+            for (int at : CExtractor.indexAll(bytes, name, from, off)) {
+                int k = at + name.length;
+                while (k < off && (bytes[k] == ' ' || bytes[k] == '\t')) {
+                    k++;
+                }
+                if (k + 1 < off && bytes[k] == ':' && bytes[k + 1] != ':') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void run(String querySource, int from, int to) {
         TSQuery query = Queries.get(ParsedSource.Grammar.C, querySource);
         TSQueryCursor cursor = new TSQueryCursor();
         cursor.setByteRange(from, to);
         cursor.exec(query, function);
+        String[] names = captureNames(query);
         TSQueryMatch match = new TSQueryMatch();
         while (cursor.nextMatch(match)) {
             TSNode main = null;
@@ -116,7 +181,7 @@ final class FunctionFacts {
             TSNode b = null;
             String kind = null;
             for (TSQueryCapture cap : match.getCaptures()) {
-                String capName = query.getCaptureNameForId(cap.getIndex());
+                String capName = names[cap.getIndex()];
                 int dot = capName.indexOf('.');
                 if (dot < 0) {
                     main = cap.getNode();
@@ -136,7 +201,7 @@ final class FunctionFacts {
             if (s < from || e > to) {
                 continue;
             }
-            Span span = new Span(main, s, e, ParsedSource.startLine(main), a, b);
+            Span span = new Span(main, s, e, a, b);
             switch (kind) {
                 case "switch" -> switches.add(span);
                 case "case" -> cases.add(span);
@@ -151,6 +216,19 @@ final class FunctionFacts {
                 default -> { }
             }
         }
+    }
+
+    private static final java.util.Map<TSQuery, String[]> CAPTURE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Capture names by index, read once per query (each lookup is a JNI call that makes a string). */
+    private static String[] captureNames(TSQuery query) {
+        return CAPTURE_NAMES.computeIfAbsent(query, q -> {
+            String[] out = new String[q.getCaptureCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = q.getCaptureNameForId(i);
+            }
+            return out;
+        });
     }
 
     /** The source text of a node. */
