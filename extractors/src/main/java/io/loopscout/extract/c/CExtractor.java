@@ -140,8 +140,8 @@ public final class CExtractor implements Extractor {
     private List<Draft> analyze(ParsedSource parsed, MacroExpander.Result expansion, MacroTable table,
                                 boolean tableElsewhere) {
         byte[] bytes = parsed.bytes();
-        int[] computedHits = indexAll(bytes, COMPUTED);
-        int[] hits = merge(merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO)), computedHits);
+        int[] hits = keywordOffsets(bytes);
+        int[] computedHits = expansion == null || expansion.computedGotos() == 0 ? new int[0] : indexAll(bytes, COMPUTED);
         if (hits.length == 0) {
             return List.of();
         }
@@ -325,12 +325,42 @@ public final class CExtractor implements Extractor {
         return java.util.Arrays.copyOf(out, count);
     }
 
-    private static int[] merge(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        java.util.Arrays.sort(out);
-        return out;
+    /**
+     * Offsets of {@code switch}, {@code goto} and {@code __loopscout_goto} in one pass over the bytes (the
+     * candidate filter: only functions holding one are analysed).
+     */
+    static int[] keywordOffsets(byte[] bytes) {
+        int[] out = new int[64];
+        int count = 0;
+        int n = bytes.length;
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[i];
+            byte[] needle;
+            if (b == 's') {
+                needle = SWITCH;
+            } else if (b == 'g') {
+                needle = GOTO;
+            } else if (b == '_') {
+                needle = COMPUTED;
+            } else {
+                continue;
+            }
+            if (i + needle.length > n || (i > 0 && CLexer.isIdentPart((char) (bytes[i - 1] & 0xff)))) {
+                continue;
+            }
+            int k = 1;
+            while (k < needle.length && bytes[i + k] == needle[k]) {
+                k++;
+            }
+            if (k < needle.length) {
+                continue;
+            }
+            if (count == out.length) {
+                out = java.util.Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = i;
+        }
+        return java.util.Arrays.copyOf(out, count);
     }
 
     private static boolean containsAny(int[] sorted, int start, int end) {
