@@ -159,14 +159,15 @@ final class MacroExpander {
                 MacroTable.Definition d = alts.isEmpty() ? table.definitions(id).get(0)
                         : alts.get(Math.min(variant, alts.size() - 1));
                 if (!d.functionLike()) {
-                    replacement = rescan(d.body(), id, disabled, line, depth);
+                    replacement = rescanWithin(d.body(), id, disabled, line, depth, top);
                     consumed = j;
                 } else {
                     int k = skipSpace(s, j);
                     if (k < n && s.charAt(k) == '(') {
                         Args args = Args.read(s, k);
                         if (args != null) {
-                            replacement = rescan(substitute(d, args.values), id, disabled, line, depth);
+                            replacement = rescanWithin(substitute(d, args.values), id, disabled, line, depth,
+                                    top);
                             consumed = args.end;
                         }
                     }
@@ -200,6 +201,9 @@ final class MacroExpander {
             }
             out.append(s, copied, i);
             out.append(replacement.replace('\n', ' ').replace('\r', ' '));
+            if (!top && out.length() > MAX_EXPANSION) {
+                throw new TooLarge();
+            }
             for (int k = 0; k < spanned; k++) {
                 out.append('\n');
             }
@@ -212,6 +216,25 @@ final class MacroExpander {
         }
         out.append(s, copied, n);
         return out.toString();
+    }
+
+    /** Thrown inside an expansion that outgrew {@link #MAX_EXPANSION} (a macro bomb); the invocation stays as is. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The rescanned expansion; at the top level, null when it grew too large. */
+    private String rescanWithin(String body, String name, Set<String> disabled, int line, int depth, boolean top) {
+        if (!top) {
+            return rescan(body, name, disabled, line, depth);
+        }
+        try {
+            return rescan(body, name, disabled, line, depth);
+        } catch (TooLarge e) {
+            return null;
+        }
     }
 
     private String rescan(String body, String name, Set<String> disabled, int line, int depth) {
