@@ -98,8 +98,7 @@ final class FunctionFacts {
             TSNode region = sw;
             for (TSNode p = sw.getParent(); p != null && !p.isNull() && p.getStartByte() >= start
                     && !p.getType().equals("function_definition"); p = p.getParent()) {
-                String t = p.getType();
-                if (t.equals("for_statement") || t.equals("while_statement") || t.equals("do_statement")) {
+                if (isLoop(p)) {
                     region = p;
                     break;
                 }
@@ -132,6 +131,26 @@ final class FunctionFacts {
                 returns)) {
             l.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
         }
+    }
+
+    /**
+     * True for a statement that repeats: a for, while or do loop, but not {@code do { ... } while (0)} (the
+     * statement-macro idiom) nor {@code while (0)}.
+     */
+    boolean isLoop(TSNode n) {
+        String t = n.getType();
+        if (!t.equals("for_statement") && !t.equals("while_statement") && !t.equals("do_statement")) {
+            return false;
+        }
+        if (t.equals("for_statement")) {
+            return true;
+        }
+        TSNode cond = n.getChildByFieldName("condition");
+        if (cond == null || cond.isNull()) {
+            return true;
+        }
+        String c = compact(text(cond));
+        return !(c.equals("(0)") || c.equals("(false)") || c.equals("(0U)") || c.equals("(0u)"));
     }
 
     /**
@@ -205,7 +224,11 @@ final class FunctionFacts {
             switch (kind) {
                 case "switch" -> switches.add(span);
                 case "case" -> cases.add(span);
-                case "loop" -> loops.add(span);
+                case "loop" -> {
+                    if (isLoop(main)) {
+                        loops.add(span);
+                    }
+                }
                 case "assign" -> assigns.add(span);
                 case "update" -> updates.add(span);
                 case "init" -> inits.add(span);

@@ -119,20 +119,22 @@ final class SwitchModel {
         }
         String base = m.group();
         boolean plainVariable = base.equals(stateVar);
+        // A plain variable stored inside the switch is making transitions; a moved base pointer
+        // (p++ inside a case of switch (p->opcode)) is fetching the next instruction wherever it moves.
         for (Span a : fn.assigns) {
-            if (loop.contains(a) && !sw.contains(a) && fn.compact(a.a()).equals(base)
+            if (loop.contains(a) && (!plainVariable || !sw.contains(a)) && fn.compact(a.a()).equals(base)
                     && !(plainVariable && isPlainAssignment(a) && isConstant(strip(fn.compact(a.b())), constants))) {
                 return true;
             }
         }
         for (Span d : fn.inits) {
-            if (loop.contains(d) && !sw.contains(d) && fn.compact(d.a()).equals(base)
+            if (loop.contains(d) && (!plainVariable || !sw.contains(d)) && fn.compact(d.a()).equals(base)
                     && !(plainVariable && isConstant(strip(fn.compact(d.b())), constants))) {
                 return true;
             }
         }
         for (Span u : fn.updates) {
-            if (loop.contains(u) && !sw.contains(u) && strip(fn.compact(u.a())).equals(base)) {
+            if (loop.contains(u) && (!plainVariable || !sw.contains(u)) && strip(fn.compact(u.a())).equals(base)) {
                 return true;
             }
         }
