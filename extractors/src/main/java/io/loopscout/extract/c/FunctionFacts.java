@@ -43,7 +43,8 @@ final class FunctionFacts {
             // Stores: the transitions of a switch's condition and the fetches of its base.
             "(assignment_expression left: (_) @assign.left right: (_) @assign.right) @assign",
             "(update_expression argument: (_) @update.arg) @update",
-            "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init");
+            "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init",
+            "(declaration declarator: (identifier) @decl.left) @decl");
     private static final String JUMPS = String.join("\n",
             "(goto_statement label: (_) @goto.label) @goto",
             "(labeled_statement label: (_) @label.name) @label",
@@ -63,6 +64,7 @@ final class FunctionFacts {
     final List<Span> loops = new ArrayList<>();
     final List<Span> assigns = new ArrayList<>();
     final List<Span> updates = new ArrayList<>();
+    /** Declarations, with or without an initial value ({@code b()} is null without one). */
     final List<Span> inits = new ArrayList<>();
     final List<Span> gotos = new ArrayList<>();
     final List<Span> labels = new ArrayList<>();
@@ -232,6 +234,7 @@ final class FunctionFacts {
                 case "assign" -> assigns.add(span);
                 case "update" -> updates.add(span);
                 case "init" -> inits.add(span);
+                case "decl" -> inits.add(span);
                 case "goto" -> gotos.add(span);
                 case "label" -> labels.add(span);
                 case "break" -> breaks.add(span);

@@ -127,9 +127,9 @@ final class SwitchModel {
                 return true;
             }
         }
+        // Declared inside the loop: a fresh value each round, whatever it starts as.
         for (Span d : fn.inits) {
-            if (loop.contains(d) && (!plainVariable || !sw.contains(d)) && fn.compact(d.a()).equals(base)
-                    && !(plainVariable && isConstant(strip(fn.compact(d.b())), constants))) {
+            if (loop.contains(d) && (!plainVariable || !sw.contains(d)) && fn.compact(d.a()).equals(base)) {
                 return true;
             }
         }
