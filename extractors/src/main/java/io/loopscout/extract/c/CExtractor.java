@@ -36,6 +36,9 @@ public final class CExtractor implements Extractor {
     private static final byte[] GOTO = "goto".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMPUTED = MacroExpander.COMPUTED_GOTO.getBytes(StandardCharsets.US_ASCII);
 
+    private static final java.util.regex.Pattern WRAPPED_NAME = java.util.regex.Pattern.compile(
+            "\\s*\\**\\s*(\\w+\\s*\\(\\s*\\w+\\s*\\))\\s*\\(");
+
     private final MacroTable includes;
     private final Duration timeout;
     private final String mode;
@@ -266,6 +269,11 @@ public final class CExtractor implements Extractor {
             return "";
         }
         String t = parsed.text(decl);
+        // zlib-ng's "PREFIX(inflate)(z_stream *strm)": the name is the macro call itself.
+        java.util.regex.Matcher wrapped = WRAPPED_NAME.matcher(t);
+        if (wrapped.lookingAt()) {
+            return wrapped.group(1).replaceAll("\\s+", "");
+        }
         int paren = t.indexOf('(');
         String head = (paren >= 0 ? t.substring(0, paren) : t).strip();
         int i = head.length();
