@@ -7,7 +7,6 @@ import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
-import io.loopscout.extract.parse.Queries;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 
 /**
  * Finds every C pattern of shared/patterns.md in one file with tree-sitter-c, after expanding the macros
@@ -37,12 +32,12 @@ public final class CExtractor implements Extractor {
     /** Findings' snippets are cut after this many lines. */
     public static final int SNIPPET_LINES = 200;
 
-    private static final String ROOT_QUERY = String.join("\n",
-            "(function_definition declarator: (_) @function.decl) @function",
-            "(enumerator name: (identifier) @enumerator)");
     private static final byte[] SWITCH = "switch".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GOTO = "goto".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] COMPUTED = MacroExpander.COMPUTED_GOTO.getBytes(StandardCharsets.US_ASCII);
+
+    private static final java.util.regex.Pattern WRAPPED_NAME = java.util.regex.Pattern.compile(
+            "\\s*\\**\\s*(\\w+\\s*\\(\\s*\\w+\\s*\\))\\s*\\(");
 
     private final MacroTable includes;
     private final Duration timeout;
@@ -127,8 +122,13 @@ public final class CExtractor implements Extractor {
             ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, second.text(), timeout);
             for (Draft d : analyze(other, second, table, tableElsewhere)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
-                boolean sameLoop = findings.values().stream().anyMatch(x -> x.startLine() == f.startLine());
-                if (!sameLoop) {
+                // One loop (or function) is one finding: the more specific pattern wins across variants too.
+                Finding same = findings.values().stream().filter(x -> x.startLine() == f.startLine())
+                        .findFirst().orElse(null);
+                if (same == null || precedence(f.pattern()) < precedence(same.pattern())) {
+                    if (same != null) {
+                        findings.remove(same.pattern().id() + "@" + same.startLine());
+                    }
                     findings.put(f.pattern().id() + "@" + f.startLine(), f);
                 }
             }
@@ -143,39 +143,44 @@ public final class CExtractor implements Extractor {
     private List<Draft> analyze(ParsedSource parsed, MacroExpander.Result expansion, MacroTable table,
                                 boolean tableElsewhere) {
         byte[] bytes = parsed.bytes();
-        int[] hits = merge(merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO)), indexAll(bytes, COMPUTED));
+        int[] hits = keywordOffsets(bytes);
+        int[] computedHits = expansion == null || expansion.computedGotos() == 0 ? new int[0] : indexAll(bytes, COMPUTED);
         if (hits.length == 0) {
             return List.of();
         }
-        Set<String> constants = new HashSet<>();
+        Set<String> constants = null;
         List<TSNode[]> functions = new ArrayList<>();
-        TSQuery query = Queries.get(ParsedSource.Grammar.C, ROOT_QUERY);
-        TSQueryCursor cursor = new TSQueryCursor();
-        cursor.exec(query, parsed.root());
-        TSQueryMatch match = new TSQueryMatch();
-        while (cursor.nextMatch(match)) {
-            TSNode fn = null;
-            TSNode decl = null;
-            for (TSQueryCapture cap : match.getCaptures()) {
-                String name = query.getCaptureNameForId(cap.getIndex());
-                switch (name) {
-                    case "function" -> fn = cap.getNode();
-                    case "function.decl" -> decl = cap.getNode();
-                    case "enumerator" -> constants.add(parsed.text(cap.getNode()));
-                    default -> { }
-                }
+        // Functions are found from the keyword offsets by descending from the root (a few JNI calls per
+        // function), not by a query over the whole tree, which costs about half a parse on large files.
+        int coveredUntil = -1;
+        for (int hit : hits) {
+            if (hit < coveredUntil) {
+                continue;
             }
-            if (fn != null && containsAny(hits, fn.getStartByte(), fn.getEndByte())) {
-                functions.add(new TSNode[] {fn, decl});
+            TSNode fn = functionAt(parsed.root(), hit);
+            if (fn == null) {
+                continue;
             }
+            coveredUntil = fn.getEndByte();
+            if (constants == null) {
+                constants = CLexer.enumerators(new String(bytes, StandardCharsets.UTF_8));
+            }
+            functions.add(new TSNode[] {fn, fn.getChildByFieldName("declarator")});
+        }
+        if (functions.isEmpty()) {
+            return List.of();
         }
         List<Integer> gotoLines = expansion == null || expansion.computedGotos() == 0
                 ? List.of() : computedGotoLines(parsed.bytes());
         List<Draft> drafts = new ArrayList<>();
         SwitchPatternFinder[] finders = SwitchPatternFinder.inPrecedenceOrder();
         for (TSNode[] f : functions) {
-            FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]));
+            int fs = f[0].getStartByte();
+            int fe = f[0].getEndByte();
+            boolean jumps = containsAny(computedHits, fs, fe) || FunctionFacts.hasBackwardOrComputedGoto(bytes, fs, fe);
+            FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps);
             Set<Integer> loopsReported = new HashSet<>();
+            List<FunctionFacts.Span> reportedLoops = new ArrayList<>();
             for (FunctionFacts.Span sw : facts.switches) {
                 SwitchModel m = new SwitchModel(facts, sw, constants);
                 for (SwitchPatternFinder finder : finders) {
@@ -187,11 +192,17 @@ public final class CExtractor implements Extractor {
                     if (anchor != sw && !loopsReported.add(anchor.start())) {
                         break;
                     }
+                    if (anchor != sw) {
+                        reportedLoops.add(anchor);
+                    }
                     drafts.add(new Draft(finder.pattern(), facts, ParsedSource.startLine(anchor.node()),
                             ParsedSource.endLine(anchor.node()), m.stateVar, m.arms.size(), m.constTransitions,
                             m.dynamicTransitions, m.fallthroughs, m.exits, m.graph()));
                     break;
                 }
+            }
+            if (!jumps) {
+                continue;
             }
             Draft computed = new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere);
             if (computed != null) {
@@ -199,13 +210,29 @@ public final class CExtractor implements Extractor {
             } else {
                 int dynamic = (int) gotoLines.stream().filter(l -> l >= facts.function.getStartPoint().getRow() + 1
                         && l <= facts.function.getEndPoint().getRow() + 1).count();
-                Draft machine = new GotoStateMachineFinder().find(facts, dynamic);
+                Draft machine = new GotoStateMachineFinder().find(facts, dynamic, reportedLoops);
                 if (machine != null) {
                     drafts.add(machine);
                 }
             }
         }
         return drafts;
+    }
+
+    /** The function definition containing byte {@code offset}, or null (found by descending from the root). */
+    private static TSNode functionAt(TSNode root, int offset) {
+        TSNode node = root;
+        for (int depth = 0; depth < 12; depth++) {
+            TSNode child = node.getFirstNamedChildForByte(offset);
+            if (child == null || child.isNull() || child.getStartByte() > offset) {
+                return null;
+            }
+            if (child.getType().equals("function_definition")) {
+                return child;
+            }
+            node = child;
+        }
+        return null;
     }
 
     private Finding toFinding(Draft d, SourceFile file, SourceLines lines, BitSet macroLines) {
@@ -224,12 +251,29 @@ public final class CExtractor implements Extractor {
                 .graph(d.graph()).build();
     }
 
+    /** Lower is more specific (shared/patterns.md): computed goto over goto machine, coroutine over loops. */
+    private static int precedence(io.loopscout.extract.Pattern p) {
+        return switch (p) {
+            case C_COMPUTED_GOTO -> 0;
+            case C_GOTO_STATE_MACHINE -> 1;
+            case C_COROUTINE_SWITCH -> 2;
+            case C_SWITCH_STATE_LOOP -> 3;
+            case C_DISPATCH_LOOP -> 4;
+            default -> 5;
+        };
+    }
+
     /** The function's name: the identifier before the parameter list of its declarator. */
     private static String functionName(ParsedSource parsed, TSNode decl) {
         if (decl == null) {
             return "";
         }
         String t = parsed.text(decl);
+        // zlib-ng's "PREFIX(inflate)(z_stream *strm)": the name is the macro call itself.
+        java.util.regex.Matcher wrapped = WRAPPED_NAME.matcher(t);
+        if (wrapped.lookingAt()) {
+            return wrapped.group(1).replaceAll("\\s+", "");
+        }
         int paren = t.indexOf('(');
         String head = (paren >= 0 ? t.substring(0, paren) : t).strip();
         int i = head.length();
@@ -259,12 +303,17 @@ public final class CExtractor implements Extractor {
 
     /** Byte offsets of every occurrence of {@code needle} as a whole word. */
     static int[] indexAll(byte[] bytes, byte[] needle) {
+        return indexAll(bytes, needle, 0, bytes.length);
+    }
+
+    /** Byte offsets in {@code [from, to)} of every occurrence of {@code needle} starting a word. */
+    static int[] indexAll(byte[] bytes, byte[] needle, int from, int to) {
         int[] out = new int[16];
         int count = 0;
         byte first = needle[0];
-        int limit = bytes.length - needle.length;
+        int limit = Math.min(bytes.length, to) - needle.length;
         outer:
-        for (int i = 0; i <= limit; i++) {
+        for (int i = from; i <= limit; i++) {
             if (bytes[i] != first) {
                 continue;
             }
@@ -284,12 +333,42 @@ public final class CExtractor implements Extractor {
         return java.util.Arrays.copyOf(out, count);
     }
 
-    private static int[] merge(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        java.util.Arrays.sort(out);
-        return out;
+    /**
+     * Offsets of {@code switch}, {@code goto} and {@code __loopscout_goto} in one pass over the bytes (the
+     * candidate filter: only functions holding one are analysed).
+     */
+    static int[] keywordOffsets(byte[] bytes) {
+        int[] out = new int[64];
+        int count = 0;
+        int n = bytes.length;
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[i];
+            byte[] needle;
+            if (b == 's') {
+                needle = SWITCH;
+            } else if (b == 'g') {
+                needle = GOTO;
+            } else if (b == '_') {
+                needle = COMPUTED;
+            } else {
+                continue;
+            }
+            if (i + needle.length > n || (i > 0 && CLexer.isIdentPart((char) (bytes[i - 1] & 0xff)))) {
+                continue;
+            }
+            int k = 1;
+            while (k < needle.length && bytes[i + k] == needle[k]) {
+                k++;
+            }
+            if (k < needle.length) {
+                continue;
+            }
+            if (count == out.length) {
+                out = java.util.Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = i;
+        }
+        return java.util.Arrays.copyOf(out, count);
     }
 
     private static boolean containsAny(int[] sorted, int start, int end) {

@@ -141,4 +141,66 @@ final class CLexer {
         }
         return count;
     }
+
+    /**
+     * The enumerator names of every {@code enum { ... }} body in the text: constants for transitions whose
+     * target has no case label of its own. A text scan, not a query over the whole tree.
+     */
+    static java.util.Set<String> enumerators(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int i = text.indexOf("enum");
+        while (i >= 0) {
+            int j = i + 4;
+            boolean word = (i == 0 || !isIdentPart(text.charAt(i - 1))) && j < text.length() && !isIdentPart(text.charAt(j));
+            if (word) {
+                while (j < text.length() && (Character.isWhitespace(text.charAt(j)) || isIdentPart(text.charAt(j)))) {
+                    j++;
+                }
+                if (j < text.length() && text.charAt(j) == '{') {
+                    j = readEnumBody(text, j + 1, out);
+                }
+            }
+            i = text.indexOf("enum", Math.max(j, i + 4));
+        }
+        return out;
+    }
+
+    private static int readEnumBody(String text, int i, java.util.Set<String> out) {
+        int depth = 0;
+        boolean expectName = true;
+        int n = text.length();
+        while (i < n) {
+            int skip = skipNonCode(text, i);
+            if (skip != i) {
+                i = skip;
+                continue;
+            }
+            char c = text.charAt(i);
+            if (c == '}' && depth == 0) {
+                return i + 1;
+            } else if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                expectName = true;
+            } else if (c == '#') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+                continue;
+            } else if (expectName && isIdentStart(c) && depth == 0) {
+                int j = i + 1;
+                while (j < n && isIdentPart(text.charAt(j))) {
+                    j++;
+                }
+                out.add(text.substring(i, j));
+                expectName = false;
+                i = j;
+                continue;
+            }
+            i++;
+        }
+        return n;
+    }
 }

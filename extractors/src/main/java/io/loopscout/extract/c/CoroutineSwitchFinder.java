@@ -5,7 +5,8 @@ import io.loopscout.extract.c.FunctionFacts.Span;
 
 /**
  * {@code c/coroutine-switch}: case labels standing inside nested statements (Duff's device, protothreads,
- * bzip2's GET_BITS once expanded). Checked first: such a switch cannot become a plain state loop.
+ * bzip2's GET_BITS once expanded). Checked first: such a switch cannot become a plain state loop. In a loop,
+ * labels that only share a block ({@code case A: { ... case B: ... }}) leave the loop its own pattern.
  */
 final class CoroutineSwitchFinder implements SwitchPatternFinder {
 
@@ -16,7 +17,7 @@ final class CoroutineSwitchFinder implements SwitchPatternFinder {
 
     @Override
     public boolean matches(SwitchModel m) {
-        return m.nestedCases > 0;
+        return m.coroutine();
     }
 
     @Override

@@ -17,7 +17,12 @@ import org.treesitter.TSQueryMatch;
 final class FunctionFacts {
 
     /** A node with its byte range and first line, plus up to two interesting sub-nodes. */
-    record Span(TSNode node, int start, int end, int line, TSNode a, TSNode b) {
+    record Span(TSNode node, int start, int end, TSNode a, TSNode b) {
+
+        /** The 1-based first line (a JNI call; only the few callers that need it pay for it). */
+        int line() {
+            return ParsedSource.startLine(node);
+        }
 
         boolean contains(Span o) {
             return start <= o.start && o.end <= end && !(start == o.start && end == o.end);
@@ -28,20 +33,26 @@ final class FunctionFacts {
         }
     }
 
-    private static final String QUERY = String.join("\n",
+    private static final String SWITCH_PARTS = String.join("\n",
             "(switch_statement condition: (_) @switch.cond body: (_) @switch.body) @switch",
             "(case_statement value: (_)? @case.value) @case",
             "(for_statement) @loop",
             "(while_statement) @loop",
             "(do_statement) @loop",
+            "(break_statement) @break",
+            // Stores: the transitions of a switch's condition and the fetches of its base.
             "(assignment_expression left: (_) @assign.left right: (_) @assign.right) @assign",
             "(update_expression argument: (_) @update.arg) @update",
             "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init",
+            "(declaration declarator: (identifier) @decl.left) @decl");
+    private static final String JUMPS = String.join("\n",
             "(goto_statement label: (_) @goto.label) @goto",
             "(labeled_statement label: (_) @label.name) @label",
-            "(break_statement) @break",
-            "(continue_statement) @continue",
             "(return_statement) @return");
+    /** Run over the regions around switches: the loop around each switch, or the switch itself. */
+    private static final String REGION = SWITCH_PARTS + "\n" + JUMPS;
+    private static final byte[] SWITCH = "switch".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] GOTO = "goto".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     final ParsedSource source;
     final TSNode function;
@@ -53,27 +64,137 @@ final class FunctionFacts {
     final List<Span> loops = new ArrayList<>();
     final List<Span> assigns = new ArrayList<>();
     final List<Span> updates = new ArrayList<>();
+    /** Declarations, with or without an initial value ({@code b()} is null without one). */
     final List<Span> inits = new ArrayList<>();
     final List<Span> gotos = new ArrayList<>();
     final List<Span> labels = new ArrayList<>();
     final List<Span> breaks = new ArrayList<>();
-    final List<Span> continues = new ArrayList<>();
     final List<Span> returns = new ArrayList<>();
 
     FunctionFacts(ParsedSource source, TSNode function, String name) {
+        this(source, function, name, true);
+    }
+
+    /**
+     * Gathers the facts of one function. Queries cost a traversal of every node in their range, so they run
+     * only where patterns can be: around each switch (found from its keyword), and over the whole function for
+     * labels and gotos only when {@code jumps} (a computed goto, or a goto jumping back to a label).
+     */
+    FunctionFacts(ParsedSource source, TSNode function, String name, boolean jumps) {
         this.source = source;
         this.function = function;
         this.name = name;
         this.start = function.getStartByte();
         this.end = function.getEndByte();
-        collect();
+        collect(jumps);
     }
 
-    private void collect() {
-        TSQuery query = Queries.get(ParsedSource.Grammar.C, QUERY);
+    private void collect(boolean jumps) {
+        List<int[]> regions = new ArrayList<>();
+        for (int off : CExtractor.indexAll(source.bytes(), SWITCH, start, end)) {
+            TSNode keyword = function.getDescendantForByteRange(off, off + SWITCH.length);
+            TSNode sw = keyword == null || keyword.isNull() ? null : keyword.getParent();
+            if (sw == null || sw.isNull() || !sw.getType().equals("switch_statement")) {
+                continue;
+            }
+            TSNode region = sw;
+            for (TSNode p = sw.getParent(); p != null && !p.isNull() && p.getStartByte() >= start
+                    && !p.getType().equals("function_definition"); p = p.getParent()) {
+                if (isLoop(p)) {
+                    region = p;
+                    break;
+                }
+            }
+            regions.add(new int[] {region.getStartByte(), region.getEndByte()});
+        }
+        regions.sort((x, y) -> Integer.compare(x[0], y[0]));
+        String regionQuery = jumps ? SWITCH_PARTS : REGION;
+        int curStart = -1;
+        int curEnd = -1;
+        for (int[] r : regions) {
+            if (r[0] >= curEnd) {
+                if (curEnd > curStart) {
+                    run(regionQuery, curStart, curEnd);
+                }
+                curStart = r[0];
+                curEnd = r[1];
+            } else {
+                curEnd = Math.max(curEnd, r[1]);
+            }
+        }
+        if (curEnd > curStart) {
+            run(regionQuery, curStart, curEnd);
+        }
+        if (jumps) {
+            run(JUMPS, start, end);
+        }
+        // Matches arrive in pattern-interleaved order; the analyses want source order.
+        for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks,
+                returns)) {
+            l.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
+        }
+    }
+
+    /**
+     * True for a statement that repeats: a for, while or do loop, but not {@code do { ... } while (0)} (the
+     * statement-macro idiom) nor {@code while (0)}.
+     */
+    boolean isLoop(TSNode n) {
+        String t = n.getType();
+        if (!t.equals("for_statement") && !t.equals("while_statement") && !t.equals("do_statement")) {
+            return false;
+        }
+        if (t.equals("for_statement")) {
+            return true;
+        }
+        TSNode cond = n.getChildByFieldName("condition");
+        if (cond == null || cond.isNull()) {
+            return true;
+        }
+        String c = compact(text(cond));
+        return !(c.equals("(0)") || c.equals("(false)") || c.equals("(0U)") || c.equals("(0u)"));
+    }
+
+    /**
+     * True when a goto in {@code [from, to)} of {@code bytes} jumps back to a label written before it, or is
+     * computed: a text check that decides whether the function's labels are worth a query.
+     */
+    static boolean hasBackwardOrComputedGoto(byte[] bytes, int from, int to) {
+        for (int off : CExtractor.indexAll(bytes, GOTO, from, to)) {
+            int i = off + GOTO.length;
+            while (i < to && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+                i++;
+            }
+            if (i < to && bytes[i] == '*') {
+                return true;
+            }
+            int nameStart = i;
+            while (i < to && CLexer.isIdentPart((char) (bytes[i] & 0xff))) {
+                i++;
+            }
+            if (i == nameStart) {
+                continue;
+            }
+            byte[] name = java.util.Arrays.copyOfRange(bytes, nameStart, i);
+            for (int at : CExtractor.indexAll(bytes, name, from, off)) {
+                int k = at + name.length;
+                while (k < off && (bytes[k] == ' ' || bytes[k] == '\t')) {
+                    k++;
+                }
+                if (k + 1 < off && bytes[k] == ':' && bytes[k + 1] != ':') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void run(String querySource, int from, int to) {
+        TSQuery query = Queries.get(ParsedSource.Grammar.C, querySource);
         TSQueryCursor cursor = new TSQueryCursor();
-        cursor.setByteRange(start, end);
+        cursor.setByteRange(from, to);
         cursor.exec(query, function);
+        String[] names = captureNames(query);
         TSQueryMatch match = new TSQueryMatch();
         while (cursor.nextMatch(match)) {
             TSNode main = null;
@@ -81,7 +202,7 @@ final class FunctionFacts {
             TSNode b = null;
             String kind = null;
             for (TSQueryCapture cap : match.getCaptures()) {
-                String capName = query.getCaptureNameForId(cap.getIndex());
+                String capName = names[cap.getIndex()];
                 int dot = capName.indexOf('.');
                 if (dot < 0) {
                     main = cap.getNode();
@@ -98,30 +219,42 @@ final class FunctionFacts {
             }
             int s = main.getStartByte();
             int e = main.getEndByte();
-            if (s < start || e > end) {
+            if (s < from || e > to) {
                 continue;
             }
-            Span span = new Span(main, s, e, ParsedSource.startLine(main), a, b);
+            Span span = new Span(main, s, e, a, b);
             switch (kind) {
                 case "switch" -> switches.add(span);
                 case "case" -> cases.add(span);
-                case "loop" -> loops.add(span);
+                case "loop" -> {
+                    if (isLoop(main)) {
+                        loops.add(span);
+                    }
+                }
                 case "assign" -> assigns.add(span);
                 case "update" -> updates.add(span);
                 case "init" -> inits.add(span);
+                case "decl" -> inits.add(span);
                 case "goto" -> gotos.add(span);
                 case "label" -> labels.add(span);
                 case "break" -> breaks.add(span);
-                case "continue" -> continues.add(span);
                 case "return" -> returns.add(span);
                 default -> { }
             }
         }
-        // Matches arrive in pattern-interleaved order; the analyses want source order.
-        for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks, continues,
-                returns)) {
-            l.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
-        }
+    }
+
+    private static final java.util.Map<TSQuery, String[]> CAPTURE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Capture names by index, read once per query (each lookup is a JNI call that makes a string). */
+    private static String[] captureNames(TSQuery query) {
+        return CAPTURE_NAMES.computeIfAbsent(query, q -> {
+            String[] out = new String[q.getCaptureCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = q.getCaptureNameForId(i);
+            }
+            return out;
+        });
     }
 
     /** The source text of a node. */

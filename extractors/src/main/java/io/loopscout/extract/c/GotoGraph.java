@@ -30,7 +30,12 @@ final class GotoGraph {
     int exits;
 
     GotoGraph(FunctionFacts fn) {
-        this.labels = fn.labels;
+        this(fn, fn.labels);
+    }
+
+    /** The graph over {@code labels} only (a subset of the function's labels); gotos to others are ignored. */
+    GotoGraph(FunctionFacts fn, List<Span> labels) {
+        this.labels = labels;
         Map<String, Integer> index = new HashMap<>();
         for (Span l : labels) {
             String name = fn.text(l.a());

@@ -64,10 +64,15 @@ public final class LocalIncludes {
         return out;
     }
 
-    /** The file decoded as UTF-8 with malformed bytes replaced, or null when unreadable or too large. */
+    /** The file decoded as UTF-8 with malformed bytes replaced, or null when unreadable or larger than 4 MB. */
     static String read(Path p) {
+        return read(p, MAX_SIZE);
+    }
+
+    /** The file decoded as UTF-8 with malformed bytes replaced, or null when unreadable or too large. */
+    public static String read(Path p, long maxBytes) {
         try {
-            if (Files.size(p) > MAX_SIZE) {
+            if (Files.size(p) > maxBytes) {
                 return null;
             }
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)

@@ -40,6 +40,7 @@ final class MacroExpander {
     private final MacroTable table;
     private final Set<String> controlFlow;
     private final java.util.Map<String, MacroTable.Definition> noise;
+    private final NameFilter names;
     private final int variant;
     private final BitSet macroLines = new BitSet();
     private boolean alternatives;
@@ -49,6 +50,11 @@ final class MacroExpander {
         this.table = table;
         this.controlFlow = table.controlFlowMacros();
         this.noise = table.noiseMacros();
+        Set<String> all = new HashSet<>(controlFlow);
+        all.addAll(noise.keySet());
+        all.add("goto");
+        all.add("__LINE__");
+        this.names = new NameFilter(all);
         this.variant = variant;
     }
 
@@ -87,14 +93,14 @@ final class MacroExpander {
      * @param line the 1-based line {@code s} starts on ({@code __LINE__} in expansions)
      */
     private String scan(String s, boolean top, Set<String> disabled, int line, int depth) {
-        StringBuilder out = new StringBuilder(s.length() + 64);
+        StringBuilder out = null;
+        int copied = 0;
         int n = s.length();
         int i = 0;
         boolean lineStart = true;
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\n') {
-                out.append(c);
                 line++;
                 i++;
                 lineStart = true;
@@ -103,28 +109,31 @@ final class MacroExpander {
             if (top && lineStart && c == '#') {
                 int end = directiveEnd(s, i);
                 line += count(s, i, end, '\n');
-                out.append(s, i, end);
                 i = end;
                 continue;
             }
-            if (!Character.isWhitespace(c)) {
+            if (c != ' ' && c != '\t' && c != '\r') {
                 lineStart = false;
             }
-            int skip = CLexer.skipNonCode(s, i);
-            if (skip != i) {
-                line += count(s, i, skip, '\n');
-                out.append(s, i, skip);
-                i = skip;
-                continue;
+            if (c == '/' || c == '"' || c == '\'') {
+                int skip = CLexer.skipNonCode(s, i);
+                if (skip != i) {
+                    line += count(s, i, skip, '\n');
+                    i = skip;
+                    continue;
+                }
             }
             if (!CLexer.isIdentStart(c) || (i > 0 && CLexer.isIdentPart(s.charAt(i - 1)))) {
-                out.append(c);
                 i++;
                 continue;
             }
             int j = i + 1;
             while (j < n && CLexer.isIdentPart(s.charAt(j))) {
                 j++;
+            }
+            if (!names.mayContain(s, i, j)) {
+                i = j;
+                continue;
             }
             String id = s.substring(i, j);
             int consumed = -1;
@@ -150,14 +159,15 @@ final class MacroExpander {
                 MacroTable.Definition d = alts.isEmpty() ? table.definitions(id).get(0)
                         : alts.get(Math.min(variant, alts.size() - 1));
                 if (!d.functionLike()) {
-                    replacement = rescan(d.body(), id, disabled, line, depth);
+                    replacement = rescanWithin(d.body(), id, disabled, line, depth, top);
                     consumed = j;
                 } else {
                     int k = skipSpace(s, j);
                     if (k < n && s.charAt(k) == '(') {
                         Args args = Args.read(s, k);
                         if (args != null) {
-                            replacement = rescan(substitute(d, args.values), id, disabled, line, depth);
+                            replacement = rescanWithin(substitute(d, args.values), id, disabled, line, depth,
+                                    top);
                             consumed = args.end;
                         }
                     }
@@ -179,7 +189,6 @@ final class MacroExpander {
                 }
             }
             if (replacement == null || replacement.length() > MAX_EXPANSION) {
-                out.append(id);
                 i = j;
                 continue;
             }
@@ -187,14 +196,45 @@ final class MacroExpander {
             if (top && macro) {
                 macroLines.set(line, line + spanned + 1);
             }
+            if (out == null) {
+                out = new StringBuilder(s.length() + 64);
+            }
+            out.append(s, copied, i);
             out.append(replacement.replace('\n', ' ').replace('\r', ' '));
+            if (!top && out.length() > MAX_EXPANSION) {
+                throw new TooLarge();
+            }
             for (int k = 0; k < spanned; k++) {
                 out.append('\n');
             }
             line += spanned;
             i = consumed;
+            copied = consumed;
         }
+        if (out == null) {
+            return s;
+        }
+        out.append(s, copied, n);
         return out.toString();
+    }
+
+    /** Thrown inside an expansion that outgrew {@link #MAX_EXPANSION} (a macro bomb); the invocation stays as is. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The rescanned expansion; at the top level, null when it grew too large. */
+    private String rescanWithin(String body, String name, Set<String> disabled, int line, int depth, boolean top) {
+        if (!top) {
+            return rescan(body, name, disabled, line, depth);
+        }
+        try {
+            return rescan(body, name, disabled, line, depth);
+        } catch (TooLarge e) {
+            return null;
+        }
     }
 
     private String rescan(String body, String name, Set<String> disabled, int line, int depth) {
@@ -303,6 +343,28 @@ final class MacroExpander {
                 i++;
             }
             return null;
+        }
+    }
+
+    /**
+     * A cheap pre-check for identifiers: first character and length must match some macro name before the
+     * identifier is cut out of the text (most identifiers of a large file are not macros).
+     */
+    private static final class NameFilter {
+        private final long[] lengthsByFirst = new long[128];
+
+        NameFilter(Set<String> names) {
+            for (String name : names) {
+                char f = name.charAt(0);
+                if (f < 128) {
+                    lengthsByFirst[f] |= 1L << Math.min(63, name.length());
+                }
+            }
+        }
+
+        boolean mayContain(String s, int from, int to) {
+            char f = s.charAt(from);
+            return f < 128 && (lengthsByFirst[f] & (1L << Math.min(63, to - from))) != 0;
         }
     }
 

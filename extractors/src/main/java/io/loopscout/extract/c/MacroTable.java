@@ -169,7 +169,8 @@ public final class MacroTable {
     private static boolean isNoise(Definition d) {
         String body = d.body().strip();
         if (!d.functionLike()) {
-            if (body.isEmpty()) {
+            // Empty, or a postfix operand such as lz4's "#define KB *(1<<10)" in "128 KB".
+            if (body.isEmpty() || "*/%+-<>&|^".indexOf(body.charAt(0)) >= 0) {
                 return true;
             }
             List<String> ids = CLexer.identifiers(body);

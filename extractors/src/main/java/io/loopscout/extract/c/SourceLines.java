@@ -34,19 +34,16 @@ final class SourceLines {
     }
 
     private static int[] lineStarts(String text) {
+        int[] out = new int[1024];
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
+        int i = text.indexOf('\n');
+        while (i >= 0) {
+            if (count == out.length) {
+                out = java.util.Arrays.copyOf(out, count * 2);
             }
+            out[count++] = i + 1;
+            i = text.indexOf('\n', i + 1);
         }
-        int[] out = new int[count];
-        int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                out[k++] = i + 1;
-            }
-        }
-        return out;
+        return java.util.Arrays.copyOf(out, count);
     }
 }

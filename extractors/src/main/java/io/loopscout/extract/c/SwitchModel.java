@@ -29,6 +29,8 @@ final class SwitchModel {
             "__builtin_unreachable", "__builtin_trap", "unreachable", MacroExpander.COMPUTED_GOTO);
     private static final Set<String> TRANSPARENT = Set.of("preproc_if", "preproc_ifdef", "preproc_else",
             "preproc_elif", "preproc_elifdef", "ERROR");
+    private static final Set<String> DEEP = Set.of("for_statement", "while_statement", "do_statement",
+            "if_statement", "else_clause");
     private static final int MAX_DEPTH = 200;
 
     /** One case group. */
@@ -48,6 +50,8 @@ final class SwitchModel {
     int fallthroughs;
     int exits;
     int nestedCases;
+    int deepNestedCases;
+    private boolean fetched;
 
     private int[] labelStarts = new int[0];
     private int[] labelArm = new int[0];
@@ -69,10 +73,12 @@ final class SwitchModel {
         buildArms();
         countNesting();
         countFallthroughs();
-        if (loop != null || !arms.isEmpty()) {
+        fetched = computeFetched(constants);
+        // Stores into a value fetched afresh each round (SQLite rewriting pOp->opcode) steer nothing.
+        if (!fetched) {
             countTransitions(constants);
-            countExits();
         }
+        countExits();
     }
 
     /** The region transitions and exits are counted in: the loop, or the switch when it is not in one. */
@@ -91,10 +97,16 @@ final class SwitchModel {
 
     /**
      * True when the condition is fetched from data each iteration: not a plain lvalue ({@code *pc++},
-     * {@code code[i]}, {@code op = next()}), or an lvalue whose base variable the loop assigns outside the switch
-     * ({@code pOp->opcode} with {@code pOp++} in the loop header).
+     * {@code code[i]}, {@code op = next()}); a field or dereference whose base the loop moves outside the switch
+     * ({@code pOp->opcode} with {@code pOp++} in the loop header); or a variable the loop reloads outside the
+     * switch with a computed value ({@code op = code[pc++]}). A constant stored outside the switch is a
+     * transition, not a fetch.
      */
     boolean fetchedEachIteration() {
+        return fetched;
+    }
+
+    private boolean computeFetched(Set<String> constants) {
         if (loop == null) {
             return false;
         }
@@ -106,18 +118,23 @@ final class SwitchModel {
             return false;
         }
         String base = m.group();
+        boolean plainVariable = base.equals(stateVar);
+        // A plain variable stored inside the switch is making transitions; a moved base pointer
+        // (p++ inside a case of switch (p->opcode)) is fetching the next instruction wherever it moves.
         for (Span a : fn.assigns) {
-            if (loop.contains(a) && !sw.contains(a) && fn.compact(a.a()).equals(base)) {
+            if (loop.contains(a) && (!plainVariable || !sw.contains(a)) && fn.compact(a.a()).equals(base)
+                    && !(plainVariable && isPlainAssignment(a) && isConstant(strip(fn.compact(a.b())), constants))) {
                 return true;
             }
         }
+        // Declared inside the loop: a fresh value each round, whatever it starts as.
         for (Span d : fn.inits) {
-            if (loop.contains(d) && !sw.contains(d) && fn.compact(d.a()).equals(base)) {
+            if (loop.contains(d) && (!plainVariable || !sw.contains(d)) && fn.compact(d.a()).equals(base)) {
                 return true;
             }
         }
         for (Span u : fn.updates) {
-            if (loop.contains(u) && !sw.contains(u) && strip(fn.compact(u.a())).equals(base)) {
+            if (loop.contains(u) && (!plainVariable || !sw.contains(u)) && strip(fn.compact(u.a())).equals(base)) {
                 return true;
             }
         }
@@ -191,7 +208,11 @@ final class SwitchModel {
         return last;
     }
 
-    /** Case labels of this switch that stand inside an inner statement rather than directly in its body. */
+    /**
+     * Case labels of this switch that stand inside an inner statement rather than directly in its body; those
+     * inside a loop or an {@code if} (Duff's device, protothreads) count as deeply nested, those only inside a
+     * block (SQLite's {@code case A: { ... case B: ... }}, a shared entry) do not.
+     */
     private void countNesting() {
         TSNode body = sw.b();
         if (body == null) {
@@ -201,14 +222,30 @@ final class SwitchModel {
         int bodyEnd = body.getEndByte();
         for (Span c : ownCases) {
             TSNode p = c.node().getParent();
+            boolean nested = false;
+            boolean deep = false;
             int guard = 0;
-            while (p != null && !p.isNull() && TRANSPARENT.contains(p.getType()) && guard++ < MAX_DEPTH) {
+            while (p != null && !p.isNull() && guard++ < MAX_DEPTH
+                    && !(p.getStartByte() == bodyStart && p.getEndByte() == bodyEnd)) {
+                String type = p.getType();
+                if (!TRANSPARENT.contains(type)) {
+                    nested = true;
+                    deep |= DEEP.contains(type);
+                }
                 p = p.getParent();
             }
-            if (p == null || p.isNull() || p.getStartByte() != bodyStart || p.getEndByte() != bodyEnd) {
+            if (nested) {
                 nestedCases++;
             }
+            if (deep) {
+                deepNestedCases++;
+            }
         }
+    }
+
+    /** True when the labels make this switch a resumable coroutine rather than a loop's dispatch. */
+    boolean coroutine() {
+        return deepNestedCases > 0 || (nestedCases > 0 && loop == null);
     }
 
     private void countFallthroughs() {
