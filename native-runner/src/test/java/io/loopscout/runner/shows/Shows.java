@@ -41,7 +41,7 @@ public final class Shows {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib DRIVER_DIR ZLIB_DIR [REWRITTEN_ZLIB_DIR]");
+            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib ZLIB_RS_DIR [ZLIB_RS_B_DIR|-] [ITERATIONS]");
             System.exit(2);
         }
         Path scratch = Files.createTempDirectory("loopscout-shows");
@@ -113,7 +113,8 @@ public final class Shows {
     /** The model tier on a generated graph: #[loop_match] should beat loop + match with a CI excluding 1. */
     static void model(Sandbox sandbox, RustToolchain tc, Path scratch, int states, long seed) {
         StateGraph g = SyntheticGraphs.random(states, 5, seed);
-        ModelBench mb = new ModelBench(sandbox, tc, scratch, scratch.resolve("cache"), ModelBench.defaultProtocol());
+        ModelBench mb = new ModelBench(sandbox, tc, scratch, scratch.resolve("cache"),
+                pinned(ModelBench.defaultProtocol()));
         var out = mb.measure("synthetic", g);
         System.out.println("graph: " + states + " states, " + g.edges().size() + " edges, shape " + g.shapeHash());
         print(out.measurement());
@@ -122,7 +123,18 @@ public final class Shows {
         System.out.println("second request served from cache: " + again.cached() + " (" + mb.cacheFile() + ")");
     }
 
+    /** The protocol with the CPU pin from {@code LOOPSCOUT_CPU} (a number, or {@code none}) when set. */
+    static Protocol pinned(Protocol p) {
+        String cpu = System.getenv("LOOPSCOUT_CPU");
+        if (cpu == null || cpu.isBlank()) {
+            return p;
+        }
+        return p.withCpu(cpu.equals("none") ? null : Integer.valueOf(cpu));
+    }
+
     static ProjectMeasurer measurer(Sandbox sandbox, RustToolchain tc, Path scratch, Protocol protocol) {
+        protocol = pinned(protocol);
+        System.out.println("cpu pin: " + (protocol.cpu() == null ? "none" : protocol.cpu()));
         return new ProjectMeasurer(new CargoBuild(sandbox, tc), scratch.resolve("work"), protocol,
                 new ModelBench(sandbox, tc, scratch.resolve("work"), scratch.resolve("cache"), protocol));
     }
