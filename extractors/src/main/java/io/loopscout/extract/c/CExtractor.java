@@ -42,6 +42,7 @@ public final class CExtractor implements Extractor {
             "(enumerator name: (identifier) @enumerator)");
     private static final byte[] SWITCH = "switch".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GOTO = "goto".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMPUTED = MacroExpander.COMPUTED_GOTO.getBytes(StandardCharsets.US_ASCII);
 
     private final MacroTable includes;
     private final Duration timeout;
@@ -106,9 +107,12 @@ public final class CExtractor implements Extractor {
 
     private FileExtraction run(SourceFile file, String text, MacroTable includeMacros, String problem) {
         MacroTable table = MacroTable.of(file.path(), text).then(includeMacros);
-        boolean expand = MacroExpander.mayNeedExpansion(text, table);
-        MacroExpander.Result first = expand ? MacroExpander.expand(text, table, 0) : null;
-        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C, first == null ? text : first.text(), timeout);
+        // Lines keep their numbers through both rewrites, so findings point into the original text.
+        String prepared = ConditionalBlanker.blank(text);
+        boolean expand = MacroExpander.mayNeedExpansion(prepared, table);
+        MacroExpander.Result first = expand ? MacroExpander.expand(prepared, table, 0) : null;
+        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C, first == null ? prepared : first.text(),
+                timeout);
         Map<String, Finding> findings = new LinkedHashMap<>();
         SourceLines lines = new SourceLines(text);
         BitSet noMacros = new BitSet();
@@ -119,7 +123,7 @@ public final class CExtractor implements Extractor {
         }
         if (first != null && first.alternatives()) {
             // Another #if branch defines a control-flow macro differently: the pattern counts if either has it.
-            MacroExpander.Result second = MacroExpander.expand(text, table, 1);
+            MacroExpander.Result second = MacroExpander.expand(prepared, table, 1);
             ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, second.text(), timeout);
             for (Draft d : analyze(other, second, table, tableElsewhere)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
@@ -139,7 +143,7 @@ public final class CExtractor implements Extractor {
     private List<Draft> analyze(ParsedSource parsed, MacroExpander.Result expansion, MacroTable table,
                                 boolean tableElsewhere) {
         byte[] bytes = parsed.bytes();
-        int[] hits = merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO));
+        int[] hits = merge(merge(indexAll(bytes, SWITCH), indexAll(bytes, GOTO)), indexAll(bytes, COMPUTED));
         if (hits.length == 0) {
             return List.of();
         }

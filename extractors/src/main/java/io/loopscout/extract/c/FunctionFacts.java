@@ -36,6 +36,7 @@ final class FunctionFacts {
             "(do_statement) @loop",
             "(assignment_expression left: (_) @assign.left right: (_) @assign.right) @assign",
             "(update_expression argument: (_) @update.arg) @update",
+            "(init_declarator declarator: (_) @init.left value: (_) @init.right) @init",
             "(goto_statement label: (_) @goto.label) @goto",
             "(labeled_statement label: (_) @label.name) @label",
             "(break_statement) @break",
@@ -52,6 +53,7 @@ final class FunctionFacts {
     final List<Span> loops = new ArrayList<>();
     final List<Span> assigns = new ArrayList<>();
     final List<Span> updates = new ArrayList<>();
+    final List<Span> inits = new ArrayList<>();
     final List<Span> gotos = new ArrayList<>();
     final List<Span> labels = new ArrayList<>();
     final List<Span> breaks = new ArrayList<>();
@@ -106,6 +108,7 @@ final class FunctionFacts {
                 case "loop" -> loops.add(span);
                 case "assign" -> assigns.add(span);
                 case "update" -> updates.add(span);
+                case "init" -> inits.add(span);
                 case "goto" -> gotos.add(span);
                 case "label" -> labels.add(span);
                 case "break" -> breaks.add(span);
@@ -115,7 +118,7 @@ final class FunctionFacts {
             }
         }
         // Matches arrive in pattern-interleaved order; the analyses want source order.
-        for (List<Span> l : List.of(switches, cases, loops, assigns, updates, gotos, labels, breaks, continues,
+        for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks, continues,
                 returns)) {
             l.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
         }

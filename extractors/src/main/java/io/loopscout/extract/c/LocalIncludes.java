@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,23 +29,35 @@ public final class LocalIncludes {
 
     /** The local includes of {@code text} (the content of {@code file}), path → text, nearest first. */
     public static Map<String, String> of(Path file, String text) {
+        return of(file.toAbsolutePath().normalize().toString(), text, path -> {
+            Path p = Path.of(path);
+            return Files.isRegularFile(p) ? read(p) : null;
+        });
+    }
+
+    /**
+     * The local includes of {@code text} (the content of the file at {@code path}), resolved through
+     * {@code reader} (path → text, or null when there is no such file): used where a project's files travel in
+     * memory rather than on a disk. Paths are '/'-separated and normalised.
+     */
+    public static Map<String, String> of(String path, String text, Function<String, String> reader) {
         Map<String, String> out = new LinkedHashMap<>();
-        Deque<Map.Entry<Path, String>> work = new ArrayDeque<>();
-        work.add(Map.entry(file, text));
+        Deque<Map.Entry<String, String>> work = new ArrayDeque<>();
+        work.add(Map.entry(path, text));
         while (!work.isEmpty() && out.size() < MAX_FILES) {
-            Map.Entry<Path, String> e = work.poll();
-            Path dir = e.getKey().toAbsolutePath().getParent();
+            Map.Entry<String, String> e = work.poll();
+            Path dir = Path.of(e.getKey()).getParent();
             Matcher m = INCLUDE.matcher(e.getValue());
             while (m.find() && out.size() < MAX_FILES) {
-                Path inc = dir.resolve(m.group(1)).normalize();
-                String key = inc.toString();
-                if (out.containsKey(key) || !Files.isRegularFile(inc)) {
+                String key = (dir == null ? Path.of(m.group(1)) : dir.resolve(m.group(1))).normalize().toString()
+                        .replace('\\', '/');
+                if (out.containsKey(key) || key.equals(path)) {
                     continue;
                 }
-                String incText = read(inc);
+                String incText = reader.apply(key);
                 if (incText != null) {
                     out.put(key, incText);
-                    work.add(Map.entry(inc, incText));
+                    work.add(Map.entry(key, incText));
                 }
             }
         }

@@ -39,6 +39,7 @@ final class MacroExpander {
 
     private final MacroTable table;
     private final Set<String> controlFlow;
+    private final java.util.Map<String, MacroTable.Definition> noise;
     private final int variant;
     private final BitSet macroLines = new BitSet();
     private boolean alternatives;
@@ -47,6 +48,7 @@ final class MacroExpander {
     private MacroExpander(MacroTable table, int variant) {
         this.table = table;
         this.controlFlow = table.controlFlowMacros();
+        this.noise = table.noiseMacros();
         this.variant = variant;
     }
 
@@ -57,17 +59,9 @@ final class MacroExpander {
         return new Result(out, e.macroLines, e.alternatives, e.computedGotos);
     }
 
-    /** True when the text may need rewriting: it names a control-flow macro or has a computed goto. */
+    /** True when the text may need rewriting: macros to expand are known, or it has a computed goto. */
     static boolean mayNeedExpansion(String text, MacroTable table) {
-        if (hasComputedGoto(text)) {
-            return true;
-        }
-        for (String name : table.controlFlowMacros()) {
-            if (text.contains(name)) {
-                return true;
-            }
-        }
-        return false;
+        return !table.controlFlowMacros().isEmpty() || !table.noiseMacros().isEmpty() || hasComputedGoto(text);
     }
 
     private static boolean hasComputedGoto(String text) {
@@ -135,7 +129,9 @@ final class MacroExpander {
             String id = s.substring(i, j);
             int consumed = -1;
             String replacement = null;
+            boolean macro = true;
             if (id.equals("goto")) {
+                macro = false;
                 int k = skipSpace(s, j);
                 if (k < n && s.charAt(k) == '*') {
                     int semi = statementEnd(s, k + 1);
@@ -151,7 +147,8 @@ final class MacroExpander {
                 if (alts.size() > 1) {
                     alternatives = true;
                 }
-                MacroTable.Definition d = alts.get(Math.min(variant, alts.size() - 1));
+                MacroTable.Definition d = alts.isEmpty() ? table.definitions(id).get(0)
+                        : alts.get(Math.min(variant, alts.size() - 1));
                 if (!d.functionLike()) {
                     replacement = rescan(d.body(), id, disabled, line, depth);
                     consumed = j;
@@ -166,13 +163,28 @@ final class MacroExpander {
                     }
                 }
             }
+            if (replacement == null && noise.containsKey(id) && !disabled.contains(id)) {
+                macro = false;
+                MacroTable.Definition d = noise.get(id);
+                if (!d.functionLike()) {
+                    replacement = d.body();
+                    consumed = j;
+                } else {
+                    int k = skipSpace(s, j);
+                    Args args = k < n && s.charAt(k) == '(' ? Args.read(s, k) : null;
+                    if (args != null && args.values.size() == 1) {
+                        replacement = scan(args.values.get(0), false, disabled, line, depth + 1);
+                        consumed = args.end;
+                    }
+                }
+            }
             if (replacement == null || replacement.length() > MAX_EXPANSION) {
                 out.append(id);
                 i = j;
                 continue;
             }
             int spanned = count(s, i, consumed, '\n');
-            if (top) {
+            if (top && macro) {
                 macroLines.set(line, line + spanned + 1);
             }
             out.append(replacement.replace('\n', ' ').replace('\r', ' '));

@@ -42,6 +42,7 @@ public final class MacroTable {
     private final Map<String, List<Definition>> definitions;
     private final boolean labelAddresses;
     private Set<String> controlFlow;
+    private Map<String, Definition> noise;
 
     private MacroTable(Map<String, List<Definition>> definitions, boolean labelAddresses) {
         this.definitions = definitions;
@@ -142,12 +143,50 @@ public final class MacroTable {
         return controlFlow;
     }
 
+    /**
+     * Macros that only decorate declarations and defeat tree-sitter when unknown: object-like macros defined
+     * empty or as storage and qualifier keywords ({@code FAR}, {@code ZEXPORT}, {@code local}), and function-like
+     * macros that return an argument unchanged ({@code OF(args)}). Name → the definition to expand.
+     */
+    public synchronized Map<String, Definition> noiseMacros() {
+        if (noise == null) {
+            Map<String, Definition> found = new java.util.HashMap<>();
+            Set<String> flow = controlFlowMacros();
+            definitions.forEach((name, defs) -> {
+                if (!flow.contains(name)) {
+                    // Platform branches define FAR as _far or as nothing: the portable, empty one parses.
+                    defs.stream().filter(MacroTable::isNoise).findFirst().ifPresent(d -> found.put(name, d));
+                }
+            });
+            noise = Collections.unmodifiableMap(found);
+        }
+        return noise;
+    }
+
+    private static final Set<String> DECORATION = Set.of("static", "const", "inline", "__inline", "__inline__",
+            "extern", "volatile", "register", "__cdecl", "__stdcall", "__fastcall", "__restrict", "restrict");
+
+    private static boolean isNoise(Definition d) {
+        String body = d.body().strip();
+        if (!d.functionLike()) {
+            if (body.isEmpty()) {
+                return true;
+            }
+            List<String> ids = CLexer.identifiers(body);
+            return !ids.isEmpty() && DECORATION.containsAll(ids) && body.chars().allMatch(
+                    c -> Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '\t');
+        }
+        return d.params().size() == 1 && body.equals(d.params().get(0));
+    }
+
     /** The distinct control-flow definitions of {@code name} (more than one means two expansion variants). */
     public List<Definition> alternatives(String name) {
         List<Definition> out = new ArrayList<>();
         Set<String> bodies = new HashSet<>();
+        Set<String> flow = controlFlowMacros();
         for (Definition d : definitions(name)) {
-            if (bodies.add(String.valueOf(d.params()) + "\u0000" + d.body().strip())) {
+            boolean isFlow = hasOwnControlFlow(d) || CLexer.identifiers(d.body()).stream().anyMatch(flow::contains);
+            if (isFlow && bodies.add(String.valueOf(d.params()) + "\u0000" + d.body().strip())) {
                 out.add(d);
             }
         }
@@ -167,10 +206,15 @@ public final class MacroTable {
                 && body.stripLeading().startsWith(ids.get(0))) {
             return true;
         }
-        if (CLexer.hasLabelAddress(body) || hasDefaultLabel(body)) {
+        if (CLexer.hasLabelAddress(body) || hasDefaultLabel(body) || isLabel(body)) {
             return true;
         }
         return CLexer.braceBalance(body) != 0;
+    }
+
+    /** A body that defines a label ({@code L_##op:}), as dispatch macros for jump tables do. */
+    private static boolean isLabel(String body) {
+        return body.matches("[A-Za-z_][\\w#\\s]*:\\s*");
     }
 
     private static boolean hasDefaultLabel(String body) {

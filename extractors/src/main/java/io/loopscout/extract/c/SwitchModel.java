@@ -32,7 +32,7 @@ final class SwitchModel {
     private static final int MAX_DEPTH = 200;
 
     /** One case group. */
-    record Arm(String label, List<Span> cases, int start, int end) {
+    record Arm(String label, List<Span> cases, int start, int end, TSNode last) {
     }
 
     final FunctionFacts fn;
@@ -49,7 +49,8 @@ final class SwitchModel {
     int exits;
     int nestedCases;
 
-    private final Map<Span, Integer> armOfCase = new HashMap<>();
+    private int[] labelStarts = new int[0];
+    private int[] labelArm = new int[0];
     private final Map<String, Integer> armOfValue = new HashMap<>();
     private int defaultArm = -1;
 
@@ -110,6 +111,11 @@ final class SwitchModel {
                 return true;
             }
         }
+        for (Span d : fn.inits) {
+            if (loop.contains(d) && !sw.contains(d) && fn.compact(d.a()).equals(base)) {
+                return true;
+            }
+        }
         for (Span u : fn.updates) {
             if (loop.contains(u) && !sw.contains(u) && strip(fn.compact(u.a())).equals(base)) {
                 return true;
@@ -120,9 +126,12 @@ final class SwitchModel {
 
     private void buildArms() {
         List<Span> group = new ArrayList<>();
-        for (Span c : ownCases) {
+        for (int k = 0; k < ownCases.size(); k++) {
+            Span c = ownCases.get(k);
             group.add(c);
-            if (lastStatement(c.node()) == null && c != ownCases.get(ownCases.size() - 1)) {
+            int nextStart = k + 1 < ownCases.size() ? ownCases.get(k + 1).start() : sw.end();
+            TSNode last = armEnd(c, nextStart);
+            if (last == null && k + 1 < ownCases.size()) {
                 continue;
             }
             StringBuilder label = new StringBuilder();
@@ -134,17 +143,52 @@ final class SwitchModel {
             }
             int index = arms.size();
             for (Span g : group) {
-                armOfCase.put(g, index);
                 if (g.a() == null) {
                     defaultArm = index;
                 } else {
                     armOfValue.putIfAbsent(strip(fn.compact(g.a())), index);
                 }
             }
-            arms.add(new Arm(label.toString(), List.copyOf(group), group.get(0).start(),
-                    group.get(group.size() - 1).end()));
+            arms.add(new Arm(label.toString(), List.copyOf(group), group.get(0).start(), nextStart, last));
             group.clear();
         }
+        int[] starts = new int[ownCases.size()];
+        int[] armIndex = new int[ownCases.size()];
+        int arm = 0;
+        for (int k = 0; k < ownCases.size(); k++) {
+            starts[k] = ownCases.get(k).start();
+            armIndex[k] = arm;
+            if (arm < arms.size() && arms.get(arm).cases().get(arms.get(arm).cases().size() - 1) == ownCases.get(k)) {
+                arm++;
+            }
+        }
+        this.labelStarts = starts;
+        this.labelArm = armIndex;
+    }
+
+    /**
+     * The last statement control reaches in a case before the next label: the case's own last statement, or,
+     * when tree-sitter put the body beside the label (an {@code #ifdef} right after {@code case x:}), the last
+     * sibling before the next label. Null when the case is empty (grouped with the next one).
+     */
+    private TSNode armEnd(Span c, int nextStart) {
+        TSNode own = lastStatement(c.node());
+        if (own != null) {
+            return own;
+        }
+        TSNode last = null;
+        TSNode sib = c.node().getNextNamedSibling();
+        int guard = 0;
+        while (sib != null && !sib.isNull() && guard++ < 10_000) {
+            if (sib.getStartByte() >= nextStart || sib.getType().equals("case_statement")) {
+                break;
+            }
+            if (!sib.getType().equals("comment")) {
+                last = sib;
+            }
+            sib = sib.getNextNamedSibling();
+        }
+        return last;
     }
 
     /** Case labels of this switch that stand inside an inner statement rather than directly in its body. */
@@ -170,12 +214,14 @@ final class SwitchModel {
     private void countFallthroughs() {
         for (int i = 0; i + 1 < arms.size(); i++) {
             Arm arm = arms.get(i);
-            Span last = arm.cases().get(arm.cases().size() - 1);
-            TSNode stmt = lastStatement(last.node());
-            if (stmt == null || arms.get(i + 1).start() < last.end()) {
+            TSNode stmt = arm.last();
+            if (stmt == null) {
                 continue;
             }
-            if (!endsInJump(stmt, 0)) {
+            // A next label nested inside this case (Duff's device) is reached by running on: a fallthrough.
+            Span lastCase = arm.cases().get(arm.cases().size() - 1);
+            boolean nestedNext = arms.get(i + 1).start() < lastCase.end();
+            if (nestedNext || !endsInJump(stmt, 0)) {
                 fallthroughs++;
                 edges.add(new Edge(i, i + 1, EdgeKind.FALLTHROUGH));
             }
@@ -252,14 +298,16 @@ final class SwitchModel {
         }
     }
 
-    /** The arm whose case (innermost, for nested labels) contains {@code s}; -1 outside every arm. */
+    /** The arm of the last label of this switch before {@code s} (in its body); -1 outside every arm. */
     private int armAt(Span s) {
-        Span c = FunctionFacts.innermost(ownCases, s);
-        if (c == null) {
+        if (!sw.contains(s) || labelStarts.length == 0) {
             return -1;
         }
-        Integer arm = armOfCase.get(c);
-        return arm == null ? -1 : arm;
+        int i = java.util.Arrays.binarySearch(labelStarts, s.start());
+        if (i < 0) {
+            i = -i - 2;
+        }
+        return i < 0 ? -1 : labelArm[i];
     }
 
     private boolean isPlainAssignment(Span a) {

@@ -27,7 +27,7 @@ public final class LoopMatchRewriter {
         List<TSNode> loops = loops(parsed);
         List<LoopPlan> plans = new ArrayList<>();
         for (Finding f : findings) {
-            TSNode loop = loopAt(loops, f.startLine());
+            TSNode loop = loopAt(loops, f.startLine(), text);
             if (loop == null) {
                 plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "loop-not-found",
                         "no loop starts at " + path + ":" + f.startLine()));
@@ -59,11 +59,25 @@ public final class LoopMatchRewriter {
         return out;
     }
 
-    /** The outermost loop starting on {@code line} (query results come in document order, outer first). */
-    private static TSNode loopAt(List<TSNode> loops, int line) {
+    /**
+     * The outermost loop starting on {@code line} (query results come in document order, outer first), or
+     * right below attribute lines starting there.
+     */
+    private static TSNode loopAt(List<TSNode> loops, int line, String text) {
+        String[] lines = text.split("\n", -1);
         for (TSNode n : loops) {
-            if (ParsedSource.startLine(n) == line) {
+            int start = ParsedSource.startLine(n);
+            if (start == line) {
                 return n;
+            }
+            if (start > line && start - line <= 4) {
+                boolean attributes = true;
+                for (int l = line; l < start; l++) {
+                    attributes &= lines[l - 1].strip().startsWith("#[");
+                }
+                if (attributes) {
+                    return n;
+                }
             }
         }
         return null;

@@ -577,7 +577,9 @@ final class LoopPlanner {
     /** A label or local name not used anywhere in the enclosing function. */
     private String fresh(String base) {
         // a name after '.' is a field or method, which a local of that name does not shadow
-        Set<String> used = words(scope.replaceAll("\\.\\s*[A-Za-z_][A-Za-z0-9_]*", "."));
+        // comments do not bind names either
+        String code = scope.replaceAll("//[^\\n]*", "").replaceAll("(?s)/\\*.*?\\*/", "");
+        Set<String> used = words(code.replaceAll("\\.\\s*[A-Za-z_][A-Za-z0-9_]*", "."));
         String name = base;
         for (int i = 2; used.contains(name) || scope.contains("'" + name); i++) {
             name = base + i;

@@ -2,6 +2,7 @@ package io.loopscout.extract.rewrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,17 @@ class LoopMatchRewriterTest {
             String before = RewriteFixtures.read(p.before());
             FileRewrite plan = rewriter.plan(p.name(), before, RewriteFixtures.findings(p.before()));
             Map<Integer, String> got = new LinkedHashMap<>();
-            plan.loops().forEach(l -> got.put(l.startLine(), l.refusal()));
+            plan.loops().forEach(l -> got.put(l.finding().startLine(), l.refusal()));
             Map<Integer, String> want = new LinkedHashMap<>(RewriteFixtures.expectedReasons(p.before()));
             assertEquals(want, got, p.name() + ": outcome per loop line (null = rewritten); details: "
                     + plan.loops().stream().map(LoopPlan::detail).toList());
             assertEquals(RewriteFixtures.read(p.after()), plan.applyAll(), p.name());
         }));
+    }
+
+    @Test
+    void thereAreAtLeastThirtyPairs() {
+        assertTrue(RewriteFixtures.pairs().size() >= 30, "pairs: " + RewriteFixtures.pairs().size());
     }
 
     @Test

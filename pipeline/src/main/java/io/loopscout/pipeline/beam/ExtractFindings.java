@@ -2,67 +2,78 @@ package io.loopscout.pipeline.beam;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
-import io.loopscout.core.Language;
-import io.loopscout.extract.Extractor;
-import io.loopscout.extract.Extractors;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.scan.ScanStats;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stage Extract: runs the language's extractor over each file; findings keyed by project. */
+/**
+ * Stage Extract: gathers each project's files (elements, not a disk) and runs the extractors over them with
+ * what the whole project knows (crate-wide Rust types, C local includes); findings keyed by project.
+ */
 public class ExtractFindings extends PTransform<PCollection<SourceFile>, PCollectionTuple> {
 
     static final String STAGE = "extract";
 
     @Override
     public PCollectionTuple expand(PCollection<SourceFile> files) {
-        return files.apply("Extract", ParDo.of(new ExtractFn())
-                .withOutputTags(Tags.FINDINGS, TupleTagList.of(Tags.STATS).and(Tags.FAILURES)));
+        return files
+                .apply("KeyByProject", WithKeys.of(SourceFile::project).withKeyType(TypeDescriptors.strings()))
+                .apply("FilesOfProject", GroupByKey.create())
+                .apply("Extract", ParDo.of(new ExtractFn())
+                        .withOutputTags(Tags.FINDINGS, TupleTagList.of(Tags.STATS).and(Tags.FAILURES)));
     }
 
-    static class ExtractFn extends DoFn<SourceFile, KV<String, Finding>> {
+    static class ExtractFn extends DoFn<KV<String, Iterable<SourceFile>>, KV<String, Finding>> {
         private static final Logger LOG = LoggerFactory.getLogger(ExtractFn.class);
-        private transient Map<Language, Extractor> extractors;
-
-        @Setup
-        public void setup() {
-            extractors = new EnumMap<>(Language.class);
-        }
 
         @ProcessElement
-        public void process(@Element SourceFile file, MultiOutputReceiver out) {
-            Progress.stage(file.project(), STAGE);
-            FileExtraction result;
-            try {
-                result = extractors.computeIfAbsent(file.language(), Extractors::forLanguage).extract(file);
-            } catch (RuntimeException e) {
-                out.get(Tags.FAILURES).output(new Failure(file.project(), STAGE, FailureClass.EXTRACT_FAIL,
-                        file.path() + ": " + e));
-                return;
-            }
-            boolean timeout = "timeout".equals(result.problem());
-            if (result.problem() != null) {
-                LOG.info("{}: {}: {}", file.project(), file.path(), result.problem());
-            }
-            if (timeout || result.parseErrors() > 0) {
-                out.get(Tags.STATS).output(KV.of(file.project(),
-                        new ScanStats(0, 0, 0, 0, 0, 0, result.parseErrors() > 0 ? 1 : 0, timeout ? 1 : 0)));
-            }
-            for (Finding f : result.findings()) {
-                out.get(Tags.FINDINGS).output(KV.of(file.project(), f.withProject(file.project(), file.version())));
-            }
+        public void process(@Element KV<String, Iterable<SourceFile>> project, MultiOutputReceiver out) {
+            String id = project.getKey();
+            Progress.stage(id, STAGE);
+            List<SourceFile> files = new ArrayList<>();
+            project.getValue().forEach(files::add);
+            long[] counts = new long[2]; // files with parse errors, parse timeouts
+            new ProjectExtractor().extract(files, new ProjectExtractor.Listener() {
+                @Override
+                public void extracted(SourceFile file, FileExtraction result) {
+                    if (result.problem() != null) {
+                        LOG.info("{}: {}: {}", id, file.path(), result.problem());
+                        if (result.problem().startsWith("timeout")) {
+                            counts[1]++;
+                        }
+                    }
+                    if (result.parseErrors() > 0) {
+                        counts[0]++;
+                    }
+                    for (Finding f : result.findings()) {
+                        out.get(Tags.FINDINGS).output(KV.of(id, f.withProject(id, file.version())));
+                    }
+                }
+
+                @Override
+                public void failed(SourceFile file, RuntimeException error) {
+                    LOG.warn("{}: {}: extractor failed: {}", id, file.path(), error.toString());
+                    out.get(Tags.FAILURES).output(new Failure(id, STAGE, FailureClass.EXTRACT_FAIL,
+                            file.path() + ": " + error));
+                }
+            });
+            out.get(Tags.STATS).output(KV.of(id, new ScanStats(0, 0, 0, 0, 0, 0, counts[0], counts[1])));
         }
     }
 }

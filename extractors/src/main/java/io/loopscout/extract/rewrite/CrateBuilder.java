@@ -1,0 +1,28 @@
+package io.loopscout.extract.rewrite;
+
+import java.nio.file.Path;
+
+/**
+ * Compiles a crate for the rewriter's verification. The default, {@link CargoCrateBuilder}, runs cargo as a
+ * real process; the native runner can route the same calls through its sandbox.
+ */
+public interface CrateBuilder {
+
+    /** How a crate is built: plain stable, or with the {@code #[loop_match]} attributes switched on. */
+    enum Variant {
+        /** No RUSTC_BOOTSTRAP, no extra cfg: what a user on stable builds. */
+        STABLE,
+        /** {@code RUSTC_BOOTSTRAP=1 RUSTFLAGS="--cfg loop_match"}: variant B of every measurement. */
+        LOOP_MATCH
+    }
+
+    /** The outcome of one build. */
+    record Outcome(boolean ok, String firstError, String log) {
+    }
+
+    /** Makes the crate buildable offline (fetches its dependencies); called once before {@link #build}. */
+    Outcome prepare(Path crateDir);
+
+    /** Type-checks and lowers the crate (enough to see every #[loop_match] error), offline. */
+    Outcome build(Path crateDir, Variant variant);
+}

@@ -1,0 +1,329 @@
+package io.loopscout.extract.rewrite;
+
+import io.loopscout.core.Language;
+import io.loopscout.extract.Extractor;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.Pattern;
+import io.loopscout.extract.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Rewrites the eligible state loops of a crate to the {@code #[loop_match]} form and proves each rewrite by
+ * compiling: all work happens in a scratch copy; the rewritten crate must build on stable and with
+ * {@code RUSTC_BOOTSTRAP=1 --cfg loop_match}; a loop whose rewrite breaks either build is put back on its own
+ * (bisecting when several fail together) and recorded with rustc's first error. The crate directory itself is
+ * written only in {@link Mode#IN_PLACE}, and only with a verified result.
+ */
+public final class CrateRewriter {
+
+    /** What to do with a verified rewrite. */
+    public enum Mode {
+        /** Write the changed files into the crate. */
+        IN_PLACE,
+        /** Verify only; the crate is untouched, the result tells what would change. */
+        CHECK,
+        /** Verify and return the diff; the crate is untouched. */
+        PATCH
+    }
+
+    private static final Set<Pattern> REWRITTEN_PATTERNS = Set.of(Pattern.RUST_STATE_LOOP,
+            Pattern.RUST_FIELD_STATE_LOOP, Pattern.RUST_C2RUST_CURRENT_BLOCK);
+
+    private final Supplier<Extractor> extractors;
+    private final CrateBuilderFactory builders;
+    private final LoopMatchRewriter rewriter = new LoopMatchRewriter();
+
+    /** Makes the builder for one rewrite, given its private scratch directory for build output. */
+    public interface CrateBuilderFactory {
+        CrateBuilder create(Path scratchTarget);
+    }
+
+    /**
+     * @param extractors makes the Rust extractor that finds the loops (one per call: extractors are not
+     *                   thread-safe)
+     * @param builders   makes the builder that verifies rewrites
+     */
+    public CrateRewriter(Supplier<Extractor> extractors, CrateBuilderFactory builders) {
+        this.extractors = extractors;
+        this.builders = builders;
+    }
+
+    /** A rewriter that verifies with cargo directly (30 minutes per cargo call at most). */
+    public static CrateRewriter withCargo(Supplier<Extractor> extractors) {
+        return new CrateRewriter(extractors, target -> new CargoCrateBuilder(target, Duration.ofMinutes(30)));
+    }
+
+    /**
+     * Rewrites the crate at {@code crate}.
+     *
+     * @throws IllegalArgumentException when {@code crate} is not a crate directory, or the crate does not build
+     *                                  before any change (the message names the first error)
+     */
+    public RewriteResult rewrite(Path crate, Mode mode) {
+        Path dir = crate.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve("Cargo.toml"))) {
+            throw new IllegalArgumentException("not a crate directory (no Cargo.toml): " + crate);
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("loopscout-rewrite");
+            Path work = scratch.resolve("crate");
+            copyTree(dir, work);
+            return rewriteIn(dir, work, scratch.resolve("target"), mode);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting " + crate + ": " + e.getMessage(), e);
+        } finally {
+            if (scratch != null) {
+                deleteTree(scratch);
+            }
+        }
+    }
+
+    private RewriteResult rewriteIn(Path original, Path work, Path target, Mode mode) throws IOException {
+        Map<String, FileRewrite> plans = plan(work);
+        List<LoopOutcome> outcomes = new ArrayList<>();
+        List<LoopPlan> candidates = new ArrayList<>();
+        Map<LoopPlan, String> fileOf = new LinkedHashMap<>();
+        plans.forEach((rel, fr) -> {
+            for (LoopPlan lp : fr.loops()) {
+                fileOf.put(lp, rel);
+                if (lp.rewritable()) {
+                    candidates.add(lp);
+                } else {
+                    outcomes.add(outcome(rel, lp, LoopOutcome.Status.LEFT_ALONE,
+                            lp.refusal() + (lp.detail().isEmpty() ? "" : ": " + lp.detail())));
+                }
+            }
+        });
+        Map<String, String> finalTexts = Map.of();
+        if (!candidates.isEmpty()) {
+            Verifier v = new Verifier(work, builders.create(target), plans, fileOf);
+            CrateBuilder.Outcome prep = v.builder.prepare(work);
+            if (!prep.ok()) {
+                throw new IllegalArgumentException("cannot fetch the dependencies of " + original + ": "
+                        + prep.firstError());
+            }
+            CrateBuilder.Outcome base = v.builder.build(work, CrateBuilder.Variant.STABLE);
+            if (!base.ok()) {
+                throw new IllegalArgumentException("the crate " + original + " does not build before rewriting: "
+                        + base.firstError());
+            }
+            List<LoopPlan> accepted = v.settle(candidates);
+            v.write(accepted);
+            finalTexts = v.texts(accepted);
+            for (LoopPlan lp : candidates) {
+                String rel = fileOf.get(lp);
+                if (accepted.contains(lp)) {
+                    outcomes.add(outcome(rel, lp, LoopOutcome.Status.REWRITTEN, ""));
+                } else {
+                    outcomes.add(outcome(rel, lp, LoopOutcome.Status.REVERTED, v.errors.getOrDefault(lp,
+                            "did not build together with the other rewrites")));
+                }
+            }
+        }
+        outcomes.sort(Comparator.comparing(LoopOutcome::file).thenComparingInt(LoopOutcome::line));
+        StringBuilder diff = new StringBuilder();
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(finalTexts).entrySet()) {
+            String before = Files.readString(original.resolve(e.getKey()), StandardCharsets.UTF_8);
+            if (!before.equals(e.getValue())) {
+                changed.add(e.getKey());
+                diff.append(UnifiedDiff.diff("a/" + e.getKey(), "b/" + e.getKey(), before, e.getValue()));
+            }
+        }
+        boolean applied = false;
+        if (mode == Mode.IN_PLACE && !changed.isEmpty()) {
+            for (String rel : changed) {
+                Path dest = original.resolve(rel);
+                Path tmp = dest.resolveSibling(dest.getFileName() + ".loopscout-tmp");
+                Files.writeString(tmp, finalTexts.get(rel), StandardCharsets.UTF_8);
+                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            applied = true;
+        }
+        return new RewriteResult(original, mode, outcomes, changed, diff.toString(), applied);
+    }
+
+    /** Plans every Rust file under src/ with the findings of the extractor. */
+    private Map<String, FileRewrite> plan(Path work) throws IOException {
+        Map<String, FileRewrite> plans = new TreeMap<>();
+        Path src = work.resolve("src");
+        if (!Files.isDirectory(src)) {
+            return plans;
+        }
+        Extractor extractor = extractors.get();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(src)) {
+            files = s.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path f : files) {
+            String rel = work.relativize(f).toString().replace('\\', '/');
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            List<Finding> findings = extractor.extract(new SourceFile("crate", "local", rel, Language.RUST, text))
+                    .findings().stream().filter(x -> REWRITTEN_PATTERNS.contains(x.pattern())).toList();
+            if (!findings.isEmpty()) {
+                plans.put(rel, rewriter.plan(rel, text, findings));
+            }
+        }
+        return plans;
+    }
+
+    private static LoopOutcome outcome(String rel, LoopPlan lp, LoopOutcome.Status status, String reason) {
+        return new LoopOutcome(rel, lp.startLine(), lp.finding().pattern() == null ? "" : lp.finding().pattern().id(),
+                lp.finding().stateVariable(), status, reason);
+    }
+
+    /** Writes subsets of the rewrites into the scratch crate and builds them both ways. */
+    private static final class Verifier {
+        final Path work;
+        final CrateBuilder builder;
+        final Map<String, FileRewrite> plans;
+        final Map<LoopPlan, String> fileOf;
+        final Map<LoopPlan, String> errors = new LinkedHashMap<>();
+        final Map<String, String> originals = new LinkedHashMap<>();
+        final List<String> roots;
+
+        Verifier(Path work, CrateBuilder builder, Map<String, FileRewrite> plans, Map<LoopPlan, String> fileOf)
+                throws IOException {
+            this.work = work;
+            this.builder = builder;
+            this.plans = plans;
+            this.fileOf = fileOf;
+            for (String rel : plans.keySet()) {
+                originals.put(rel, plans.get(rel).original());
+            }
+            roots = CrateRoots.roots(work);
+            for (String rel : roots) {
+                originals.putIfAbsent(rel, Files.readString(work.resolve(rel), StandardCharsets.UTF_8));
+            }
+            originals.put("Cargo.toml", Files.readString(work.resolve("Cargo.toml"), StandardCharsets.UTF_8));
+        }
+
+        /** The largest set of loops (found by bisection) whose rewrites build both ways. */
+        List<LoopPlan> settle(List<LoopPlan> loops) throws IOException {
+            if (loops.isEmpty()) {
+                return List.of();
+            }
+            CrateBuilder.Outcome o = buildBoth(loops);
+            if (o.ok()) {
+                return loops;
+            }
+            if (loops.size() == 1) {
+                errors.put(loops.get(0), o.firstError());
+                return List.of();
+            }
+            int half = loops.size() / 2;
+            List<LoopPlan> good = new ArrayList<>(settle(loops.subList(0, half)));
+            List<LoopPlan> second = settle(loops.subList(half, loops.size()));
+            if (good.isEmpty() || second.isEmpty()) {
+                good.addAll(second);
+                return good;
+            }
+            List<LoopPlan> both = new ArrayList<>(good);
+            both.addAll(second);
+            if (buildBoth(both).ok()) {
+                return both;
+            }
+            // the halves build alone but not together: add the second half's loops one at a time
+            for (LoopPlan lp : second) {
+                List<LoopPlan> trial = new ArrayList<>(good);
+                trial.add(lp);
+                CrateBuilder.Outcome t = buildBoth(trial);
+                if (t.ok()) {
+                    good = trial;
+                } else {
+                    errors.put(lp, t.firstError());
+                }
+            }
+            return good;
+        }
+
+        private CrateBuilder.Outcome buildBoth(List<LoopPlan> loops) throws IOException {
+            write(loops);
+            CrateBuilder.Outcome stable = builder.build(work, CrateBuilder.Variant.STABLE);
+            if (!stable.ok()) {
+                return new CrateBuilder.Outcome(false, "stable: " + stable.firstError(), stable.log());
+            }
+            CrateBuilder.Outcome b = builder.build(work, CrateBuilder.Variant.LOOP_MATCH);
+            return b.ok() ? b : new CrateBuilder.Outcome(false, "loop_match: " + b.firstError(), b.log());
+        }
+
+        /** The text of every file the rewrite may touch, with {@code loops} rewritten. */
+        Map<String, String> texts(List<LoopPlan> loops) {
+            Map<String, String> out = new LinkedHashMap<>(originals);
+            Set<String> touched = new LinkedHashSet<>();
+            for (Map.Entry<String, FileRewrite> e : plans.entrySet()) {
+                List<LoopPlan> mine = loops.stream().filter(l -> e.getKey().equals(fileOf.get(l))).toList();
+                if (!mine.isEmpty()) {
+                    out.put(e.getKey(), e.getValue().apply(mine));
+                    touched.add(e.getKey());
+                }
+            }
+            if (!touched.isEmpty()) {
+                for (String root : CrateRoots.rootsFor(touched, roots)) {
+                    out.put(root, CrateGate.gateRoot(out.get(root)));
+                }
+                out.put("Cargo.toml", CrateGate.declareCfg(out.get("Cargo.toml")));
+            }
+            return out;
+        }
+
+        void write(List<LoopPlan> loops) throws IOException {
+            for (Map.Entry<String, String> e : texts(loops).entrySet()) {
+                Path p = work.resolve(e.getKey());
+                if (!Files.readString(p, StandardCharsets.UTF_8).equals(e.getValue())) {
+                    Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+                String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                if (!d.equals(from) && (name.equals("target") || name.equals(".git"))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                if (a.isRegularFile()) {
+                    Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is not worth failing the rewrite for
+        }
+    }
+}

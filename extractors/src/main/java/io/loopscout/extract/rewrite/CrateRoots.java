@@ -1,0 +1,92 @@
+package io.loopscout.extract.rewrite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The crate root files of a package (lib and bin targets): where the feature gate goes. */
+final class CrateRoots {
+
+    private static final Pattern TARGET_PATH = Pattern.compile(
+            "(?ms)^\\s*\\[\\[?(lib|bin)\\]\\]?\\s*$(.*?)(?=^\\s*\\[|\\z)");
+    private static final Pattern PATH = Pattern.compile("(?m)^\\s*path\\s*=\\s*\"([^\"]+)\"");
+
+    private CrateRoots() {
+    }
+
+    /** Root files that exist, relative to the crate, the lib first. */
+    static List<String> roots(Path crate) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        String toml = Files.readString(crate.resolve("Cargo.toml"), StandardCharsets.UTF_8);
+        Matcher m = TARGET_PATH.matcher(toml);
+        String lib = null;
+        while (m.find()) {
+            Matcher p = PATH.matcher(m.group(2));
+            if (p.find()) {
+                String rel = Path.of(p.group(1)).normalize().toString().replace('\\', '/');
+                if (m.group(1).equals("lib")) {
+                    lib = rel;
+                } else {
+                    out.add(rel);
+                }
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        ordered.add(lib != null ? lib : "src/lib.rs");
+        ordered.add("src/main.rs");
+        ordered.addAll(out);
+        Path bin = crate.resolve("src/bin");
+        if (Files.isDirectory(bin)) {
+            try (Stream<Path> s = Files.list(bin)) {
+                s.sorted().forEach(p -> {
+                    if (p.toString().endsWith(".rs")) {
+                        ordered.add("src/bin/" + p.getFileName());
+                    } else if (Files.isRegularFile(p.resolve("main.rs"))) {
+                        ordered.add("src/bin/" + p.getFileName() + "/main.rs");
+                    }
+                });
+            }
+        }
+        return ordered.stream().distinct().filter(r -> Files.isRegularFile(crate.resolve(r))).toList();
+    }
+
+    /**
+     * The roots whose crates contain the touched files: the lib for files outside bin targets (or main.rs in a
+     * crate without lib), and each bin target whose root or directory holds a touched file.
+     */
+    static List<String> rootsFor(Collection<String> touched, Collection<String> roots) {
+        List<String> out = new ArrayList<>();
+        String lib = roots.stream().filter(r -> !r.startsWith("src/bin/") && !r.equals("src/main.rs"))
+                .findFirst().orElse(null);
+        for (String root : roots) {
+            if (!root.endsWith(".rs")) {
+                continue;
+            }
+            String dir = root.endsWith("/main.rs") && root.startsWith("src/bin/")
+                    ? root.substring(0, root.length() - "main.rs".length()) : null;
+            boolean binTouched = touched.contains(root) || dir != null && touched.stream().anyMatch(t -> t.startsWith(dir));
+            boolean isBin = root.startsWith("src/bin/") || root.equals("src/main.rs");
+            if (isBin && binTouched) {
+                out.add(root);
+            }
+        }
+        boolean outsideBins = touched.stream().anyMatch(t -> !t.startsWith("src/bin/") && !t.equals("src/main.rs"));
+        if (outsideBins) {
+            if (lib != null) {
+                out.add(0, lib);
+            } else if (roots.contains("src/main.rs") && !out.contains("src/main.rs")) {
+                out.add(0, "src/main.rs");
+            }
+        }
+        return out;
+    }
+}

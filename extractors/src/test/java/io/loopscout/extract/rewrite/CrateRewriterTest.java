@@ -1,0 +1,185 @@
+package io.loopscout.extract.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rewrites a real crate with real cargo builds: one loop rewritten, one reverted, one left alone. */
+class CrateRewriterTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String MACHINE = """
+            //! State machines of the test crate.
+
+            #[derive(Clone, Copy, PartialEq, Eq)]
+            pub struct Pair {
+                a: u8,
+            }
+
+            pub const P0: Pair = Pair { a: 0 };
+            pub const P1: Pair = Pair { a: 1 };
+
+            /// Rewritable: a local u8 state.
+            pub fn good(n: u32) -> u32 {
+                let mut s = 0u8;
+                let mut acc = 0;
+                // expect: rust/state-loop var=s
+                loop {
+                    match s {
+                        0 => {
+                            acc += n;
+                            s = 1;
+                        }
+                        1 => {
+                            if acc > 100 {
+                                break;
+                            }
+                            s = 0;
+                        }
+                        _ => unreachable!(),
+                    }
+                }
+                acc
+            }
+
+            /// Planned, but rustc rejects a struct-typed state under loop_match: reverted.
+            pub fn struct_state(n: u32) -> u32 {
+                let mut p = P0;
+                let mut acc = 0;
+                // expect: rust/state-loop var=p
+                loop {
+                    match p {
+                        P0 => {
+                            acc += n;
+                            p = P1;
+                        }
+                        _ => return acc,
+                    }
+                }
+            }
+
+            /// Left alone: a guard.
+            pub fn guarded(n: u32) -> u32 {
+                let mut s = 0u8;
+                // expect: rust/state-loop var=s
+                loop {
+                    match s {
+                        0 if n > 1 => s = 1,
+                        _ => return n,
+                    }
+                }
+            }
+            """;
+
+    private Path makeCrate() throws Exception {
+        Path crate = tmp.resolve("demo");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "demo"
+                version = "0.1.0"
+                edition = "2021"
+
+                [dependencies]
+                """);
+        Files.writeString(crate.resolve("src/lib.rs"), "#![doc = \"demo\"]\npub mod machine;\n");
+        Files.writeString(crate.resolve("src/machine.rs"), MACHINE);
+        return crate;
+    }
+
+    private final CrateRewriter rewriter = CrateRewriter.withCargo(AnnotationFinder::new);
+
+    @Test
+    void rewritesVerifiesRevertsAndPatches() throws Exception {
+        Path crate = makeCrate();
+        RewriteResult check = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        Map<Integer, LoopOutcome> byLine = check.loops().stream()
+                .collect(Collectors.toMap(LoopOutcome::line, o -> o));
+        int good = loopLine("good");
+        int structState = loopLine("struct_state");
+        int guarded = loopLine("guarded");
+        assertEquals(3, check.loops().size(), check.loops().toString());
+        assertEquals(LoopOutcome.Status.REWRITTEN, byLine.get(good).status(), check.loops().toString());
+        assertEquals(LoopOutcome.Status.REVERTED, byLine.get(structState).status(), check.loops().toString());
+        assertTrue(byLine.get(structState).reason().startsWith("loop_match: "), byLine.get(structState).reason());
+        assertTrue(byLine.get(structState).reason().contains("src/machine.rs"), byLine.get(structState).reason());
+        assertEquals(LoopOutcome.Status.LEFT_ALONE, byLine.get(guarded).status());
+        assertTrue(byLine.get(guarded).reason().startsWith("match-guards"));
+        assertFalse(check.applied());
+        assertEquals(MACHINE, Files.readString(crate.resolve("src/machine.rs")), "CHECK must not touch the crate");
+        assertEquals(java.util.List.of("Cargo.toml", "src/lib.rs", "src/machine.rs"), check.changedFiles());
+
+        // the patch applies to a pristine copy and gives what IN_PLACE writes
+        Path copy = tmp.resolve("copy");
+        run(tmp, "cp", "-r", crate.toString(), copy.toString());
+        Files.writeString(tmp.resolve("p.diff"), check.diff());
+        run(copy, "patch", "-p1", "-i", tmp.resolve("p.diff").toString());
+        RewriteResult inPlace = rewriter.rewrite(crate, CrateRewriter.Mode.IN_PLACE);
+        assertTrue(inPlace.applied());
+        for (String f : inPlace.changedFiles()) {
+            assertEquals(Files.readString(crate.resolve(f)), Files.readString(copy.resolve(f)), f);
+        }
+        String lib = Files.readString(crate.resolve("src/lib.rs"));
+        assertEquals("#![doc = \"demo\"]\n" + String.join("\n", CrateGate.ROOT_ATTRS) + "\npub mod machine;\n", lib);
+        assertTrue(Files.readString(crate.resolve("Cargo.toml")).endsWith("[lints.rust]\n" + CrateGate.LINT_LINE + "\n"));
+
+        // the user's crate builds both ways, without a single warning on stable
+        String stable = run(crate, "cargo", "build", "--offline");
+        assertFalse(stable.contains("warning"), stable);
+        Map<String, String> env = Map.of("RUSTC_BOOTSTRAP", "1", "RUSTFLAGS", "--cfg loop_match");
+        run(crate, env, "cargo", "build", "--offline");
+
+        // a second run finds nothing left to do
+        RewriteResult again = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertTrue(again.changedFiles().isEmpty(), again.diff());
+    }
+
+    /** The line of the loop in function {@code fn}: two lines below its "// expect" comment's predecessor. */
+    private static int loopLine(String fn) {
+        String[] lines = MACHINE.split("\n");
+        int i = 0;
+        while (!lines[i].startsWith("pub fn " + fn + "(")) {
+            i++;
+        }
+        while (!lines[i].contains("// expect:")) {
+            i++;
+        }
+        return i + 2;
+    }
+
+    @Test
+    void rejectsADirectoryWithoutCargoToml() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rewriter.rewrite(tmp, CrateRewriter.Mode.CHECK));
+        assertTrue(e.getMessage().contains("no Cargo.toml"));
+    }
+
+    private String run(Path dir, String... cmd) throws Exception {
+        return run(dir, Map.of(), cmd);
+    }
+
+    private String run(Path dir, Map<String, String> env, String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().remove("RUSTC_BOOTSTRAP");
+        pb.environment().remove("RUSTFLAGS");
+        pb.environment().put("CARGO_TARGET_DIR", tmp.resolve("target-" + env.size()).toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + ":\n" + out);
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+// A loop whose value is the function's result: `break value` of the state loop gets the label too.
+pub fn first_run(xs: &[u8]) -> usize {
+    let mut s = 0u8;
+    let mut i = 0;
+    let mut run = 0;
+    // expect: rust/state-loop var=s
+    #[cfg_attr(loop_match, loop_match)]
+    'state_loop: loop {
+        s = 'next_state: { match s {
+            0 => {
+                if i == xs.len() {
+                    break 'state_loop 0;
+                }
+                if xs[i] == 1 {
+                    #[cfg_attr(loop_match, const_continue)] break 'next_state 1;
+                } else {
+                    i += 1;
+                }
+                s
+            }
+            _ => {
+                if i == xs.len() || xs[i] != 1 {
+                    break 'state_loop run;
+                }
+                run += 1;
+                i += 1;
+                s
+            }
+        } }
+    }
+}

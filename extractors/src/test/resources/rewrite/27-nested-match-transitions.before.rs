@@ -1,0 +1,40 @@
+// Transitions in the arms of a nested match in final position are final too.
+#[derive(Clone, Copy)]
+enum Lex {
+    Start,
+    Ident,
+    Number,
+}
+
+pub fn kinds(input: &[u8]) -> (u32, u32) {
+    let mut lex = Lex::Start;
+    let mut i = 0;
+    let (mut idents, mut numbers) = (0, 0);
+    // expect: rust/state-loop var=lex
+    loop {
+        match lex {
+            Lex::Start => match input.get(i) {
+                None => return (idents, numbers),
+                Some(b'a'..=b'z') => {
+                    idents += 1;
+                    lex = Lex::Ident;
+                }
+                Some(b'0'..=b'9') => lex = Lex::Number,
+                Some(_) => i += 1,
+            },
+            Lex::Ident => {
+                while i < input.len() && input[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+                lex = Lex::Start;
+            }
+            Lex::Number => {
+                numbers += 1;
+                while i < input.len() && input[i].is_ascii_digit() {
+                    i += 1;
+                }
+                lex = Lex::Start;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+// Arms ending in panic!/unreachable! or an endless inner loop cannot fall through: they get no state value.
+pub fn strict(xs: &[u8]) -> u32 {
+    let mut s = 0u8;
+    let mut i = 0;
+    let mut n = 0;
+    // expect: rust/state-loop var=s
+    #[cfg_attr(loop_match, loop_match)]
+    loop {
+        s = 'next_state: { match s {
+            0 => {
+                if i == xs.len() {
+                    return n;
+                }
+                s = xs[i];
+                i += 1;
+                s
+            }
+            1 => {
+                n += 1;
+                #[cfg_attr(loop_match, const_continue)] break 'next_state 0;
+            }
+            2 => {
+                n += 2;
+                #[cfg_attr(loop_match, const_continue)] break 'next_state 0;
+            }
+            3 => {
+                if n > 1000 {
+                    panic!("too many");
+                }
+                #[cfg_attr(loop_match, const_continue)] break 'next_state 0;
+            }
+            _ => {
+                panic!("bad byte {}", s);
+            }
+        } }
+    }
+}

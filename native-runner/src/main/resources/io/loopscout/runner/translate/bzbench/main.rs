@@ -1,0 +1,161 @@
+//! bzbench: times libbzip2's one-shot API (BZ2_bzBuffToBuffCompress / BZ2_bzBuffToBuffDecompress) on a corpus.
+//!
+//! The same source is built once per variant; only the crate behind `backend` changes (the C library, the
+//! c2rust translation, its #[loop_match] rewrite, libbz2-rs-sys). The backend exports the libbzip2 symbols, so
+//! this file declares them and never names the backend's Rust paths.
+//!
+//! Usage: bzbench compress|decompress [--repeat N] [--limit BYTES] [--level 1..9] FILE...
+//! Prints one line per timed repetition:
+//!   mode=compress rep=0 seconds=1.234567 bytes_in=.. bytes_out=.. digest=0123abcd..
+//! Only the calls into the library are timed; reading files, the untimed compression that feeds
+//! `decompress`, and the round-trip check are outside the clock.
+
+extern crate backend as _;
+
+use std::ffi::{c_char, c_int, c_uint};
+use std::process::ExitCode;
+use std::time::Instant;
+
+extern "C" {
+    fn BZ2_bzBuffToBuffCompress(dest: *mut c_char, dest_len: *mut c_uint, source: *mut c_char, source_len: c_uint,
+                                block_size_100k: c_int, verbosity: c_int, work_factor: c_int) -> c_int;
+    fn BZ2_bzBuffToBuffDecompress(dest: *mut c_char, dest_len: *mut c_uint, source: *mut c_char,
+                                  source_len: c_uint, small: c_int, verbosity: c_int) -> c_int;
+}
+
+/// libbzip2 built with BZ_NO_STDIO calls this on an internal assertion failure; the C library and its c2rust
+/// translation need the program to provide it (libbz2-rs-sys does not).
+#[cfg(feature = "provide-internal-error")]
+#[no_mangle]
+pub extern "C" fn bz_internal_error(code: c_int) {
+    eprintln!("bz_internal_error {code}");
+    std::process::abort();
+}
+
+const BZ_OK: c_int = 0;
+
+struct Args {
+    mode: String,
+    repeat: usize,
+    limit: Option<usize>,
+    level: c_int,
+    files: Vec<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let mode = it.next().ok_or("missing mode (compress|decompress)")?;
+    if mode != "compress" && mode != "decompress" {
+        return Err(format!("unknown mode {mode:?}; expected compress or decompress"));
+    }
+    let mut args = Args { mode, repeat: 1, limit: None, level: 9, files: Vec::new() };
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--repeat" => args.repeat = value("--repeat")?.parse().map_err(|e| format!("--repeat: {e}"))?,
+            "--limit" => args.limit = Some(value("--limit")?.parse().map_err(|e| format!("--limit: {e}"))?),
+            "--level" => args.level = value("--level")?.parse().map_err(|e| format!("--level: {e}"))?,
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => args.files.push(a),
+        }
+    }
+    if args.files.is_empty() {
+        return Err("no input files".into());
+    }
+    Ok(args)
+}
+
+/// Reads every file; with a limit, keeps the first limit/len(files) bytes of each, so a small slice still
+/// holds every kind of data.
+fn read_inputs(args: &Args) -> Result<Vec<Vec<u8>>, String> {
+    let per_file = args.limit.map(|l| (l / args.files.len()).max(1));
+    args.files.iter().map(|f| {
+        let mut data = std::fs::read(f).map_err(|e| format!("{f}: {e}"))?;
+        if let Some(n) = per_file { data.truncate(n); }
+        Ok(data)
+    }).collect()
+}
+
+fn compress(input: &[u8], level: c_int) -> Result<Vec<u8>, String> {
+    // bzip2's documented worst case: 1% larger plus 600 bytes.
+    let mut out = vec![0u8; input.len() + input.len() / 100 + 601];
+    let mut out_len = out.len() as c_uint;
+    let rc = unsafe {
+        BZ2_bzBuffToBuffCompress(out.as_mut_ptr().cast(), &mut out_len, input.as_ptr() as *mut c_char,
+                                 input.len() as c_uint, level, 0, 0)
+    };
+    if rc != BZ_OK {
+        return Err(format!("BZ2_bzBuffToBuffCompress returned {rc}"));
+    }
+    out.truncate(out_len as usize);
+    Ok(out)
+}
+
+fn decompress(input: &[u8], out: &mut [u8]) -> Result<usize, String> {
+    let mut out_len = out.len() as c_uint;
+    let rc = unsafe {
+        BZ2_bzBuffToBuffDecompress(out.as_mut_ptr().cast(), &mut out_len, input.as_ptr() as *mut c_char,
+                                   input.len() as c_uint, 0, 0)
+    };
+    if rc != BZ_OK {
+        return Err(format!("BZ2_bzBuffToBuffDecompress returned {rc}"));
+    }
+    Ok(out_len as usize)
+}
+
+/// FNV-1a 64: a dependency-free fingerprint; every correct variant must print the same one.
+fn fnv1a(parts: &[Vec<u8>]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for &b in p {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let inputs = read_inputs(args)?;
+    let bytes_in: usize = inputs.iter().map(Vec::len).sum();
+    let compressed: Vec<Vec<u8>> = if args.mode == "decompress" {
+        inputs.iter().map(|i| compress(i, args.level)).collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let mut scratch: Vec<Vec<u8>> = inputs.iter().map(|i| vec![0u8; i.len()]).collect();
+    for rep in 0..args.repeat {
+        let (seconds, outputs) = if args.mode == "compress" {
+            let start = Instant::now();
+            let outs = inputs.iter().map(|i| compress(i, args.level)).collect::<Result<Vec<_>, _>>()?;
+            (start.elapsed().as_secs_f64(), outs)
+        } else {
+            let start = Instant::now();
+            let mut lens = Vec::with_capacity(inputs.len());
+            for (c, s) in compressed.iter().zip(scratch.iter_mut()) {
+                lens.push(decompress(c, s)?);
+            }
+            let seconds = start.elapsed().as_secs_f64();
+            for ((s, len), i) in scratch.iter().zip(&lens).zip(&inputs) {
+                if &s[..*len] != i.as_slice() {
+                    return Err("round trip mismatch: decompressed bytes differ from the input".into());
+                }
+            }
+            (seconds, compressed.clone())
+        };
+        let bytes_out: usize = outputs.iter().map(Vec::len).sum();
+        println!("mode={} rep={rep} seconds={seconds:.6} bytes_in={bytes_in} bytes_out={bytes_out} digest={:016x}",
+                 args.mode, fnv1a(&outputs));
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match parse_args().and_then(|a| run(&a)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bzbench: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

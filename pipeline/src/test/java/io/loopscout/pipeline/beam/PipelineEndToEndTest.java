@@ -1,0 +1,112 @@
+package io.loopscout.pipeline.beam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopscout.pipeline.acquire.TestRepos;
+import io.loopscout.pipeline.cli.Main;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline over two real git repositories (one Rust, one C, created with JGit and cloned through
+ * file:// URLs) and one that does not exist, on the direct runner and on an embedded Flink cluster.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndTest {
+
+    @TempDir
+    static Path tmp;
+    String rustSha;
+    String cSha;
+    Path manifest;
+
+    @BeforeAll
+    void createRepositories() throws Exception {
+        TestRepos rust = TestRepos.init(tmp.resolve("tokenizer"));
+        rustSha = rust.commit("tokenizer", fixture("e2e/rust-tokenizer")).name();
+        TestRepos c = TestRepos.init(tmp.resolve("decoder"));
+        RevCommit tagged = c.commit("decoder", fixture("e2e/c-decoder"));
+        c.tag("v1");
+        c.commit("after the tag", Map.of("decoder.c", "/* rewritten after v1: no state machine */\nint f(void) { return 0; }\n"));
+        cSha = tagged.name();
+        manifest = tmp.resolve("manifest.yaml");
+        Files.writeString(manifest, """
+                projects:
+                  - id: tokenizer
+                    language: rust
+                    source: { git: "%s", rev: main }
+                    popularity: { downloads: 1000, stars: 10, as_of: 2026-11-01 }
+                  - id: decoder
+                    language: c
+                    source: { git: "%s", rev: v1 }
+                  - id: gone
+                    language: rust
+                    source: { git: "%s", rev: main }
+                """.formatted(rust.url(), c.url(), "file://" + tmp.resolve("no-such-repo")));
+    }
+
+    @Test
+    void findsTheStateMachinesOfBothRepositories() throws IOException {
+        Path out = run("DirectRunner");
+        List<String> rows = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
+        assertEquals(List.of(
+                "project,version,language,file,start_line,end_line,function,pattern,states,const_transitions,"
+                        + "dynamic_transitions,fallthroughs,exits,state_type,eligible,reason,parse_errors,model_speedup,"
+                        + "permalink",
+                "decoder," + cSha + ",c,decoder.c,12,30,decode,c/switch-state-loop,3,3,0,1,3,,,,0,,",
+                "tokenizer," + rustSha + ",rust,src/lib.rs,15,42,count_words,rust/state-loop,3,4,0,0,2,enum,true,,0,,"),
+                rows.stream().sorted((a, b) -> a.startsWith("project,") ? -1 : b.startsWith("project,") ? 1
+                        : a.compareTo(b)).toList());
+        List<String> failures = Files.readAllLines(out.resolve("failures.csv"), StandardCharsets.UTF_8);
+        assertEquals(2, failures.size(), String.join("\n", failures));
+        assertTrue(failures.get(1).startsWith("gone,acquire,clone-fail,"), failures.get(1));
+        String runJson = Files.readString(out.resolve("run.json"));
+        assertTrue(runJson.contains("\"files_scanned\" : 2"), runJson);
+    }
+
+    @Test
+    void flinkRunnerWritesTheSameOutputs() throws IOException {
+        Path direct = run("DirectRunner");
+        Path flink = run("FlinkRunner");
+        for (String file : List.of("findings.csv", "projects.csv", "failures.csv")) {
+            assertEquals(Files.readString(direct.resolve(file)), Files.readString(flink.resolve(file)), file);
+        }
+    }
+
+    private Path run(String runner) throws IOException {
+        Path out = Files.createTempDirectory(tmp, "out-" + runner);
+        int status = Main.execute("run", "--manifest", manifest.toString(), "--out", out.toString(), "--cache",
+                tmp.resolve("cache-" + runner).toString(), "--runner", runner);
+        assertEquals(0, status);
+        return out;
+    }
+
+    /** The files of a fixture directory under src/test/resources, path → text. */
+    private static Map<String, String> fixture(String dir) throws IOException {
+        Path root;
+        try {
+            root = Path.of(PipelineEndToEndTest.class.getResource("/" + dir).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,517 @@
+package io.loopscout.report;
+
+import io.loopscout.core.Failure;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.Pattern;
+import io.loopscout.manifest.Popularity;
+import io.loopscout.runner.EvidenceTier;
+import io.loopscout.runner.Measurement;
+import io.loopscout.runner.VariantStats;
+import io.loopscout.runner.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.html: one self-contained page (no external assets, no network: a Content-Security-Policy allows only
+ * the page's own style and script, by hash). Every corpus string goes through {@link Html#esc}; no corpus data is
+ * put inside the script, which reads what it needs (sort keys) from escaped attributes.
+ */
+public final class HtmlReport {
+
+    /** The file name in the output folder. */
+    public static final String FILE = "report.html";
+
+    static final String CSS = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#0f172a;background:#f8fafc}
+            header,main,footer{max-width:1360px;margin:0 auto;padding:0 20px}
+            header{padding-top:18px}h1{margin:0 0 4px;font-size:24px}h2{margin:28px 0 10px;font-size:19px}
+            h3{font-size:16px;margin:18px 0 6px}h4{font-size:14px;margin:14px 0 4px}
+            nav a{margin-right:14px}.sub{color:#475569}.note{color:#475569;font-style:italic}
+            .cards{display:flex;flex-wrap:wrap;gap:10px}.card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:10px 14px;min-width:140px}
+            .card b{display:block;font-size:22px}
+            table{border-collapse:collapse;background:#fff}th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
+            td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+            #ranking-table{font-size:13px}#ranking-table td.num,#ranking-table td[class^=v-]{white-space:nowrap}#ranking-table th{cursor:pointer;user-select:none;background:#f1f5f9;white-space:nowrap}
+            #ranking-table th[aria-sort=ascending]::after{content:" \\25B2"}#ranking-table th[aria-sort=descending]::after{content:" \\25BC"}
+            .controls{display:flex;gap:10px;align-items:center;margin:8px 0}.controls input{padding:4px 8px;width:280px}
+            .v-improved{color:#15803d;font-weight:600}.v-regressed{color:#b91c1c;font-weight:600}.v-unstable{color:#b45309}
+            details.project{background:#fff;border:1px solid #cbd5e1;border-radius:8px;margin:8px 0;padding:6px 12px}
+            details.project>summary{cursor:pointer;font-weight:600;padding:4px 0}
+            dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0}dl.kv dt{color:#475569}dl.kv dd{margin:0;overflow-wrap:anywhere}
+            .finding{border-top:1px solid #e2e8f0;padding:6px 0 10px}.finding .where{overflow-wrap:anywhere}
+            .code{display:flex;border:1px solid #e2e8f0;border-radius:6px;background:#0f172a;color:#e2e8f0;overflow:auto;max-height:420px}
+            .code pre{margin:0;padding:8px 10px;font:12px/1.45 ui-monospace,"DejaVu Sans Mono",monospace}
+            .code pre.gutter{color:#64748b;text-align:right;border-right:1px solid #334155;user-select:none}
+            .k{color:#93c5fd;font-weight:600}.s{color:#86efac}.c{color:#94a3b8;font-style:italic}.n{color:#fca5a5}.m{color:#f0abfc}.a{color:#fcd34d}
+            .pics{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start;margin-top:8px}
+            svg.graph,svg.chart{background:#fff;border:1px solid #e2e8f0;border-radius:6px;max-width:100%;height:auto}
+            pre.diff{background:#fff;border:1px solid #e2e8f0;padding:8px;overflow:auto;max-height:420px;font:12px/1.4 ui-monospace,monospace}
+            pre.diff .add{color:#15803d}pre.diff .del{color:#b91c1c}pre.diff .hunk{color:#7c3aed}
+            pre.formula{background:#fff;border:1px solid #e2e8f0;padding:10px;white-space:pre-wrap}
+            .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
+            .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
+            td pre{margin:0;white-space:pre-wrap}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
+            footer{color:#64748b;padding:30px 20px}
+            """;
+
+    static final String SCRIPT = """
+            (function () {
+              'use strict';
+              var table = document.getElementById('ranking-table');
+              var tbody = table.tBodies[0];
+              var heads = table.tHead.rows[0].cells;
+              function key(row, i, num) {
+                var cell = row.cells[i];
+                var v = cell.getAttribute('data-v');
+                if (num) { return v === null || v === '' ? NaN : parseFloat(v); }
+                return (v === null ? cell.textContent : v).toLowerCase();
+              }
+              function sortBy(i) {
+                var th = heads[i];
+                var num = th.getAttribute('data-type') === 'num';
+                var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+                for (var j = 0; j < heads.length; j++) { heads[j].removeAttribute('aria-sort'); }
+                th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+                var rows = Array.prototype.slice.call(tbody.rows);
+                rows.sort(function (a, b) {
+                  var x = key(a, i, num), y = key(b, i, num), c = 0;
+                  if (num) {
+                    if (isNaN(x) || isNaN(y)) { c = isNaN(x) === isNaN(y) ? 0 : (isNaN(x) ? 1 : -1); }
+                    else { c = (x - y) * dir; }
+                  } else { c = x < y ? -dir : (x > y ? dir : 0); }
+                  return c !== 0 ? c : parseInt(a.getAttribute('data-rank'), 10) - parseInt(b.getAttribute('data-rank'), 10);
+                });
+                rows.forEach(function (r) { tbody.appendChild(r); });
+              }
+              Array.prototype.forEach.call(heads, function (th, i) {
+                th.addEventListener('click', function () { sortBy(i); });
+                th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(i); } });
+              });
+              var filter = document.getElementById('filter');
+              var tier = document.getElementById('tier');
+              var shown = document.getElementById('shown');
+              function applyFilter() {
+                var q = filter.value.trim().toLowerCase();
+                var t = tier.value;
+                var n = 0;
+                Array.prototype.forEach.call(tbody.rows, function (r) {
+                  var ok = (q === '' || r.textContent.toLowerCase().indexOf(q) >= 0)
+                      && (t === '' || r.getAttribute('data-tier') === t);
+                  r.hidden = !ok;
+                  if (ok) { n++; }
+                });
+                shown.textContent = n + ' of ' + tbody.rows.length + ' projects shown';
+              }
+              filter.addEventListener('input', applyFilter);
+              tier.addEventListener('change', applyFilter);
+              applyFilter();
+              function openTarget(hash) {
+                var el = hash ? document.getElementById(hash.slice(1)) : null;
+                if (el && el.tagName === 'DETAILS') { el.open = true; el.scrollIntoView(); }
+              }
+              document.addEventListener('click', function (e) {
+                var a = e.target.closest ? e.target.closest('a.open') : null;
+                if (a) { openTarget(a.getAttribute('href')); }
+              });
+              window.addEventListener('hashchange', function () { openTarget(location.hash); });
+              openTarget(location.hash);
+            })();
+            """;
+
+    /** The Content-Security-Policy: nothing may load; only this page's own style and script run (by hash). */
+    static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '"
+            + sha256(SCRIPT) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+
+    private HtmlReport() {
+    }
+
+    /**
+     * The page.
+     *
+     * @param results      the ranked results
+     * @param failures     every failure of the run
+     * @param run          what ran
+     * @param scoreFormula how the score is computed (plain text, shown in the page)
+     */
+    public static String render(List<ProjectResult> results, List<Failure> failures, RunInfo run,
+                                String scoreFormula) {
+        List<ProjectResult> ordered = ProjectsCsv.sorted(results);
+        List<Failure> sortedFailures = failures.stream().sorted(FailuresCsv.ORDER).toList();
+        StringBuilder h = new StringBuilder(64 * 1024);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Html.esc(CSP)).append("\">\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>loopscout report</title>\n<style>").append(CSS).append("</style>\n</head><body>\n");
+        h.append("<header><h1>loopscout report</h1><p class=\"sub\">State machines and dispatch loops that RFC 3720 ")
+                .append("(<code>#[loop_match]</code>) could speed up. Run of ").append(Html.esc(run.manifest()))
+                .append(", ").append(Html.esc(run.start().toString())).append(" to ")
+                .append(Html.esc(run.end().toString())).append(", measure mode ")
+                .append(Html.esc(run.measureMode())).append(".</p>")
+                .append("<nav><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
+                .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
+                .append("<a href=\"#run\">Hardware and toolchain</a><a href=\"#scoring\">Scoring</a></nav></header>\n<main>\n");
+        summary(h, ordered, run);
+        ranking(h, ordered);
+        projects(h, ordered, sortedFailures);
+        failuresSection(h, sortedFailures);
+        runSection(h, run, scoreFormula);
+        h.append("</main>\n<footer>Generated by loopscout ").append(Html.esc(run.loopscoutVersion()))
+                .append(". Speed-ups are time(A) / time(variant): above 1× is faster. Model-tier figures are upper")
+                .append(" bounds for the finding's state graph on this machine, not measurements of the project.</footer>\n")
+                .append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
+        return h.toString();
+    }
+
+    /** Writes report.html into {@code outDir}. */
+    public static Path write(Path outDir, List<ProjectResult> results, List<Failure> failures, RunInfo run,
+                             String scoreFormula) {
+        return CsvTable.write(outDir, FILE, render(results, failures, run, scoreFormula));
+    }
+
+    private static void summary(StringBuilder h, List<ProjectResult> results, RunInfo run) {
+        Map<Pattern, Integer> byPattern = new EnumMap<>(Pattern.class);
+        int findings = 0;
+        int eligible = 0;
+        for (ProjectResult r : results) {
+            for (Finding f : r.findings()) {
+                if (f.pattern() != null) {
+                    byPattern.merge(f.pattern(), 1, Integer::sum);
+                }
+                findings++;
+            }
+            eligible += r.eligibleCount();
+        }
+        List<ProjectResult> verified = results.stream().filter(r -> r.measuredSpeedup() != null
+                && r.measurement().verdict() == Verdict.IMPROVED).toList();
+        List<ProjectResult> modelGains = results.stream().filter(r -> r.measuredSpeedup() == null
+                && r.modelSpeedup() != null && r.modelSpeedup() > 1).toList();
+        h.append("<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">");
+        card(h, results.size(), "projects");
+        card(h, run.counts().filesScanned(), "files scanned");
+        card(h, findings, "findings");
+        card(h, eligible, "eligible for #[loop_match]");
+        card(h, verified.size(), "projects with verified gains");
+        h.append("</div><h3>Findings by pattern</h3><table id=\"by-pattern\"><thead><tr><th>Pattern</th>")
+                .append("<th>What it is</th><th class=\"num\">Findings</th></tr></thead><tbody>");
+        for (Pattern p : Pattern.values()) {
+            h.append("<tr><td><code>").append(Html.esc(p.id())).append("</code></td><td>")
+                    .append(Html.esc(p.description())).append("</td><td class=\"num\">")
+                    .append(byPattern.getOrDefault(p, 0)).append("</td></tr>");
+        }
+        h.append("</tbody></table><h3>Verified gains (the project's own benchmark)</h3>");
+        if (verified.isEmpty()) {
+            h.append("<p class=\"note\">No project-tier gain was verified in this run.</p>");
+        } else {
+            h.append("<ul id=\"verified\">");
+            for (ProjectResult r : verified) {
+                Measurement m = r.measurement();
+                h.append("<li><a class=\"open\" href=\"#p-").append(results.indexOf(r) + 1).append("\">").append(Html.esc(r.id()))
+                        .append("</a>: ").append(times(m.speedup())).append(" (95% CI ").append(times(m.ciLow()))
+                        .append(" to ").append(times(m.ciHigh())).append("), A/A′ noise ")
+                        .append(percent(m.aaNoise())).append(", LLVM flag ").append(times(m.llvmFlagSpeedup()))
+                        .append("</li>");
+            }
+            h.append("</ul>");
+        }
+        if (!modelGains.isEmpty()) {
+            h.append("<p>Model-kernel upper bounds above 1× (not measured on the project): ");
+            for (int i = 0; i < modelGains.size(); i++) {
+                ProjectResult r = modelGains.get(i);
+                h.append(i == 0 ? "" : ", ").append(Html.esc(r.id())).append(' ').append(times(r.modelSpeedup()));
+            }
+            h.append(".</p>");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void card(StringBuilder h, long value, String label) {
+        h.append("<div class=\"card\"><b>").append(value).append("</b>").append(Html.esc(label)).append("</div>");
+    }
+
+    private static void ranking(StringBuilder h, List<ProjectResult> results) {
+        h.append("<section id=\"ranking\"><h2>Ranking</h2><div class=\"controls\">")
+                .append("<input id=\"filter\" type=\"search\" placeholder=\"Filter: name, language, verdict…\" ")
+                .append("aria-label=\"Filter projects\"><select id=\"tier\" aria-label=\"Evidence tier\">")
+                .append("<option value=\"\">all evidence</option><option value=\"project\">project</option>")
+                .append("<option value=\"model\">model</option><option value=\"static\">static</option></select>")
+                .append("<span id=\"shown\" class=\"sub\"></span></div>");
+        String[][] cols = {{"Rank", "num"}, {"Project", "text"}, {"Language", "text"}, {"Version", "text"},
+            {"Popularity", "num"}, {"Findings", "num"}, {"Eligible", "num"}, {"Model", "num"},
+            {"Measured", "num"}, {"95% CI", "num"}, {"LLVM flag", "num"}, {"A/A′ noise", "num"},
+            {"Verdict", "text"}, {"Evidence", "text"}, {"Score", "num"}};
+        h.append("<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr>");
+        for (String[] c : cols) {
+            h.append("<th tabindex=\"0\" data-type=\"").append(c[1]).append('"')
+                    .append("num".equals(c[1]) ? " class=\"num\"" : "").append('>').append(Html.esc(c[0]))
+                    .append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        for (int pos = 1; pos <= results.size(); pos++) {
+            ProjectResult r = results.get(pos - 1);
+            Measurement m = r.measurement();
+            String tier = m.tier() == null ? "" : m.tier().id();
+            String verdict = m.verdict() == null ? "" : m.verdict().id();
+            h.append("<tr data-rank=\"").append(pos).append("\" data-tier=\"").append(Html.esc(tier)).append("\">");
+            numCell(h, r.rank(), Integer.toString(r.rank()));
+            h.append("<td><a class=\"open\" href=\"#p-").append(pos).append("\">").append(Html.esc(r.id()))
+                    .append("</a></td><td>").append(r.spec().language() == null ? "" : r.spec().language().id())
+                    .append("</td><td>").append(Html.esc(Html.shorten(r.version(), 14))).append("</td>");
+            numCell(h, r.reach(), Long.toString(r.reach()));
+            numCell(h, r.findings().size(), Integer.toString(r.findings().size()));
+            numCell(h, r.eligibleCount(), Integer.toString(r.eligibleCount()));
+            numCell(h, r.modelSpeedup(), times(r.modelSpeedup()));
+            numCell(h, r.measuredSpeedup(), times(r.measuredSpeedup()));
+            numCell(h, m.ciLow(), m.ciLow() == null || m.ciHigh() == null ? ""
+                    : CsvTable.number(m.ciLow(), 3) + "–" + CsvTable.number(m.ciHigh(), 3));
+            numCell(h, m.llvmFlagSpeedup(), times(m.llvmFlagSpeedup()));
+            numCell(h, m.aaNoise(), percent(m.aaNoise()));
+            h.append("<td class=\"v-").append(Html.esc(verdict)).append("\">").append(Html.esc(verdict))
+                    .append("</td><td>").append(Html.esc(tier)).append("</td>");
+            numCell(h, r.score(), CsvTable.number(r.score(), 3));
+            h.append("</tr>");
+        }
+        h.append("</tbody></table></div></section>\n");
+    }
+
+    private static void numCell(StringBuilder h, Number sortKey, String shown) {
+        String key = sortKey == null || sortKey instanceof Double d && !Double.isFinite(d) ? ""
+                : sortKey instanceof Double d ? CsvTable.number(d, 6) : sortKey.toString();
+        h.append("<td class=\"num\" data-v=\"").append(Html.esc(key)).append("\">").append(Html.esc(shown))
+                .append("</td>");
+    }
+
+    private static void projects(StringBuilder h, List<ProjectResult> results, List<Failure> failures) {
+        h.append("<section id=\"projects\"><h2>Projects</h2><p class=\"legend sub\">State graphs: ")
+                .append("<span><i class=\"sw constant\"></i>constant transition</span>")
+                .append("<span><i class=\"sw fallthrough\"></i>fallthrough</span>")
+                .append("<span><i class=\"sw dynamic\"></i>dynamic (to ?)</span>")
+                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>");
+        for (int pos = 1; pos <= results.size(); pos++) {
+            ProjectResult r = results.get(pos - 1);
+            project(h, r, pos, failures.stream().filter(f -> f.project().equals(r.id())).toList());
+        }
+        h.append("</section>\n");
+    }
+
+    /** One project's expandable detail; {@code pos} is its place in the page (its anchor {@code #p-pos}). */
+    private static void project(StringBuilder h, ProjectResult r, int pos, List<Failure> failures) {
+        Measurement m = r.measurement();
+        h.append("<details class=\"project\" id=\"p-").append(pos).append("\"><summary>#").append(r.rank())
+                .append(' ').append(Html.esc(r.id())).append(" <span class=\"sub\">score ")
+                .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())
+                .append(" findings · ").append(r.eligibleCount()).append(" eligible · ")
+                .append(Html.esc(m.verdict() == null ? "" : m.verdict().id())).append(" (")
+                .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(")</span></summary>");
+        Popularity pop = r.spec().popularity();
+        h.append("<dl class=\"kv\"><dt>Source</dt><dd>")
+                .append(Html.esc(r.spec().source() == null ? "" : r.spec().source().display()))
+                .append("</dd><dt>Resolved version</dt><dd><code>").append(Html.esc(r.version())).append("</code></dd>");
+        if (pop != null) {
+            h.append("<dt>Popularity</dt><dd>").append(pop.downloads()).append(" downloads, ").append(pop.stars())
+                    .append(" stars").append(pop.asOf() == null || pop.asOf().isEmpty() ? ""
+                            : " (as of " + Html.esc(pop.asOf()) + ")").append("</dd>");
+        }
+        if (r.spec().subdir() != null) {
+            h.append("<dt>Subdir</dt><dd>").append(Html.esc(r.spec().subdir())).append("</dd>");
+        }
+        if (r.spec().bench() != null) {
+            h.append("<dt>Benchmark</dt><dd><code>").append(Html.esc(r.spec().bench().command())).append("</code></dd>");
+        }
+        if (r.spec().notes() != null) {
+            h.append("<dt>Notes</dt><dd>").append(Html.esc(r.spec().notes())).append("</dd>");
+        }
+        if (!m.note().isEmpty()) {
+            h.append("<dt>Measurement note</dt><dd>").append(Html.esc(m.note())).append("</dd>");
+        }
+        h.append("</dl>");
+        h.append("<h3>Speed-up</h3>");
+        String chart = SpeedupChartSvg.render(r);
+        h.append(chart.isEmpty() ? "<p class=\"note\">Not measured: static evidence only (the extracted metrics).</p>"
+                : chart);
+        if (m.tier() == EvidenceTier.MODEL) {
+            h.append("<p class=\"note\">Model tier: a generated kernel with this project's state graph; an upper bound")
+                    .append(" on the gain, not a measurement of the project.</p>");
+        }
+        if (!m.variants().isEmpty()) {
+            h.append("<table class=\"variants\"><thead><tr><th>Variant</th><th class=\"num\">Runs</th>")
+                    .append("<th class=\"num\">Median s</th><th class=\"num\">CV</th><th class=\"num\">Instructions</th>")
+                    .append("<th class=\"num\">Branches</th><th class=\"num\">Mispredictions</th></tr></thead><tbody>");
+            for (VariantStats v : m.variants()) {
+                h.append("<tr><td>").append(Html.esc(v.variant())).append("</td><td class=\"num\">").append(v.runs())
+                        .append("</td><td class=\"num\">").append(CsvTable.number(v.medianSeconds(), 6))
+                        .append("</td><td class=\"num\">").append(CsvTable.number(v.cv(), 4))
+                        .append("</td><td class=\"num\">").append(v.instructions() == null ? "" : v.instructions())
+                        .append("</td><td class=\"num\">").append(v.branches() == null ? "" : v.branches())
+                        .append("</td><td class=\"num\">").append(v.mispredictions() == null ? "" : v.mispredictions())
+                        .append("</td></tr>");
+            }
+            h.append("</tbody></table>");
+        }
+        h.append("<h3>Findings</h3>");
+        if (r.findings().isEmpty()) {
+            h.append("<p class=\"note\">No findings.</p>");
+        }
+        List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
+        for (int i = 0; i < findings.size(); i++) {
+            finding(h, r, findings.get(i), "g" + pos + "-" + (i + 1));
+        }
+        if (!r.patch().isEmpty()) {
+            h.append("<h3>Rewrite patch</h3>").append(diff(r.patch()));
+        }
+        if (!failures.isEmpty()) {
+            h.append("<h3>Failures</h3>");
+            failureTable(h, failures, false);
+        }
+        h.append("</details>\n");
+    }
+
+    private static void finding(StringBuilder h, ProjectResult r, Finding f, String id) {
+        String link = Permalinks.of(r.spec(), r.version(), f);
+        h.append("<div class=\"finding\"><h4><code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
+                .append("</code> <span class=\"where\">").append(Html.esc(f.file())).append(':').append(f.startLine())
+                .append('–').append(f.endLine()).append("</span>");
+        if (f.function() != null && !f.function().isEmpty()) {
+            h.append(" in <code>").append(Html.esc(f.function())).append("</code>");
+        }
+        if (!link.isEmpty()) {
+            h.append(" <a href=\"").append(Html.httpsHref(link)).append("\" rel=\"noopener noreferrer\">source</a>");
+        }
+        h.append("</h4><p>").append(f.states()).append(" states, ").append(f.constTransitions())
+                .append(" constant and ").append(f.dynamicTransitions()).append(" dynamic transitions, ")
+                .append(f.fallthroughs()).append(" fallthroughs, ").append(f.exits()).append(" exits");
+        if (f.stateVariable() != null && !f.stateVariable().isEmpty()) {
+            h.append("; state <code>").append(Html.esc(f.stateVariable())).append("</code>");
+        }
+        if (f.stateType() != null) {
+            h.append(" (").append(Html.esc(f.stateType())).append(')');
+        }
+        if (Boolean.TRUE.equals(f.eligible())) {
+            h.append("; <b>eligible</b> for <code>#[loop_match]</code>");
+        } else if (Boolean.FALSE.equals(f.eligible())) {
+            h.append("; not eligible: ").append(Html.esc(f.reason()));
+        }
+        if (f.parseErrors() > 0) {
+            h.append("; ").append(f.parseErrors()).append(" parse errors");
+        }
+        if (f.confidence() == Finding.Confidence.LOW) {
+            h.append("; low confidence");
+        }
+        if (f.modelSpeedup() != null) {
+            h.append("; model speed-up ").append(times(f.modelSpeedup()));
+        }
+        h.append(".</p>");
+        if (f.snippet() != null && !f.snippet().isEmpty()) {
+            boolean rust = f.language() == io.loopscout.core.Language.RUST;
+            int lines = (int) f.snippet().chars().filter(c -> c == '\n').count()
+                    + (f.snippet().endsWith("\n") ? 0 : 1);
+            StringBuilder gutter = new StringBuilder();
+            for (int k = 0; k < lines; k++) {
+                gutter.append(k == 0 ? "" : "\n").append(Math.max(1, f.startLine()) + k);
+            }
+            h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
+                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(f.snippet(), rust))
+                    .append("</code></pre></div>");
+        }
+        String graph = StateGraphSvg.render(f.graph(), id);
+        if (!graph.isEmpty()) {
+            h.append("<div class=\"pics\">").append(graph).append("</div>");
+        }
+        h.append("</div>");
+    }
+
+    /** A unified diff with added, removed and hunk lines marked. */
+    static String diff(String patch) {
+        StringBuilder sb = new StringBuilder("<pre class=\"diff\">");
+        String[] lines = patch.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i == lines.length - 1 && line.isEmpty()) {
+                break;
+            }
+            String cls = line.startsWith("+++") || line.startsWith("---") ? "hunk" : line.startsWith("@@") ? "hunk"
+                    : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : null;
+            if (cls == null) {
+                sb.append(Html.esc(line));
+            } else {
+                sb.append("<span class=\"").append(cls).append("\">").append(Html.esc(line)).append("</span>");
+            }
+            sb.append('\n');
+        }
+        return sb.append("</pre>").toString();
+    }
+
+    private static void failuresSection(StringBuilder h, List<Failure> failures) {
+        h.append("<section id=\"failures\"><h2>Failures</h2>");
+        if (failures.isEmpty()) {
+            h.append("<p class=\"note\">None.</p>");
+        } else {
+            failureTable(h, failures, true);
+        }
+        h.append("</section>\n");
+    }
+
+    private static void failureTable(StringBuilder h, List<Failure> failures, boolean withProject) {
+        h.append("<table class=\"failures\"><thead><tr>").append(withProject ? "<th>Project</th>" : "")
+                .append("<th>Stage</th><th>Class</th><th>Message</th></tr></thead><tbody>");
+        for (Failure f : failures) {
+            h.append("<tr>");
+            if (withProject) {
+                h.append("<td>").append(Html.esc(f.project())).append("</td>");
+            }
+            h.append("<td>").append(Html.esc(f.stage())).append("</td><td>").append(Html.esc(f.failureClass().id()))
+                    .append("</td><td><pre>").append(Html.esc(f.message())).append("</pre></td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    private static void runSection(StringBuilder h, RunInfo run, String scoreFormula) {
+        RunInfo.Counts c = run.counts();
+        h.append("<section id=\"run\"><h2>Hardware and toolchain</h2><dl class=\"kv\">");
+        kv(h, "CPU", run.cpuModel() + " (" + run.cores() + " logical cores)");
+        kv(h, "rustc", run.rustcVersion());
+        kv(h, "cc", run.ccVersion());
+        kv(h, "valgrind", run.valgrindVersion());
+        kv(h, "Sandbox", run.sandbox());
+        kv(h, "loopscout", run.loopscoutVersion());
+        kv(h, "Runner", run.runner());
+        kv(h, "Measure mode", run.measureMode());
+        kv(h, "Manifest", run.manifest());
+        kv(h, "Started", run.start().toString());
+        kv(h, "Ended", run.end().toString() + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
+        kv(h, "Files", c.filesScanned() + " scanned, " + c.filesSkippedTooLarge() + " over 2 MB skipped, "
+                + c.binaryFilesSkipped() + " binary skipped, " + c.symlinksRefused() + " symlinks refused");
+        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.parseTimeouts() + " parse timeouts");
+        h.append("</dl></section>\n<section id=\"scoring\"><h2>Scoring</h2><pre class=\"formula\">")
+                .append(Html.esc(scoreFormula)).append("</pre></section>\n");
+    }
+
+    private static void kv(StringBuilder h, String key, String value) {
+        h.append("<dt>").append(Html.esc(key)).append("</dt><dd>").append(Html.esc(value)).append("</dd>");
+    }
+
+    private static String times(Double v) {
+        return v == null || !Double.isFinite(v) ? "" : CsvTable.number(v, 3) + "×";
+    }
+
+    private static String percent(Double v) {
+        return v == null || !Double.isFinite(v) ? "" : "±" + CsvTable.number(100 * Math.abs(v), 2) + "%";
+    }
+
+    /** The CSP source expression of a text's SHA-256 ({@code sha256-BASE64}). */
+    static String sha256(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.loopscout.report;
+
+import io.loopscout.core.Failure;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes every output of a run into one folder (design.md, outputs): the pipeline's single call. */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /**
+     * Writes projects.csv, findings.csv, failures.csv, report.html, findings.sarif and run.json.
+     *
+     * @param outDir       the output folder (created when missing)
+     * @param ranked       the scored and ranked results
+     * @param failures     every failure of the run
+     * @param run          what ran
+     * @param scoreFormula the scoring formula's text, shown in report.html
+     * @return the files written, in that order
+     */
+    public static List<Path> writeAll(Path outDir, List<ProjectResult> ranked, List<Failure> failures, RunInfo run,
+                                      String scoreFormula) {
+        return List.of(
+                ProjectsCsv.write(outDir, ranked),
+                FindingsCsv.write(outDir, ranked),
+                FailuresCsv.write(outDir, failures),
+                HtmlReport.write(outDir, ranked, failures, run, scoreFormula),
+                SarifReport.write(outDir, ranked, run.loopscoutVersion()),
+                RunJson.write(outDir, run));
+    }
+}

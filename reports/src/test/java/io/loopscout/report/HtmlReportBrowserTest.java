@@ -1,0 +1,219 @@
+package io.loopscout.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Opens report.html in headless Chromium as a person would: sorts, filters, expands a project, takes screenshots
+ * (target/report-screenshots/). The hostile fixture must render as text and run no script. Needs the Debian
+ * packages chromium and chromium-driver; skipped, with a message, without them.
+ */
+class HtmlReportBrowserTest {
+
+    /** Installed before any page script: records dialogs and CSP violations instead of showing them. */
+    private static final String PROBE = """
+            window.__dialogs = []; window.__csp = [];
+            ['alert', 'confirm', 'prompt', 'print'].forEach(function (n) {
+              window[n] = function (m) { window.__dialogs.push(n + ':' + m); };
+            });
+            document.addEventListener('securitypolicyviolation', function (e) {
+              window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+            });
+            """;
+
+    private static ChromeDriver driver;
+    private static Path userDataDir;
+    private static Path shots;
+
+    private static String executable(String... names) {
+        for (String name : names) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) {
+                    return p.toString();
+                }
+            }
+        }
+        return null;
+    }
+
+    @BeforeAll
+    static void startChromium() throws Exception {
+        String chromium = executable("chromium", "chromium-browser");
+        String chromedriver = executable("chromedriver");
+        if (chromium == null || chromedriver == null) {
+            System.err.println("HtmlReportBrowserTest SKIPPED: chromium or chromedriver not on PATH "
+                    + "(apt-get install -y chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(chromium != null && chromedriver != null,
+                "chromium/chromedriver not installed (apt-get install -y chromium chromium-driver): browser test skipped");
+        userDataDir = Files.createTempDirectory("loopscout-chromium-");
+        shots = Path.of("target", "report-screenshots");
+        Files.createDirectories(shots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+    }
+
+    @AfterAll
+    static void stopChromium() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (userDataDir != null) {
+            try (var walk = Files.walk(userDataDir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Path writeReport() throws Exception {
+        Path dir = Path.of("target", "browser-report");
+        return HtmlReport.write(dir, HtmlReportTest.ranked(), ResultFixtures.failures(), ResultFixtures.runInfo(),
+                "score = P × (log2(1 + F) + E × G / 2)").toAbsolutePath();
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static List<String> visibleProjects() {
+        List<String> names = new ArrayList<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#ranking-table tbody tr"))) {
+            if (row.isDisplayed()) {
+                names.add(row.findElements(By.tagName("td")).get(1).getText());
+            }
+        }
+        return names;
+    }
+
+    private static WebElement header(String name) {
+        return driver.findElements(By.cssSelector("#ranking-table th")).stream()
+                .filter(th -> th.getText().startsWith(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPersonSortsFiltersAndExpandsAndNoCorpusScriptRuns() throws Exception {
+        Path report = writeReport();
+        driver.get(report.toUri().toString());
+        assertEquals("loopscout report", driver.getTitle());
+
+        // ranked order as written
+        assertEquals(List.of("zlib-rs", "zlib", ResultFixtures.HOSTILE_ID, ResultFixtures.FORMULA_ID),
+                visibleProjects());
+        assertEquals("4 of 4 projects shown", driver.findElement(By.id("shown")).getText());
+
+        // sort by project name, ascending then descending
+        header("Project").click();
+        List<String> ascending = new ArrayList<>(List.of("zlib-rs", "zlib", ResultFixtures.HOSTILE_ID,
+                ResultFixtures.FORMULA_ID));
+        ascending.sort(Comparator.comparing(s -> s.toLowerCase(Locale.ROOT)));
+        assertEquals(ascending, visibleProjects());
+        header("Project").click();
+        List<String> descending = new ArrayList<>(ascending);
+        java.util.Collections.reverse(descending);
+        assertEquals(descending, visibleProjects());
+        // sort by score, numerically: 0 < 3 < 8.25 < 21.5
+        header("Score").click();
+        assertEquals(List.of(ResultFixtures.FORMULA_ID, ResultFixtures.HOSTILE_ID, "zlib", "zlib-rs"),
+                visibleProjects());
+        // empty speed-ups sort last whatever the direction
+        header("Measured").click();
+        assertEquals("zlib-rs", visibleProjects().get(0));
+        header("Measured").click();
+        assertEquals("zlib-rs", visibleProjects().get(0));
+        header("Rank").click();
+        assertEquals("zlib-rs", visibleProjects().get(0));
+        js("document.getElementById('ranking').scrollIntoView()");
+        Files.write(shots.resolve("ranking-sorted.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+        // filter by text, then by evidence tier
+        WebElement filter = driver.findElement(By.id("filter"));
+        filter.sendKeys("zlib");
+        assertEquals(List.of("zlib-rs", "zlib"), visibleProjects());
+        assertEquals("2 of 4 projects shown", driver.findElement(By.id("shown")).getText());
+        new Select(driver.findElement(By.id("tier"))).selectByValue("project");
+        assertEquals(List.of("zlib-rs"), visibleProjects());
+        filter.clear();
+        filter.sendKeys("improved");
+        assertEquals(List.of("zlib-rs"), visibleProjects());
+        new Select(driver.findElement(By.id("tier"))).selectByValue("");
+        filter.clear();
+        filter.sendKeys("onerror");
+        assertEquals(List.of(ResultFixtures.HOSTILE_ID), visibleProjects(), "filtering matches the text shown");
+        filter.clear();
+        js("arguments[0].dispatchEvent(new Event('input'))", filter);
+        assertEquals(4, visibleProjects().size());
+
+        // expand zlib-rs from its ranking link: snippet, state graph and speed-up chart are shown
+        WebElement details = driver.findElement(By.id("p-1"));
+        assertFalse(details.getDomAttribute("open") != null, "closed at first");
+        driver.findElement(By.linkText("zlib-rs")).click();
+        assertTrue((Boolean) js("return document.getElementById('p-1').open"));
+        WebElement code = details.findElement(By.cssSelector(".code pre.src"));
+        assertTrue(code.isDisplayed());
+        assertTrue(code.getText().contains("match self.mode {"), code.getText());
+        assertTrue(details.findElement(By.cssSelector("svg.graph")).isDisplayed());
+        assertTrue(details.findElement(By.cssSelector("svg.chart")).isDisplayed());
+        assertEquals(1L, js("return arguments[0].querySelectorAll('svg.chart path.ci').length", details));
+        Files.write(shots.resolve("project-zlib-rs.png"), details.getScreenshotAs(OutputType.BYTES));
+        WebElement graph = details.findElement(By.cssSelector("svg.graph"));
+        js("arguments[0].scrollIntoView()", graph);
+        Files.write(shots.resolve("graph-zlib-rs.png"), graph.getScreenshotAs(OutputType.BYTES));
+
+        // the hostile project: its name, code and patch are text; nothing of it became markup or ran
+        driver.findElement(By.linkText(ResultFixtures.HOSTILE_ID)).click();
+        WebElement hostile = driver.findElement(By.id("p-3"));
+        assertTrue((Boolean) js("return arguments[0].open", hostile));
+        assertTrue(hostile.findElement(By.tagName("summary")).getText().contains(ResultFixtures.HOSTILE_ID));
+        String code3 = hostile.findElement(By.cssSelector(".code pre.src")).getText();
+        assertTrue(code3.contains("</script><script>alert(1)</script> -->"), code3);
+        assertTrue(hostile.findElement(By.cssSelector("pre.diff")).getText().contains("+<img src=x onerror=alert(6)>"));
+        Files.write(shots.resolve("project-hostile.png"), hostile.getScreenshotAs(OutputType.BYTES));
+
+        assertEquals(0L, js("return document.querySelectorAll('img, iframe, object, embed, link').length"));
+        assertEquals(0L, js("return document.querySelectorAll('[onerror], [onload], [onclick]').length"));
+        assertEquals(1L, js("return document.scripts.length"), "only the page's own script element");
+        assertEquals(List.of(), js("return window.__dialogs"), "no dialog was opened");
+        assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+        assertEquals(List.of(), js("return window.__csp"), "nothing was blocked: nothing tried to load or run");
+        assertEquals(0L, js("return performance.getEntriesByType('resource').length"), "no network requests");
+
+        // the whole page as a person scrolls through it, two projects open
+        long height = Math.min(12000L, (Long) js("return document.documentElement.scrollHeight"));
+        driver.manage().window().setSize(new Dimension(1400, (int) height));
+        js("window.scrollTo(0, 0)");
+        Files.write(shots.resolve("full-page.png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+}
