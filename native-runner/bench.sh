@@ -3,7 +3,8 @@
 #   native-runner/bench.sh aa [REPS]          A/A experiment on the lexer fixture (default 20 repetitions)
 #   native-runner/bench.sh regressed          lexer fixture whose variant B is 10% slower on purpose
 #   native-runner/bench.sh model [STATES]     model tier on a generated graph (default 30 states)
-#   native-runner/bench.sh zlib ZLIB_RS_DIR [ZLIB_RS_B_DIR|-] [ITERATIONS]   zlib-rs inflate, 16-byte chunks
+#   native-runner/bench.sh zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]   zlib-rs inflate, 16-byte chunks;
+#       B defaults to `rewrite`: the CrateRewriter applied to a copy (its verification builds in the sandbox)
 # Runs niced; the machine's load is printed with the results. LOOPSCOUT_CPU=N pins runs to CPU N, =none
 # disables pinning (default: the last CPU).
 set -e

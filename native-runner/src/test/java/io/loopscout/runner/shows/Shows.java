@@ -41,7 +41,7 @@ public final class Shows {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib ZLIB_RS_DIR [ZLIB_RS_B_DIR|-] [ITERATIONS]");
+            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]");
             System.exit(2);
         }
         Path scratch = Files.createTempDirectory("loopscout-shows");

@@ -9,7 +9,13 @@ import io.loopscout.manifest.SourceSpec;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.ProjectMeasurer;
 import io.loopscout.runner.TestFixtures;
+import io.loopscout.extract.Extractors;
+import io.loopscout.extract.rewrite.CrateRewriter;
+import io.loopscout.extract.rewrite.LoopOutcome;
+import io.loopscout.extract.rewrite.RewriteResult;
+import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.PreparedProject;
+import io.loopscout.runner.build.SandboxedCrateBuilder;
 import io.loopscout.runner.build.RustToolchain;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.sandbox.Sandbox;
@@ -33,14 +39,18 @@ final class ZlibShow {
 
     static void run(Sandbox sandbox, RustToolchain tc, Path scratch, String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: bench.sh zlib ZLIB_RS_DIR [REWRITTEN_ZLIB_RS_DIR] [ITERATIONS]");
+            System.err.println("usage: bench.sh zlib ZLIB_RS_DIR [REWRITTEN_DIR|rewrite|-] [ITERATIONS]");
             System.exit(2);
         }
         Path zlib = Path.of(args[1]).toAbsolutePath();
-        Path zlibB = args.length > 2 && !args[2].equals("-") ? Path.of(args[2]).toAbsolutePath() : null;
+        String bArg = args.length > 2 ? args[2] : "rewrite";
         String iterations = args.length > 3 ? args[3] : "15";
         Path a = checkout(scratch.resolve("a"), zlib);
-        Path b = zlibB == null ? null : checkout(scratch.resolve("b"), zlibB);
+        Path b = switch (bArg) {
+            case "-" -> null;
+            case "rewrite" -> rewritten(sandbox, tc, checkout(scratch.resolve("b"), zlib));
+            default -> checkout(scratch.resolve("b"), Path.of(bArg).toAbsolutePath());
+        };
         ProjectSpec spec = new ProjectSpec("zlib-rs", Language.RUST, new SourceSpec.Path(zlib.toString()),
                 Popularity.none(), "driver", new BenchSpec("cargo run --release -- 16 " + iterations, ""),
                 "inflate, 16-byte chunks", 0);
@@ -56,6 +66,20 @@ final class ZlibShow {
         Shows.print(m);
         System.out.println("published (zlib-rs 012cc2a, 16-byte chunks): loop_match -7.8% +- 1.2% time, "
                 + "LLVM flag -4.8%; here B/A time = " + pct(m.speedup()) + ", D/A time = " + pct(m.llvmFlagSpeedup()));
+    }
+
+    /** Variant B: the rewriter applied in place to the copy's zlib-rs, its builds verified in the sandbox. */
+    private static Path rewritten(Sandbox sandbox, RustToolchain tc, Path checkout) {
+        CargoBuild cargo = new CargoBuild(sandbox, tc);
+        CrateRewriter rewriter = new CrateRewriter(() -> Extractors.forLanguage(Language.RUST),
+                target -> new SandboxedCrateBuilder(cargo, target));
+        RewriteResult r = rewriter.rewrite(checkout.resolve("zlib-rs"), CrateRewriter.Mode.IN_PLACE);
+        System.out.println("rewriter: " + r.count(LoopOutcome.Status.REWRITTEN) + " rewritten, "
+                + r.count(LoopOutcome.Status.LEFT_ALONE) + " left alone, " + r.count(LoopOutcome.Status.REVERTED)
+                + " reverted; changed " + r.changedFiles());
+        r.loops().forEach(l -> System.out.println("  " + l.file() + ":" + l.line() + " " + l.pattern() + " "
+                + l.status() + (l.reason().isEmpty() ? "" : " (" + l.reason() + ")")));
+        return r.changedFiles().isEmpty() ? null : checkout;
     }
 
     private static String pct(Double speedup) {
