@@ -93,6 +93,14 @@ public final class Sandbox {
         return isolation;
     }
 
+    /**
+     * Whether the process-count limit holds: always under cgroups; under prlimit only for a non-root user,
+     * since the kernel exempts uid 0 from RLIMIT_NPROC.
+     */
+    public boolean enforcesProcessLimit() {
+        return isolation != Isolation.NONE && (cgroups != null || rootless);
+    }
+
     /** One line for run.json: isolation and how limits are enforced. */
     public String method() {
         String iso = switch (isolation) {
