@@ -71,12 +71,38 @@ final class Cgroups {
     }
 
     private boolean probe() {
+        removeStale(memoryParent);
+        if (!pidsParent.equals(memoryParent)) {
+            removeStale(pidsParent);
+        }
         try {
             Group g = create(64L << 20, 8);
             g.close();
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Removes groups a killed JVM left behind: empty ones older than ten minutes (younger ones may belong to a
+     * command another process is just starting).
+     */
+    private static void removeStale(Path parent) {
+        long cutoff = System.currentTimeMillis() - 10 * 60 * 1000;
+        try (java.util.stream.Stream<Path> dirs = Files.list(parent)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("loopscout-")).forEach(d -> {
+                try {
+                    if (Files.getLastModifiedTime(d).toMillis() < cutoff
+                            && Files.readString(d.resolve("cgroup.procs")).isBlank()) {
+                        Files.delete(d);
+                    }
+                } catch (IOException e) {
+                    // in use or already gone
+                }
+            });
+        } catch (IOException e) {
+            // not listable: nothing to clean
         }
     }
 
