@@ -18,6 +18,7 @@ import io.loopscout.runner.build.Variant;
 import io.loopscout.runner.model.ModelBench;
 import io.loopscout.runner.model.SyntheticGraphs;
 import io.loopscout.runner.protocol.Analysis;
+import io.loopscout.runner.protocol.Host;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.stats.RatioEstimate;
 import io.loopscout.runner.ProjectMeasurer;
@@ -85,9 +86,10 @@ public final class Shows {
             RatioEstimate e = a.estimates().get(Variant.A_PRIME.label());
             Verdict v = a.verdict(Variant.A_PRIME.label());
             tally.merge(v, 1, Integer::sum);
-            System.out.printf(Locale.ROOT, "rep %2d: A/A' %.4f [%.4f, %.4f] p=%.3f cv(A)=%.3f cv(A')=%.3f pairs=%d -> %s%n",
+            System.out.printf(Locale.ROOT,
+                    "rep %2d: A/A' %.4f [%.4f, %.4f] p=%.3f cv(A)=%.3f cv(A')=%.3f pairs=%d load=%.1f -> %s%n",
                     i, e.ratio(), e.ciLow(), e.ciHigh(), e.pValue(), a.cv("A"), a.cv("A'"), a.series().rounds(),
-                    v.id());
+                    Host.loadAverage(), v.id());
         }
         int ok = tally.getOrDefault(Verdict.WITHIN_NOISE, 0);
         System.out.printf(Locale.ROOT, "A/A: within-noise %d of %d (%s); target: at least %d%n", ok, reps, tally,
