@@ -6,7 +6,8 @@
 #   native-runner/bench.sh zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]   zlib-rs inflate, 16-byte chunks;
 #       B defaults to `rewrite`: the CrateRewriter applied to a copy (its verification builds in the sandbox)
 # Runs niced; the machine's load is printed with the results. LOOPSCOUT_CPU=N pins runs to CPU N, =none
-# disables pinning (default: the last CPU).
+# disables pinning (default: the last CPU). LOOPSCOUT_CLOCK=cpu times runs by the CPU time of their process
+# tree (cgroup) instead of wall time: NOT the protocol of measurement.md, an opt-in for busy machines.
 set -e
 cd "$(dirname "$0")/.."
 mvn -o -q -B -pl native-runner -am test-compile dependency:build-classpath \

@@ -222,7 +222,10 @@ public final class Sandbox {
         }
         int exit = proc.isAlive() ? -1 : proc.exitValue();
         String text = log.text();
-        return classify(killedFor, exit, wall, text, log.truncated(), group, lim);
+        SandboxResult r = classify(killedFor, exit, wall, text, log.truncated(), group, lim);
+        Long cpu = group == null ? null : group.cpuNanos();
+        return cpu == null ? r : new SandboxResult(r.outcome(), r.exitCode(), r.wall(), r.log(), r.logTruncated(),
+                r.detail(), Duration.ofNanos(cpu));
     }
 
     private static SandboxResult classify(Outcome killedFor, int exit, Duration wall, String log, boolean truncated,

@@ -133,6 +133,20 @@ class SandboxTest {
     }
 
     @Test
+    void cpuTimeCountsWorkNotWaiting() {
+        SandboxResult sleeping = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c", "sleep 1"))
+                .env("PATH", "/usr/bin:/bin").limits(SMALL).build());
+        assumeTrue(sleeping.cpu() != null, "no CPU accounting here: " + sandbox.method());
+        assertTrue(sleeping.wall().toMillis() >= 1000);
+        assertTrue(sleeping.cpu().toMillis() < 200, sleeping.cpu().toString());
+        SandboxResult busy = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c",
+                        "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"))
+                .env("PATH", "/usr/bin:/bin").limits(SMALL).build());
+        assertTrue(busy.cpu().toMillis() > 50, busy.cpu() + " of " + busy.wall());
+        assertTrue(busy.cpu().toNanos() <= busy.wall().toNanos() * 1.05, busy.cpu() + " of " + busy.wall());
+    }
+
+    @Test
     void logIsCappedKeepingHeadAndTail() {
         SandboxResult r = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c",
                         "echo FIRST; head -c 200000 /dev/zero | tr '\\0' x; echo; echo LAST"))

@@ -19,6 +19,7 @@ import io.loopscout.runner.model.ModelBench;
 import io.loopscout.runner.model.SyntheticGraphs;
 import io.loopscout.runner.protocol.Analysis;
 import io.loopscout.runner.protocol.Host;
+import io.loopscout.runner.protocol.Timing;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.stats.RatioEstimate;
 import io.loopscout.runner.ProjectMeasurer;
@@ -125,8 +126,15 @@ public final class Shows {
         System.out.println("second request served from cache: " + again.cached() + " (" + mb.cacheFile() + ")");
     }
 
-    /** The protocol with the CPU pin from {@code LOOPSCOUT_CPU} (a number, or {@code none}) when set. */
+    /**
+     * The protocol with the CPU pin from {@code LOOPSCOUT_CPU} (a number, or {@code none}) and the clock from
+     * {@code LOOPSCOUT_CLOCK} ({@code wall}, the protocol's, or {@code cpu}) when set.
+     */
     static Protocol pinned(Protocol p) {
+        if ("cpu".equals(System.getenv("LOOPSCOUT_CLOCK"))) {
+            p = p.withClock(Timing.Clock.CPU);
+        }
+        System.out.println("clock: " + p.clock());
         String cpu = System.getenv("LOOPSCOUT_CPU");
         if (cpu == null || cpu.isBlank()) {
             return p;
