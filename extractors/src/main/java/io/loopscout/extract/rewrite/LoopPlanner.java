@@ -1,6 +1,7 @@
 package io.loopscout.extract.rewrite;
 
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.parse.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,7 +88,7 @@ final class LoopPlanner {
     }
 
     LoopPlan plan() {
-        int startLine = loop.startRow + 1;
+        int startLine = loop.startLine();
         int endLine = lineOf(loop.end - 1);
         try {
             planEdits();
@@ -113,12 +114,12 @@ final class LoopPlanner {
             return;
         }
         SyntaxNode match = theMatch();
-        SyntaxNode scrutinee = match.field("value");
+        SyntaxNode scrutinee = match.child("value");
         classifyState(scrutinee);
         List<SyntaxNode> arms = arms(match);
         for (SyntaxNode arm : arms) {
-            SyntaxNode pattern = arm.field("pattern");
-            if (pattern != null && pattern.field("condition") != null) {
+            SyntaxNode pattern = arm.child("pattern");
+            if (pattern != null && pattern.child("condition") != null) {
                 throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
             }
             for (SyntaxNode n : pattern == null ? List.<SyntaxNode>of() : pattern.descendants()) {
@@ -157,10 +158,10 @@ final class LoopPlanner {
     // ---- shape checks -------------------------------------------------------------------------------------
 
     private SyntaxNode theMatch() {
-        SyntaxNode body = loop.field("body");
+        SyntaxNode body = loop.child("body");
         List<SyntaxNode> stmts = body == null ? List.of() : body.statements();
         List<SyntaxNode> attrs = body == null ? List.of()
-                : body.codeChildren().stream().filter(c -> c.is("attribute_item")).toList();
+                : body.namedChildren().stream().filter(c -> c.is("attribute_item")).toList();
         if (stmts.size() == 1 && attrs.isEmpty() && stmts.get(0).expression().is("match_expression")) {
             return stmts.get(0).expression();
         }
@@ -173,14 +174,14 @@ final class LoopPlanner {
      * without the attributes (loop_match_ready), else null.
      */
     private SyntaxNode readyAssignment() {
-        SyntaxNode body = loop.field("body");
+        SyntaxNode body = loop.child("body");
         List<SyntaxNode> stmts = body == null ? List.of() : body.statements();
         if (stmts.size() != 1 || !stmts.get(0).expression().is("assignment_expression")) {
             return null;
         }
         SyntaxNode assign = stmts.get(0).expression();
-        SyntaxNode left = assign.field("left");
-        SyntaxNode right = assign.field("right");
+        SyntaxNode left = assign.child("left");
+        SyntaxNode right = assign.child("right");
         if (left == null || !left.is("identifier") || right == null || !right.is("block")
                 || right.childOfType("label") == null) {
             return null;
@@ -189,18 +190,18 @@ final class LoopPlanner {
         if (inner.size() != 1 || !inner.get(0).expression().is("match_expression")) {
             return null;
         }
-        SyntaxNode scrutinee = inner.get(0).expression().field("value");
+        SyntaxNode scrutinee = inner.get(0).expression().child("value");
         return scrutinee != null && text(scrutinee).equals(text(left)) ? assign : null;
     }
 
     /** Adds only the attributes to a loop already in the accepted shape. */
     private void planReady(SyntaxNode assign) {
-        SyntaxNode block = assign.field("right");
+        SyntaxNode block = assign.child("right");
         SyntaxNode match = block.statements().get(0).expression();
-        classifyState(match.field("value"));
+        classifyState(match.child("value"));
         for (SyntaxNode arm : arms(match)) {
-            SyntaxNode pattern = arm.field("pattern");
-            if (pattern != null && pattern.field("condition") != null) {
+            SyntaxNode pattern = arm.child("pattern");
+            if (pattern != null && pattern.child("condition") != null) {
                 throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
             }
         }
@@ -211,7 +212,7 @@ final class LoopPlanner {
             // `{ match .. {..}; }` is a statement, not the block's value: rustc wants the match as the value
             edits.add(new TextEdit(semicolon.start, semicolon.end, ""));
         }
-        for (SyntaxNode c : block.codeChildren()) {
+        for (SyntaxNode c : block.namedChildren()) {
             if (c.is("empty_statement")) {
                 edits.add(new TextEdit(c.start, c.end, "")); // tree-sitter's reading of the same `;`
             }
@@ -219,7 +220,7 @@ final class LoopPlanner {
         List<SyntaxNode> breaks = new ArrayList<>();
         collectBreaks(match, blockLabel, breaks);
         for (SyntaxNode b : breaks) {
-            List<SyntaxNode> operand = b.codeChildren();
+            List<SyntaxNode> operand = b.namedChildren();
             SyntaxNode value = operand.size() == 2 ? operand.get(1) : null;
             if (value == null || !isConstant(value)) {
                 dynamics++;
@@ -291,7 +292,7 @@ final class LoopPlanner {
             return true;
         }
         if (n.is("field_expression")) {
-            return isPlace(n.field("value"));
+            return isPlace(n.child("value"));
         }
         if (n.is("unary_expression") && text(n).startsWith("*")) {
             return isPlace(lastNamed(n));
@@ -300,8 +301,8 @@ final class LoopPlanner {
     }
 
     private List<SyntaxNode> arms(SyntaxNode match) {
-        SyntaxNode block = match.field("body");
-        return block.codeChildren().stream().filter(c -> c.is("match_arm")).toList();
+        SyntaxNode block = match.child("body");
+        return block.namedChildren().stream().filter(c -> c.is("match_arm")).toList();
     }
 
     private void checkClosures(SyntaxNode match) {
@@ -318,7 +319,7 @@ final class LoopPlanner {
             if (p.is("closure_expression")) {
                 String closure = text(p);
                 if (!Pattern.compile("let\\s+mut\\s+" + Pattern.quote(local) + "\\b").matcher(closure).find()
-                        && !word.matcher(text(p.field("parameters"))).find()) {
+                        && !word.matcher(text(p.child("parameters"))).find()) {
                     throw new Refusal("closure-captures-state", "the loop is in a closure that captures " + local);
                 }
                 return;
@@ -370,20 +371,20 @@ final class LoopPlanner {
     // ---- while ---------------------------------------------------------------------------------------------
 
     private void planWhile(List<SyntaxNode> arms) {
-        SyntaxNode cond = loop.field("condition");
+        SyntaxNode cond = loop.child("condition");
         if (cond == null || cond.is("let_condition", "let_chain")) {
             throw new Refusal("while-loop", "a while-let loop cannot become a loop_match loop");
         }
         String c = text(cond);
         for (SyntaxNode n : cond.descendants()) {
-            if (n.is("assignment_expression", "compound_assignment_expr") && squash(text(n.field("left"))).equals(state)
+            if (n.is("assignment_expression", "compound_assignment_expr") && squash(text(n.child("left"))).equals(state)
                     || n.is("reference_expression") && text(n).replaceAll("\\s", "").equals("&mut" + state)) {
                 throw new Refusal("while-loop", "the while condition changes the state");
             }
         }
         Set<String> condWords = words(c);
         for (SyntaxNode arm : arms) {
-            for (SyntaxNode n : arm.field("pattern").descendants()) {
+            for (SyntaxNode n : arm.child("pattern").descendants()) {
                 if (n.is("identifier") && !n.parent.is("scoped_identifier") && condWords.contains(text(n))
                         && Character.isLowerCase(text(n).charAt(0))) {
                     throw new Refusal("while-loop", "arm binding " + text(n) + " shadows a name in the condition");
@@ -400,7 +401,7 @@ final class LoopPlanner {
     // ---- arms ----------------------------------------------------------------------------------------------
 
     private void planArm(SyntaxNode arm) {
-        SyntaxNode value = arm.field("value");
+        SyntaxNode value = arm.child("value");
         markFinal(value);
         planBody(value);
         boolean completes = mayComplete(value);
@@ -440,16 +441,16 @@ final class LoopPlanner {
         } else if (n.is("unsafe_block")) {
             markFinal(n.childOfType("block"));
         } else if (n.is("if_expression")) {
-            markFinal(n.field("consequence"));
-            SyntaxNode alt = n.field("alternative");
+            markFinal(n.child("consequence"));
+            SyntaxNode alt = n.child("alternative");
             if (alt != null) {
-                for (SyntaxNode c : alt.codeChildren()) {
+                for (SyntaxNode c : alt.namedChildren()) {
                     markFinal(c);
                 }
             }
         } else if (n.is("match_expression")) {
             for (SyntaxNode arm : arms(n)) {
-                markFinal(arm.field("value"));
+                markFinal(arm.child("value"));
             }
         }
     }
@@ -496,7 +497,7 @@ final class LoopPlanner {
             }
         }
         if (n.is("match_arm") && !inLoop) {
-            SyntaxNode v = n.field("value");
+            SyntaxNode v = n.child("value");
             if (v != null && isTransition(v) && finals.contains(v)) {
                 convert(v, v, null, false);
             }
@@ -513,7 +514,7 @@ final class LoopPlanner {
     }
 
     private boolean isTransition(SyntaxNode e) {
-        return e.is("assignment_expression") && squash(text(e.field("left"))).equals(state);
+        return e.is("assignment_expression") && squash(text(e.child("left"))).equals(state);
     }
 
     /**
@@ -525,7 +526,7 @@ final class LoopPlanner {
      * @param topArm   whether the assignment is the value of one of the state match's own arms
      */
     private void convert(SyntaxNode assign, SyntaxNode stmt, SyntaxNode continue_, boolean topArm) {
-        SyntaxNode rhs = assign.field("right");
+        SyntaxNode rhs = assign.child("right");
         boolean constant = isConstant(rhs);
         if (constant) {
             consts++;
@@ -564,11 +565,11 @@ final class LoopPlanner {
             return true;
         }
         if (n.is("unary_expression")) {
-            List<SyntaxNode> c = n.codeChildren();
+            List<SyntaxNode> c = n.namedChildren();
             return text(n).startsWith("-") && c.size() == 1 && c.get(0).is("integer_literal", "float_literal");
         }
         if (n.is("scoped_identifier")) {
-            SyntaxNode name = n.field("name");
+            SyntaxNode name = n.child("name");
             return name != null && Character.isUpperCase(text(name).charAt(0)) && !has(n, "generic_type");
         }
         if (n.is("identifier")) {
@@ -599,17 +600,17 @@ final class LoopPlanner {
             case "continue_expression":
                 return false;
             case "if_expression": {
-                SyntaxNode alt = n.field("alternative");
+                SyntaxNode alt = n.child("alternative");
                 if (alt == null) {
                     return true;
                 }
-                List<SyntaxNode> altCode = alt.codeChildren();
-                return mayComplete(n.field("consequence")) || altCode.isEmpty() || mayComplete(altCode.get(0));
+                List<SyntaxNode> altCode = alt.namedChildren();
+                return mayComplete(n.child("consequence")) || altCode.isEmpty() || mayComplete(altCode.get(0));
             }
             case "match_expression":
-                return arms(n).stream().anyMatch(a -> mayComplete(a.field("value")));
+                return arms(n).stream().anyMatch(a -> mayComplete(a.child("value")));
             case "macro_invocation": {
-                SyntaxNode m = n.field("macro");
+                SyntaxNode m = n.child("macro");
                 String name = m == null ? "" : text(m).replaceAll("^.*::", "");
                 return !DIVERGING_MACROS.contains(name);
             }
@@ -692,7 +693,7 @@ final class LoopPlanner {
         if (block == null) {
             return false;
         }
-        List<SyntaxNode> kids = block.codeChildren();
+        List<SyntaxNode> kids = block.namedChildren();
         int i = kids.indexOf(stmt);
         return i > 0 && kids.get(i - 1).is("attribute_item") && text(kids.get(i - 1)).contains("loop_match");
     }
@@ -735,7 +736,7 @@ final class LoopPlanner {
     }
 
     private static SyntaxNode lastNamed(SyntaxNode n) {
-        List<SyntaxNode> c = n.codeChildren();
+        List<SyntaxNode> c = n.namedChildren();
         return c.isEmpty() ? null : c.get(c.size() - 1);
     }
 
