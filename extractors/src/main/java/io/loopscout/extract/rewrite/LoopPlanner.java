@@ -89,7 +89,7 @@ final class LoopPlanner {
 
     LoopPlan plan() {
         int startLine = loop.startLine();
-        int endLine = lineOf(loop.end - 1);
+        int endLine = loop.endLine();
         try {
             planEdits();
             return new LoopPlan(finding, startLine, endLine, null, "", edits, consts, dynamics);
@@ -120,13 +120,13 @@ final class LoopPlanner {
         for (SyntaxNode arm : arms) {
             SyntaxNode pattern = arm.child("pattern");
             if (pattern != null && pattern.child("condition") != null) {
-                throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
+                throw new Refusal("match-guards", "arm at line " + arm.startLine() + " has a guard");
             }
             for (SyntaxNode n : pattern == null ? List.<SyntaxNode>of() : pattern.descendants()) {
                 if (n.is("tuple_struct_pattern", "struct_pattern", "tuple_pattern", "ref_pattern",
                         "reference_pattern", "slice_pattern")) {
-                    throw new Refusal("state-type-has-fields", "arm at line " + lineOf(arm.start)
-                            + " destructures the state (" + text(n) + ")");
+                    throw new Refusal("state-type-has-fields", "arm at line " + arm.startLine()
+                            + " destructures the state (" + n.text() + ")");
                 }
             }
         }
@@ -135,7 +135,7 @@ final class LoopPlanner {
         checkMacros(match);
         blockLabel = fresh("next_state");
         SyntaxNode label = loop.childOfType("label");
-        loopLabel = label != null ? text(label) : fresh("state_loop");
+        loopLabel = label != null ? label.text() : fresh("state_loop");
         if (loop.is("while_expression")) {
             planWhile(arms);
         }
@@ -191,7 +191,7 @@ final class LoopPlanner {
             return null;
         }
         SyntaxNode scrutinee = inner.get(0).expression().child("value");
-        return scrutinee != null && text(scrutinee).equals(text(left)) ? assign : null;
+        return scrutinee != null && scrutinee.text().equals(left.text()) ? assign : null;
     }
 
     /** Adds only the attributes to a loop already in the accepted shape. */
@@ -202,10 +202,10 @@ final class LoopPlanner {
         for (SyntaxNode arm : arms(match)) {
             SyntaxNode pattern = arm.child("pattern");
             if (pattern != null && pattern.child("condition") != null) {
-                throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
+                throw new Refusal("match-guards", "arm at line " + arm.startLine() + " has a guard");
             }
         }
-        blockLabel = text(block.childOfType("label"));
+        blockLabel = block.childOfType("label").text();
         SyntaxNode stmt = block.statements().get(0);
         SyntaxNode semicolon = stmt.is("expression_statement") ? stmt.childOfType(";") : null;
         if (semicolon != null) {
@@ -251,7 +251,7 @@ final class LoopPlanner {
         }
         if (n.is("break_expression")) {
             SyntaxNode l = n.childOfType("label");
-            if (l != null && text(l).equals(label)) {
+            if (l != null && l.text().equals(label)) {
                 out.add(n);
             }
         }
@@ -261,7 +261,7 @@ final class LoopPlanner {
     }
 
     private void classifyState(SyntaxNode scrutinee) {
-        stateText = text(scrutinee);
+        stateText = scrutinee.text();
         state = squash(stateText);
         if (finding.stateVariable() != null && !finding.stateVariable().isBlank()
                 && !squash(finding.stateVariable()).equals(state)) {
@@ -294,7 +294,7 @@ final class LoopPlanner {
         if (n.is("field_expression")) {
             return isPlace(n.child("value"));
         }
-        if (n.is("unary_expression") && text(n).startsWith("*")) {
+        if (n.is("unary_expression") && n.text().startsWith("*")) {
             return isPlace(lastNamed(n));
         }
         return false;
@@ -311,15 +311,15 @@ final class LoopPlanner {
         }
         Pattern word = Pattern.compile("(?<![A-Za-z0-9_'.])" + Pattern.quote(local) + "(?![A-Za-z0-9_])");
         for (SyntaxNode n : match.descendants()) {
-            if (n.is("closure_expression", "async_block") && word.matcher(text(n)).find()) {
-                throw new Refusal("closure-captures-state", "a closure at line " + lineOf(n.start) + " uses " + local);
+            if (n.is("closure_expression", "async_block") && word.matcher(n.text()).find()) {
+                throw new Refusal("closure-captures-state", "a closure at line " + n.startLine() + " uses " + local);
             }
         }
         for (SyntaxNode p = loop.parent; p != null; p = p.parent) {
             if (p.is("closure_expression")) {
-                String closure = text(p);
+                String closure = p.text();
                 if (!Pattern.compile("let\\s+mut\\s+" + Pattern.quote(local) + "\\b").matcher(closure).find()
-                        && !word.matcher(text(p.child("parameters"))).find()) {
+                        && !word.matcher(p.child("parameters").text()).find()) {
                     throw new Refusal("closure-captures-state", "the loop is in a closure that captures " + local);
                 }
                 return;
@@ -341,12 +341,12 @@ final class LoopPlanner {
         }
         String name = m.group(1);
         for (SyntaxNode n : match.descendants()) {
-            if (!n.is("identifier") || !text(n).equals(name)) {
+            if (!n.is("identifier") || !n.text().equals(name)) {
                 continue;
             }
             for (SyntaxNode p = n; p != null && p != match; p = p.parent) {
                 if ("pattern".equals(p.field) || p.is("closure_parameters", "parameters")) {
-                    throw new Refusal("state-shadowed", "line " + lineOf(n.start) + " binds another " + name);
+                    throw new Refusal("state-shadowed", "line " + n.startLine() + " binds another " + name);
                 }
                 if (p.is("block", "match_arm") && p != n) {
                     break;
@@ -360,8 +360,8 @@ final class LoopPlanner {
         walk(match, false, (n, inLoop) -> {
             if (n.is("macro_invocation") && !inLoop) {
                 SyntaxNode tokens = n.childOfType("token_tree");
-                if (tokens != null && WORD_BREAK.matcher(withoutCommentsAndStrings(text(tokens))).find()) {
-                    throw new Refusal("break-in-macro", "macro at line " + lineOf(n.start)
+                if (tokens != null && WORD_BREAK.matcher(withoutCommentsAndStrings(tokens.text())).find()) {
+                    throw new Refusal("break-in-macro", "macro at line " + n.startLine()
                             + " contains break/continue, which cannot be relabelled");
                 }
             }
@@ -375,19 +375,19 @@ final class LoopPlanner {
         if (cond == null || cond.is("let_condition", "let_chain")) {
             throw new Refusal("while-loop", "a while-let loop cannot become a loop_match loop");
         }
-        String c = text(cond);
+        String c = cond.text();
         for (SyntaxNode n : cond.descendants()) {
-            if (n.is("assignment_expression", "compound_assignment_expr") && squash(text(n.child("left"))).equals(state)
-                    || n.is("reference_expression") && text(n).replaceAll("\\s", "").equals("&mut" + state)) {
+            if (n.is("assignment_expression", "compound_assignment_expr") && squash(n.child("left").text()).equals(state)
+                    || n.is("reference_expression") && n.text().replaceAll("\\s", "").equals("&mut" + state)) {
                 throw new Refusal("while-loop", "the while condition changes the state");
             }
         }
         Set<String> condWords = words(c);
         for (SyntaxNode arm : arms) {
             for (SyntaxNode n : arm.child("pattern").descendants()) {
-                if (n.is("identifier") && !n.parent.is("scoped_identifier") && condWords.contains(text(n))
-                        && Character.isLowerCase(text(n).charAt(0))) {
-                    throw new Refusal("while-loop", "arm binding " + text(n) + " shadows a name in the condition");
+                if (n.is("identifier") && !n.parent.is("scoped_identifier") && condWords.contains(n.text())
+                        && Character.isLowerCase(n.text().charAt(0))) {
+                    throw new Refusal("while-loop", "arm binding " + n.text() + " shadows a name in the condition");
                 }
             }
         }
@@ -416,7 +416,7 @@ final class LoopPlanner {
             }
         } else if (converted.containsKey(value)) {
             // handled in planBody: the arm value was the transition itself
-        } else if (completes && text(value).equals("()")) {
+        } else if (completes && value.text().equals("()")) {
             edits.add(new TextEdit(value.start, value.end, "{ " + guardPrefix() + tail + " }"));
         } else if (completes || whileGuard != null) {
             edits.add(TextEdit.insert(value.start, "{ " + guardPrefix()));
@@ -510,11 +510,11 @@ final class LoopPlanner {
 
     private boolean targetsStateLoop(SyntaxNode jump, boolean inLoop) {
         SyntaxNode label = jump.childOfType("label");
-        return label == null ? !inLoop : text(label).equals(loopLabel);
+        return label == null ? !inLoop : label.text().equals(loopLabel);
     }
 
     private boolean isTransition(SyntaxNode e) {
-        return e.is("assignment_expression") && squash(text(e.child("left"))).equals(state);
+        return e.is("assignment_expression") && squash(e.child("left").text()).equals(state);
     }
 
     /**
@@ -533,13 +533,13 @@ final class LoopPlanner {
         } else {
             dynamics++;
         }
-        String target = constant || !field ? text(rhs) : stateText;
+        String target = constant || !field ? rhs.text() : stateText;
         String jump = (constant ? CONST_ATTR + " " : "") + "break " + blockLabel + " " + target + ";";
         converted.put(assign, constant);
         converted.put(stmt, constant);
         boolean armValue = stmt.parent != null && stmt.parent.is("match_arm");
         if (armValue) {
-            String body = field ? text(assign) + "; " + jump : jump;
+            String body = field ? assign.text() + "; " + jump : jump;
             edits.add(new TextEdit(assign.start, assign.end, "{ " + (topArm ? guardPrefix() : "") + body + " }"));
             return;
         }
@@ -566,14 +566,14 @@ final class LoopPlanner {
         }
         if (n.is("unary_expression")) {
             List<SyntaxNode> c = n.namedChildren();
-            return text(n).startsWith("-") && c.size() == 1 && c.get(0).is("integer_literal", "float_literal");
+            return n.text().startsWith("-") && c.size() == 1 && c.get(0).is("integer_literal", "float_literal");
         }
         if (n.is("scoped_identifier")) {
             SyntaxNode name = n.child("name");
-            return name != null && Character.isUpperCase(text(name).charAt(0)) && !has(n, "generic_type");
+            return name != null && Character.isUpperCase(name.text().charAt(0)) && !has(n, "generic_type");
         }
         if (n.is("identifier")) {
-            String name = text(n);
+            String name = n.text();
             // an uppercase name is a const item or a variant imported with `use`, unless a local binds it
             return Character.isUpperCase(name.charAt(0))
                     && !Pattern.compile("\\blet\\s+(mut\\s+)?" + Pattern.quote(name) + "\\b").matcher(scope).find();
@@ -611,11 +611,11 @@ final class LoopPlanner {
                 return arms(n).stream().anyMatch(a -> mayComplete(a.child("value")));
             case "macro_invocation": {
                 SyntaxNode m = n.child("macro");
-                String name = m == null ? "" : text(m).replaceAll("^.*::", "");
+                String name = m == null ? "" : m.text().replaceAll("^.*::", "");
                 return !DIVERGING_MACROS.contains(name);
             }
             case "loop_expression":
-                return WORD_BREAK.matcher(text(n)).find();
+                return WORD_BREAK.matcher(n.text()).find();
             default:
                 return true;
         }
@@ -634,7 +634,7 @@ final class LoopPlanner {
             }
         }
         int lineStart = lineStart(close.start);
-        if (onlyWhitespace(lineStart, close.start) && lineOf(block.start) != lineOf(close.start)) {
+        if (onlyWhitespace(lineStart, close.start) && block.startLine() != close.startLine()) {
             String indent = stmts.isEmpty() ? indentAt(close.start) + "    "
                     : indentAt(stmts.get(stmts.size() - 1).start);
             edits.add(TextEdit.insert(lineStart, indent + tail + "\n"));
@@ -695,7 +695,7 @@ final class LoopPlanner {
         }
         List<SyntaxNode> kids = block.namedChildren();
         int i = kids.indexOf(stmt);
-        return i > 0 && kids.get(i - 1).is("attribute_item") && text(kids.get(i - 1)).contains("loop_match");
+        return i > 0 && kids.get(i - 1).is("attribute_item") && kids.get(i - 1).text().contains("loop_match");
     }
 
     /** A label or local name not used anywhere in the enclosing function. */
@@ -744,10 +744,6 @@ final class LoopPlanner {
         return s.replaceAll("\\s+", "");
     }
 
-    private String text(SyntaxNode n) {
-        return new String(src, n.start, n.end - n.start, StandardCharsets.UTF_8);
-    }
-
     private boolean onlyWhitespace(int from, int to) {
         for (int i = from; i < to; i++) {
             if (src[i] != ' ' && src[i] != '\t' && src[i] != '\n' && src[i] != '\r') {
@@ -772,15 +768,5 @@ final class LoopPlanner {
             i++;
         }
         return new String(src, s, i - s, StandardCharsets.UTF_8);
-    }
-
-    private int lineOf(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < src.length; i++) {
-            if (src[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }
