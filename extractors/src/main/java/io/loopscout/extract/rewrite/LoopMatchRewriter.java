@@ -4,6 +4,8 @@ import io.loopscout.extract.Finding;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
+import io.loopscout.extract.parse.SourceText;
+import io.loopscout.extract.parse.SyntaxNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -32,6 +34,7 @@ public final class LoopMatchRewriter {
                     f.endLine(), "parse-timeout", path + ": " + e.getMessage())).toList());
         }
         List<TSNode> loops = loops(parsed);
+        SourceText source = new SourceText(parsed.bytes());
         List<LoopPlan> plans = new ArrayList<>();
         for (Finding f : findings) {
             TSNode loop = loopAt(loops, f.startLine(), text);
@@ -41,8 +44,12 @@ public final class LoopMatchRewriter {
                 continue;
             }
             TSNode scope = enclosingFunction(loop);
-            SyntaxNode scopeCopy = SyntaxNode.copyOf(scope);
-            SyntaxNode loopCopy = find(scopeCopy, loop.getStartByte(), loop.getEndByte(), loop.getType());
+            // a full copy: the planner reprints any part of the loop, so nothing may be pruned
+            SyntaxNode scopeCopy = SyntaxNode.copyOf(scope, source);
+            SyntaxNode loopCopy = scopeCopy.find(loop.getStartByte(), loop.getEndByte(), loop.getType());
+            if (loopCopy == null) {
+                throw new IllegalStateException("loop node lost in copy at " + path + ":" + f.startLine());
+            }
             try {
                 plans.add(new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
             } catch (StackOverflowError e) {
@@ -107,15 +114,6 @@ public final class LoopMatchRewriter {
             }
             n = p;
         }
-    }
-
-    private static SyntaxNode find(SyntaxNode root, int start, int end, String type) {
-        for (SyntaxNode n : root.descendants()) {
-            if (n.start == start && n.end == end && n.type.equals(type)) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("loop node lost in copy");
     }
 
     /** Of two nested rewritable loops only the outer one is rewritten: their edits would interleave. */

@@ -1,6 +1,7 @@
 package io.loopscout.extract.rewrite;
 
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.parse.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,8 +88,8 @@ final class LoopPlanner {
     }
 
     LoopPlan plan() {
-        int startLine = loop.startRow + 1;
-        int endLine = lineOf(loop.end - 1);
+        int startLine = loop.startLine();
+        int endLine = loop.endLine();
         try {
             planEdits();
             return new LoopPlan(finding, startLine, endLine, null, "", edits, consts, dynamics);
@@ -113,19 +114,19 @@ final class LoopPlanner {
             return;
         }
         SyntaxNode match = theMatch();
-        SyntaxNode scrutinee = match.field("value");
+        SyntaxNode scrutinee = match.child("value");
         classifyState(scrutinee);
         List<SyntaxNode> arms = arms(match);
         for (SyntaxNode arm : arms) {
-            SyntaxNode pattern = arm.field("pattern");
-            if (pattern != null && pattern.field("condition") != null) {
-                throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
+            SyntaxNode pattern = arm.child("pattern");
+            if (pattern != null && pattern.child("condition") != null) {
+                throw new Refusal("match-guards", "arm at line " + arm.startLine() + " has a guard");
             }
             for (SyntaxNode n : pattern == null ? List.<SyntaxNode>of() : pattern.descendants()) {
                 if (n.is("tuple_struct_pattern", "struct_pattern", "tuple_pattern", "ref_pattern",
                         "reference_pattern", "slice_pattern")) {
-                    throw new Refusal("state-type-has-fields", "arm at line " + lineOf(arm.start)
-                            + " destructures the state (" + text(n) + ")");
+                    throw new Refusal("state-type-has-fields", "arm at line " + arm.startLine()
+                            + " destructures the state (" + n.text() + ")");
                 }
             }
         }
@@ -134,7 +135,7 @@ final class LoopPlanner {
         checkMacros(match);
         blockLabel = fresh("next_state");
         SyntaxNode label = loop.childOfType("label");
-        loopLabel = label != null ? text(label) : fresh("state_loop");
+        loopLabel = label != null ? label.text() : fresh("state_loop");
         if (loop.is("while_expression")) {
             planWhile(arms);
         }
@@ -157,10 +158,10 @@ final class LoopPlanner {
     // ---- shape checks -------------------------------------------------------------------------------------
 
     private SyntaxNode theMatch() {
-        SyntaxNode body = loop.field("body");
+        SyntaxNode body = loop.child("body");
         List<SyntaxNode> stmts = body == null ? List.of() : body.statements();
         List<SyntaxNode> attrs = body == null ? List.of()
-                : body.codeChildren().stream().filter(c -> c.is("attribute_item")).toList();
+                : body.namedChildren().stream().filter(c -> c.is("attribute_item")).toList();
         if (stmts.size() == 1 && attrs.isEmpty() && stmts.get(0).expression().is("match_expression")) {
             return stmts.get(0).expression();
         }
@@ -173,14 +174,14 @@ final class LoopPlanner {
      * without the attributes (loop_match_ready), else null.
      */
     private SyntaxNode readyAssignment() {
-        SyntaxNode body = loop.field("body");
+        SyntaxNode body = loop.child("body");
         List<SyntaxNode> stmts = body == null ? List.of() : body.statements();
         if (stmts.size() != 1 || !stmts.get(0).expression().is("assignment_expression")) {
             return null;
         }
         SyntaxNode assign = stmts.get(0).expression();
-        SyntaxNode left = assign.field("left");
-        SyntaxNode right = assign.field("right");
+        SyntaxNode left = assign.child("left");
+        SyntaxNode right = assign.child("right");
         if (left == null || !left.is("identifier") || right == null || !right.is("block")
                 || right.childOfType("label") == null) {
             return null;
@@ -189,29 +190,29 @@ final class LoopPlanner {
         if (inner.size() != 1 || !inner.get(0).expression().is("match_expression")) {
             return null;
         }
-        SyntaxNode scrutinee = inner.get(0).expression().field("value");
-        return scrutinee != null && text(scrutinee).equals(text(left)) ? assign : null;
+        SyntaxNode scrutinee = inner.get(0).expression().child("value");
+        return scrutinee != null && scrutinee.text().equals(left.text()) ? assign : null;
     }
 
     /** Adds only the attributes to a loop already in the accepted shape. */
     private void planReady(SyntaxNode assign) {
-        SyntaxNode block = assign.field("right");
+        SyntaxNode block = assign.child("right");
         SyntaxNode match = block.statements().get(0).expression();
-        classifyState(match.field("value"));
+        classifyState(match.child("value"));
         for (SyntaxNode arm : arms(match)) {
-            SyntaxNode pattern = arm.field("pattern");
-            if (pattern != null && pattern.field("condition") != null) {
-                throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
+            SyntaxNode pattern = arm.child("pattern");
+            if (pattern != null && pattern.child("condition") != null) {
+                throw new Refusal("match-guards", "arm at line " + arm.startLine() + " has a guard");
             }
         }
-        blockLabel = text(block.childOfType("label"));
+        blockLabel = block.childOfType("label").text();
         SyntaxNode stmt = block.statements().get(0);
         SyntaxNode semicolon = stmt.is("expression_statement") ? stmt.childOfType(";") : null;
         if (semicolon != null) {
             // `{ match .. {..}; }` is a statement, not the block's value: rustc wants the match as the value
             edits.add(new TextEdit(semicolon.start, semicolon.end, ""));
         }
-        for (SyntaxNode c : block.codeChildren()) {
+        for (SyntaxNode c : block.namedChildren()) {
             if (c.is("empty_statement")) {
                 edits.add(new TextEdit(c.start, c.end, "")); // tree-sitter's reading of the same `;`
             }
@@ -219,7 +220,7 @@ final class LoopPlanner {
         List<SyntaxNode> breaks = new ArrayList<>();
         collectBreaks(match, blockLabel, breaks);
         for (SyntaxNode b : breaks) {
-            List<SyntaxNode> operand = b.codeChildren();
+            List<SyntaxNode> operand = b.namedChildren();
             SyntaxNode value = operand.size() == 2 ? operand.get(1) : null;
             if (value == null || !isConstant(value)) {
                 dynamics++;
@@ -250,7 +251,7 @@ final class LoopPlanner {
         }
         if (n.is("break_expression")) {
             SyntaxNode l = n.childOfType("label");
-            if (l != null && text(l).equals(label)) {
+            if (l != null && l.text().equals(label)) {
                 out.add(n);
             }
         }
@@ -260,7 +261,7 @@ final class LoopPlanner {
     }
 
     private void classifyState(SyntaxNode scrutinee) {
-        stateText = text(scrutinee);
+        stateText = scrutinee.text();
         state = squash(stateText);
         if (finding.stateVariable() != null && !finding.stateVariable().isBlank()
                 && !squash(finding.stateVariable()).equals(state)) {
@@ -291,17 +292,17 @@ final class LoopPlanner {
             return true;
         }
         if (n.is("field_expression")) {
-            return isPlace(n.field("value"));
+            return isPlace(n.child("value"));
         }
-        if (n.is("unary_expression") && text(n).startsWith("*")) {
+        if (n.is("unary_expression") && n.text().startsWith("*")) {
             return isPlace(lastNamed(n));
         }
         return false;
     }
 
     private List<SyntaxNode> arms(SyntaxNode match) {
-        SyntaxNode block = match.field("body");
-        return block.codeChildren().stream().filter(c -> c.is("match_arm")).toList();
+        SyntaxNode block = match.child("body");
+        return block.namedChildren().stream().filter(c -> c.is("match_arm")).toList();
     }
 
     private void checkClosures(SyntaxNode match) {
@@ -310,15 +311,15 @@ final class LoopPlanner {
         }
         Pattern word = Pattern.compile("(?<![A-Za-z0-9_'.])" + Pattern.quote(local) + "(?![A-Za-z0-9_])");
         for (SyntaxNode n : match.descendants()) {
-            if (n.is("closure_expression", "async_block") && word.matcher(text(n)).find()) {
-                throw new Refusal("closure-captures-state", "a closure at line " + lineOf(n.start) + " uses " + local);
+            if (n.is("closure_expression", "async_block") && word.matcher(n.text()).find()) {
+                throw new Refusal("closure-captures-state", "a closure at line " + n.startLine() + " uses " + local);
             }
         }
         for (SyntaxNode p = loop.parent; p != null; p = p.parent) {
             if (p.is("closure_expression")) {
-                String closure = text(p);
+                String closure = p.text();
                 if (!Pattern.compile("let\\s+mut\\s+" + Pattern.quote(local) + "\\b").matcher(closure).find()
-                        && !word.matcher(text(p.field("parameters"))).find()) {
+                        && !word.matcher(p.child("parameters").text()).find()) {
                     throw new Refusal("closure-captures-state", "the loop is in a closure that captures " + local);
                 }
                 return;
@@ -340,12 +341,12 @@ final class LoopPlanner {
         }
         String name = m.group(1);
         for (SyntaxNode n : match.descendants()) {
-            if (!n.is("identifier") || !text(n).equals(name)) {
+            if (!n.is("identifier") || !n.text().equals(name)) {
                 continue;
             }
             for (SyntaxNode p = n; p != null && p != match; p = p.parent) {
                 if ("pattern".equals(p.field) || p.is("closure_parameters", "parameters")) {
-                    throw new Refusal("state-shadowed", "line " + lineOf(n.start) + " binds another " + name);
+                    throw new Refusal("state-shadowed", "line " + n.startLine() + " binds another " + name);
                 }
                 if (p.is("block", "match_arm") && p != n) {
                     break;
@@ -359,8 +360,8 @@ final class LoopPlanner {
         walk(match, false, (n, inLoop) -> {
             if (n.is("macro_invocation") && !inLoop) {
                 SyntaxNode tokens = n.childOfType("token_tree");
-                if (tokens != null && WORD_BREAK.matcher(withoutCommentsAndStrings(text(tokens))).find()) {
-                    throw new Refusal("break-in-macro", "macro at line " + lineOf(n.start)
+                if (tokens != null && WORD_BREAK.matcher(withoutCommentsAndStrings(tokens.text())).find()) {
+                    throw new Refusal("break-in-macro", "macro at line " + n.startLine()
                             + " contains break/continue, which cannot be relabelled");
                 }
             }
@@ -370,23 +371,23 @@ final class LoopPlanner {
     // ---- while ---------------------------------------------------------------------------------------------
 
     private void planWhile(List<SyntaxNode> arms) {
-        SyntaxNode cond = loop.field("condition");
+        SyntaxNode cond = loop.child("condition");
         if (cond == null || cond.is("let_condition", "let_chain")) {
             throw new Refusal("while-loop", "a while-let loop cannot become a loop_match loop");
         }
-        String c = text(cond);
+        String c = cond.text();
         for (SyntaxNode n : cond.descendants()) {
-            if (n.is("assignment_expression", "compound_assignment_expr") && squash(text(n.field("left"))).equals(state)
-                    || n.is("reference_expression") && text(n).replaceAll("\\s", "").equals("&mut" + state)) {
+            if (n.is("assignment_expression", "compound_assignment_expr") && squash(n.child("left").text()).equals(state)
+                    || n.is("reference_expression") && n.text().replaceAll("\\s", "").equals("&mut" + state)) {
                 throw new Refusal("while-loop", "the while condition changes the state");
             }
         }
         Set<String> condWords = words(c);
         for (SyntaxNode arm : arms) {
-            for (SyntaxNode n : arm.field("pattern").descendants()) {
-                if (n.is("identifier") && !n.parent.is("scoped_identifier") && condWords.contains(text(n))
-                        && Character.isLowerCase(text(n).charAt(0))) {
-                    throw new Refusal("while-loop", "arm binding " + text(n) + " shadows a name in the condition");
+            for (SyntaxNode n : arm.child("pattern").descendants()) {
+                if (n.is("identifier") && !n.parent.is("scoped_identifier") && condWords.contains(n.text())
+                        && Character.isLowerCase(n.text().charAt(0))) {
+                    throw new Refusal("while-loop", "arm binding " + n.text() + " shadows a name in the condition");
                 }
             }
         }
@@ -400,7 +401,7 @@ final class LoopPlanner {
     // ---- arms ----------------------------------------------------------------------------------------------
 
     private void planArm(SyntaxNode arm) {
-        SyntaxNode value = arm.field("value");
+        SyntaxNode value = arm.child("value");
         markFinal(value);
         planBody(value);
         boolean completes = mayComplete(value);
@@ -415,7 +416,7 @@ final class LoopPlanner {
             }
         } else if (converted.containsKey(value)) {
             // handled in planBody: the arm value was the transition itself
-        } else if (completes && text(value).equals("()")) {
+        } else if (completes && value.text().equals("()")) {
             edits.add(new TextEdit(value.start, value.end, "{ " + guardPrefix() + tail + " }"));
         } else if (completes || whileGuard != null) {
             edits.add(TextEdit.insert(value.start, "{ " + guardPrefix()));
@@ -440,16 +441,16 @@ final class LoopPlanner {
         } else if (n.is("unsafe_block")) {
             markFinal(n.childOfType("block"));
         } else if (n.is("if_expression")) {
-            markFinal(n.field("consequence"));
-            SyntaxNode alt = n.field("alternative");
+            markFinal(n.child("consequence"));
+            SyntaxNode alt = n.child("alternative");
             if (alt != null) {
-                for (SyntaxNode c : alt.codeChildren()) {
+                for (SyntaxNode c : alt.namedChildren()) {
                     markFinal(c);
                 }
             }
         } else if (n.is("match_expression")) {
             for (SyntaxNode arm : arms(n)) {
-                markFinal(arm.field("value"));
+                markFinal(arm.child("value"));
             }
         }
     }
@@ -496,7 +497,7 @@ final class LoopPlanner {
             }
         }
         if (n.is("match_arm") && !inLoop) {
-            SyntaxNode v = n.field("value");
+            SyntaxNode v = n.child("value");
             if (v != null && isTransition(v) && finals.contains(v)) {
                 convert(v, v, null, false);
             }
@@ -509,11 +510,11 @@ final class LoopPlanner {
 
     private boolean targetsStateLoop(SyntaxNode jump, boolean inLoop) {
         SyntaxNode label = jump.childOfType("label");
-        return label == null ? !inLoop : text(label).equals(loopLabel);
+        return label == null ? !inLoop : label.text().equals(loopLabel);
     }
 
     private boolean isTransition(SyntaxNode e) {
-        return e.is("assignment_expression") && squash(text(e.field("left"))).equals(state);
+        return e.is("assignment_expression") && squash(e.child("left").text()).equals(state);
     }
 
     /**
@@ -525,20 +526,20 @@ final class LoopPlanner {
      * @param topArm   whether the assignment is the value of one of the state match's own arms
      */
     private void convert(SyntaxNode assign, SyntaxNode stmt, SyntaxNode continue_, boolean topArm) {
-        SyntaxNode rhs = assign.field("right");
+        SyntaxNode rhs = assign.child("right");
         boolean constant = isConstant(rhs);
         if (constant) {
             consts++;
         } else {
             dynamics++;
         }
-        String target = constant || !field ? text(rhs) : stateText;
+        String target = constant || !field ? rhs.text() : stateText;
         String jump = (constant ? CONST_ATTR + " " : "") + "break " + blockLabel + " " + target + ";";
         converted.put(assign, constant);
         converted.put(stmt, constant);
         boolean armValue = stmt.parent != null && stmt.parent.is("match_arm");
         if (armValue) {
-            String body = field ? text(assign) + "; " + jump : jump;
+            String body = field ? assign.text() + "; " + jump : jump;
             edits.add(new TextEdit(assign.start, assign.end, "{ " + (topArm ? guardPrefix() : "") + body + " }"));
             return;
         }
@@ -564,15 +565,15 @@ final class LoopPlanner {
             return true;
         }
         if (n.is("unary_expression")) {
-            List<SyntaxNode> c = n.codeChildren();
-            return text(n).startsWith("-") && c.size() == 1 && c.get(0).is("integer_literal", "float_literal");
+            List<SyntaxNode> c = n.namedChildren();
+            return n.text().startsWith("-") && c.size() == 1 && c.get(0).is("integer_literal", "float_literal");
         }
         if (n.is("scoped_identifier")) {
-            SyntaxNode name = n.field("name");
-            return name != null && Character.isUpperCase(text(name).charAt(0)) && !has(n, "generic_type");
+            SyntaxNode name = n.child("name");
+            return name != null && Character.isUpperCase(name.text().charAt(0)) && !has(n, "generic_type");
         }
         if (n.is("identifier")) {
-            String name = text(n);
+            String name = n.text();
             // an uppercase name is a const item or a variant imported with `use`, unless a local binds it
             return Character.isUpperCase(name.charAt(0))
                     && !Pattern.compile("\\blet\\s+(mut\\s+)?" + Pattern.quote(name) + "\\b").matcher(scope).find();
@@ -599,22 +600,22 @@ final class LoopPlanner {
             case "continue_expression":
                 return false;
             case "if_expression": {
-                SyntaxNode alt = n.field("alternative");
+                SyntaxNode alt = n.child("alternative");
                 if (alt == null) {
                     return true;
                 }
-                List<SyntaxNode> altCode = alt.codeChildren();
-                return mayComplete(n.field("consequence")) || altCode.isEmpty() || mayComplete(altCode.get(0));
+                List<SyntaxNode> altCode = alt.namedChildren();
+                return mayComplete(n.child("consequence")) || altCode.isEmpty() || mayComplete(altCode.get(0));
             }
             case "match_expression":
-                return arms(n).stream().anyMatch(a -> mayComplete(a.field("value")));
+                return arms(n).stream().anyMatch(a -> mayComplete(a.child("value")));
             case "macro_invocation": {
-                SyntaxNode m = n.field("macro");
-                String name = m == null ? "" : text(m).replaceAll("^.*::", "");
+                SyntaxNode m = n.child("macro");
+                String name = m == null ? "" : m.text().replaceAll("^.*::", "");
                 return !DIVERGING_MACROS.contains(name);
             }
             case "loop_expression":
-                return WORD_BREAK.matcher(text(n)).find();
+                return WORD_BREAK.matcher(n.text()).find();
             default:
                 return true;
         }
@@ -633,7 +634,7 @@ final class LoopPlanner {
             }
         }
         int lineStart = lineStart(close.start);
-        if (onlyWhitespace(lineStart, close.start) && lineOf(block.start) != lineOf(close.start)) {
+        if (onlyWhitespace(lineStart, close.start) && block.startLine() != close.startLine()) {
             String indent = stmts.isEmpty() ? indentAt(close.start) + "    "
                     : indentAt(stmts.get(stmts.size() - 1).start);
             edits.add(TextEdit.insert(lineStart, indent + tail + "\n"));
@@ -692,9 +693,9 @@ final class LoopPlanner {
         if (block == null) {
             return false;
         }
-        List<SyntaxNode> kids = block.codeChildren();
+        List<SyntaxNode> kids = block.namedChildren();
         int i = kids.indexOf(stmt);
-        return i > 0 && kids.get(i - 1).is("attribute_item") && text(kids.get(i - 1)).contains("loop_match");
+        return i > 0 && kids.get(i - 1).is("attribute_item") && kids.get(i - 1).text().contains("loop_match");
     }
 
     /** A label or local name not used anywhere in the enclosing function. */
@@ -735,16 +736,12 @@ final class LoopPlanner {
     }
 
     private static SyntaxNode lastNamed(SyntaxNode n) {
-        List<SyntaxNode> c = n.codeChildren();
+        List<SyntaxNode> c = n.namedChildren();
         return c.isEmpty() ? null : c.get(c.size() - 1);
     }
 
     private static String squash(String s) {
         return s.replaceAll("\\s+", "");
-    }
-
-    private String text(SyntaxNode n) {
-        return new String(src, n.start, n.end - n.start, StandardCharsets.UTF_8);
     }
 
     private boolean onlyWhitespace(int from, int to) {
@@ -771,15 +768,5 @@ final class LoopPlanner {
             i++;
         }
         return new String(src, s, i - s, StandardCharsets.UTF_8);
-    }
-
-    private int lineOf(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < src.length; i++) {
-            if (src[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

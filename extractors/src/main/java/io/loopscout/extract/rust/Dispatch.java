@@ -1,5 +1,6 @@
 package io.loopscout.extract.rust;
 
+import io.loopscout.extract.parse.SyntaxNode;
 import java.util.List;
 
 /**

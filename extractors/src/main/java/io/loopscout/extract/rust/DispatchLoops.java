@@ -1,6 +1,7 @@
 package io.loopscout.extract.rust;
 
 import io.loopscout.extract.Pattern;
+import io.loopscout.extract.parse.SyntaxNode;
 import io.loopscout.extract.rust.Dispatch.VarKind;
 import java.util.List;
 

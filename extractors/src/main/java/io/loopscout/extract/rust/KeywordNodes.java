@@ -1,6 +1,7 @@
 package io.loopscout.extract.rust;
 
 import io.loopscout.extract.parse.ParsedSource;
+import io.loopscout.extract.parse.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

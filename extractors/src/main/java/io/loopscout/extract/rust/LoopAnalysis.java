@@ -3,6 +3,7 @@ package io.loopscout.extract.rust;
 import io.loopscout.extract.StateGraph;
 import io.loopscout.extract.StateGraph.Edge;
 import io.loopscout.extract.StateGraph.EdgeKind;
+import io.loopscout.extract.parse.SyntaxNode;
 import io.loopscout.extract.rust.Dispatch.Arm;
 import io.loopscout.extract.rust.Dispatch.Shape;
 import io.loopscout.extract.rust.Dispatch.VarKind;

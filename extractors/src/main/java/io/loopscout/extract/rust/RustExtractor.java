@@ -8,6 +8,8 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
+import io.loopscout.extract.parse.SourceText;
+import io.loopscout.extract.parse.SyntaxNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.loopscout.extract.rust;
 
+import io.loopscout.extract.parse.SyntaxNode;
 import io.loopscout.extract.rust.Dispatch.VarKind;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

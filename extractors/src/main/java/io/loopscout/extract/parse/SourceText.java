@@ -1,15 +1,15 @@
-package io.loopscout.extract.rust;
+package io.loopscout.extract.parse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** The UTF-8 bytes of one file with a line table: text and 1-based lines by byte offset, without JNI. */
-final class SourceText {
+public final class SourceText {
 
     private final byte[] bytes;
     private final int[] lineStarts;
 
-    SourceText(byte[] bytes) {
+    public SourceText(byte[] bytes) {
         this.bytes = bytes;
         int lines = 1;
         for (byte b : bytes) {
@@ -30,7 +30,7 @@ final class SourceText {
      * True when the bytes in {@code [start, end)} contain one of {@code words} (ASCII); a word that is an
      * identifier must stand as a whole identifier ({@code state} is not found in {@code substate}).
      */
-    boolean containsAny(int start, int end, java.util.List<String> words) {
+    public boolean containsAny(int start, int end, java.util.List<String> words) {
         for (String w : words) {
             if (w.isEmpty()) {
                 return true;
@@ -58,24 +58,24 @@ final class SourceText {
         return false;
     }
 
-    static boolean isWordByte(byte c) {
+    public static boolean isWordByte(byte c) {
         return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c < 0;
     }
 
-    int lineCount() {
+    public int lineCount() {
         return lineStarts.length;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
-    String text(int start, int end) {
+    public String text(int start, int end) {
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** The text between two offsets with all ASCII whitespace removed. */
-    String compact(int start, int end) {
+    public String compact(int start, int end) {
         StringBuilder sb = new StringBuilder(end - start);
         String t = text(start, end);
         for (int i = 0; i < t.length(); i++) {
@@ -88,13 +88,13 @@ final class SourceText {
     }
 
     /** The 1-based line holding byte {@code offset}. */
-    int lineOf(int offset) {
+    public int lineOf(int offset) {
         int i = Arrays.binarySearch(lineStarts, offset);
         return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** The text of lines {@code first..last} (1-based, inclusive) capped at {@code maxLines} lines. */
-    String lines(int first, int last, int maxLines) {
+    public String lines(int first, int last, int maxLines) {
         int to = Math.min(last, first + maxLines - 1);
         int s = lineStarts[first - 1];
         int e = to < lineStarts.length ? lineStarts[to] : bytes.length;

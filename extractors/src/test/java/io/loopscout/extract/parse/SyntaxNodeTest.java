@@ -1,0 +1,81 @@
+package io.loopscout.extract.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.treesitter.TSNode;
+
+class SyntaxNodeTest {
+
+    private static final String RUST = """
+            fn step(mut state: u8, a: u32, b: u32) -> u8 {
+                loop {
+                    let sum = a + b;
+                    let next = state + 1;
+                    match state {
+                        0 => state = 1,
+                        _ => break,
+                    }
+                }
+            }
+            """;
+
+    /** Every node under {@code n} in pre-order, read directly from tree-sitter (the slow path the copy avoids). */
+    private static List<String> treeSitterPreOrder(TSNode n) {
+        List<String> out = new ArrayList<>();
+        out.add(n.getType() + "@" + n.getStartByte() + ".." + n.getEndByte());
+        for (int i = 0; i < n.getChildCount(); i++) {
+            out.addAll(treeSitterPreOrder(n.getChild(i)));
+        }
+        return out;
+    }
+
+    private static SyntaxNode fullCopy(ParsedSource p) {
+        return SyntaxNode.copyOf(p.root(), new SourceText(p.bytes()));
+    }
+
+    @Test
+    void fullCopyHoldsEveryNodeOfEitherGrammar() {
+        // Rust then C: symbol ids overlap between grammars, so a shared id cache would give C nodes Rust names
+        ParsedSource rust = ParsedSource.parse(ParsedSource.Grammar.RUST, RUST);
+        ParsedSource c = ParsedSource.parse(ParsedSource.Grammar.C,
+                "int f(int s) { for (;;) { switch (s) { case 0: s = 1; break; default: return s; } } }\n");
+        for (ParsedSource p : List.of(rust, c)) {
+            List<String> copied = fullCopy(p).descendants().stream().map(SyntaxNode::toString).toList();
+            assertEquals(treeSitterPreOrder(p.root()), copied);
+        }
+    }
+
+    @Test
+    void prunedCopyKeepsStructureAndNodesMentioningTheWords() {
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, RUST);
+        SyntaxNode fn = fullCopy(p).namedChildren().get(0);
+        SyntaxNode fullLoop = fn.child("body").statements().get(0).expression();
+        assertTrue(fullLoop.is("loop_expression"));
+        TSNode loop = p.root().getDescendantForByteRange(fullLoop.start, fullLoop.end);
+        assertEquals("loop_expression", loop.getType());
+
+        SyntaxNode pruned = SyntaxNode.copyOf(loop, new SourceText(p.bytes()), List.of("state"));
+        List<SyntaxNode> stmts = pruned.child("body").statements();
+        assertEquals(3, stmts.size());
+        assertEquals("let sum = a + b;", stmts.get(0).text());
+        assertTrue(stmts.get(0).children().isEmpty(), "no word in it: copied as a leaf");
+        assertTrue(stmts.get(1).child("value").is("binary_expression"), "mentions state: copied in full");
+        SyntaxNode match = stmts.get(2).expression();
+        assertTrue(match.is("match_expression"));
+        assertEquals(2, match.child("body").namedChildren().size(), "structure is copied whatever its text");
+        assertEquals(5, match.startLine());
+        assertEquals(8, match.endLine());
+        assertEquals("matchstate{0=>state=1,_=>break,}", match.compact());
+
+        assertTrue(fullLoop.descendants().size() > pruned.descendants().size());
+        assertSame(fullLoop, fn.find(fullLoop.start, fullLoop.end, "loop_expression"));
+        assertNull(fn.find(fullLoop.start, fullLoop.end, "while_expression"));
+        assertSame(fn, fullLoop.parent.parent.parent, "loop < statement < block < fn");
+    }
+}
