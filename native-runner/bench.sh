@@ -3,8 +3,11 @@
 #   native-runner/bench.sh aa [REPS]          A/A experiment on the lexer fixture (default 20 repetitions)
 #   native-runner/bench.sh regressed          lexer fixture whose variant B is 10% slower on purpose
 #   native-runner/bench.sh model [STATES]     model tier on a generated graph (default 30 states)
-#   native-runner/bench.sh zlib DRIVER ZLIB [ZLIB_B]   zlib-rs inflate in 16-byte chunks
-# Runs niced; the machine's load is printed with the results.
+#   native-runner/bench.sh zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]   zlib-rs inflate, 16-byte chunks;
+#       B defaults to `rewrite`: the CrateRewriter applied to a copy (its verification builds in the sandbox)
+# Runs niced; the machine's load is printed with the results. LOOPSCOUT_CPU=N pins runs to CPU N, =none
+# disables pinning (default: the last CPU). LOOPSCOUT_CLOCK=cpu times runs by the CPU time of their process
+# tree (cgroup) instead of wall time: NOT the protocol of measurement.md, an opt-in for busy machines.
 set -e
 cd "$(dirname "$0")/.."
 mvn -o -q -B -pl native-runner -am test-compile dependency:build-classpath \

@@ -32,7 +32,9 @@ public final class ManifestLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> PROJECT_KEYS =
-            Set.of("id", "language", "source", "popularity", "subdir", "bench", "notes");
+            Set.of("id", "language", "source", "popularity", "subdir", "bench", "notes", "translate");
+    private static final Set<String> TRANSLATE_KEYS = Set.of("sources", "defines", "harness", "rust_port");
+    private static final Set<String> PORT_KEYS = Set.of("crate", "version", "features");
     private static final Set<String> POPULARITY_KEYS = Set.of("downloads", "stars", "as_of");
     private static final Set<String> BENCH_KEYS = Set.of("command", "rustflags");
 
@@ -150,10 +152,14 @@ public final class ManifestLoader {
         }
         BenchSpec bench = k.get("bench") == null ? null : bench(k.get("bench").getValueNode(), id);
         String notes = scalarValue(k.get("notes"), id, "notes");
+        TranslateSpec translate = k.get("translate") == null ? null : translate(k.get("translate").getValueNode(), id);
+        if (translate != null && language != Language.C) {
+            problem(valueLine(k.get("translate")), id, "translate needs language: c (it translates C sources)");
+        }
         if (problems.size() > errorsBefore || id == null) {
             return null;
         }
-        return new ProjectSpec(id, language, source, popularity, subdir, bench, notes, line(map));
+        return new ProjectSpec(id, language, source, popularity, subdir, bench, notes, line(map), translate);
     }
 
     private SourceSpec source(Node node, String id) {
@@ -247,6 +253,63 @@ public final class ManifestLoader {
         }
         String flags = scalarValue(k.get("rustflags"), id, "rustflags");
         return new BenchSpec(command, flags == null ? "" : flags);
+    }
+
+    private TranslateSpec translate(Node node, String id) {
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), id, "translate must be a mapping { sources, defines, harness, rust_port }");
+            return null;
+        }
+        Map<String, NodeTuple> k = keys(map, TRANSLATE_KEYS, id);
+        List<String> sources = strings(k.get("sources"), id, "sources");
+        if (sources.isEmpty()) {
+            problem(line(map), id, "translate needs a non-empty list of C 'sources'");
+        }
+        List<String> defines = strings(k.get("defines"), id, "defines");
+        String harness = scalarValue(k.get("harness"), id, "harness");
+        if (harness == null) {
+            problem(line(map), id, "translate needs a 'harness' (one of " + TranslateSpec.HARNESSES + ")");
+        } else if (!TranslateSpec.HARNESSES.contains(harness)) {
+            problem(valueLine(k.get("harness")), id, "unknown harness '" + harness + "' (known: "
+                    + TranslateSpec.HARNESSES + ")");
+        }
+        TranslateSpec.RustPort port = null;
+        if (k.get("rust_port") != null) {
+            Node p = k.get("rust_port").getValueNode();
+            if (!(p instanceof MappingNode pm)) {
+                problem(line(p), id, "rust_port must be a mapping { crate, version, features }");
+            } else {
+                Map<String, NodeTuple> pk = keys(pm, PORT_KEYS, id);
+                String crate = scalarValue(pk.get("crate"), id, "crate");
+                String version = scalarValue(pk.get("version"), id, "version");
+                if (crate == null || version == null) {
+                    problem(line(pm), id, "rust_port needs 'crate' and an exact 'version'");
+                } else {
+                    port = new TranslateSpec.RustPort(crate, version, strings(pk.get("features"), id, "features"));
+                }
+            }
+        }
+        return new TranslateSpec(sources, defines, harness, port);
+    }
+
+    /** A list of plain values ([] when absent); anything else is reported. */
+    private List<String> strings(NodeTuple t, String id, String key) {
+        if (t == null) {
+            return List.of();
+        }
+        if (!(t.getValueNode() instanceof SequenceNode seq)) {
+            problem(valueLine(t), id, "'" + key + "' must be a list");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            if (n instanceof ScalarNode s) {
+                out.add(s.getValue());
+            } else {
+                problem(line(n), id, "'" + key + "' must hold plain values");
+            }
+        }
+        return out;
     }
 
     private long count(NodeTuple t, String id, String key) {

@@ -14,7 +14,14 @@ import java.io.Serializable;
  * @param bench      the project's own benchmark, or null
  * @param notes      free text, or null
  * @param line       the manifest line the entry starts on (for messages)
+ * @param translate  the c2rust experiment for a C project, or null
  */
 public record ProjectSpec(String id, Language language, SourceSpec source, Popularity popularity, String subdir,
-                          BenchSpec bench, String notes, int line) implements Serializable {
+                          BenchSpec bench, String notes, int line, TranslateSpec translate) implements Serializable {
+
+    /** A project without a c2rust experiment. */
+    public ProjectSpec(String id, Language language, SourceSpec source, Popularity popularity, String subdir,
+                       BenchSpec bench, String notes, int line) {
+        this(id, language, source, popularity, subdir, bench, notes, line, null);
+    }
 }

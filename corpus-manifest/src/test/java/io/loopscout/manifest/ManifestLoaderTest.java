@@ -20,7 +20,7 @@ class ManifestLoaderTest {
     void loadsAValidManifest() throws Exception {
         Path file = resource("ok.yaml");
         Manifest m = ManifestLoader.load(file);
-        assertEquals(List.of("zlib-rs", "local", "pinned.git"), m.projects().stream().map(ProjectSpec::id).toList());
+        assertEquals(List.of("zlib-rs", "local", "pinned.git", "bzip2-c2rust"), m.projects().stream().map(ProjectSpec::id).toList());
         ProjectSpec zlib = m.projects().get(0);
         assertEquals(new SourceSpec.Crate("zlib-rs", "0.5.2"), zlib.source());
         assertEquals(new Popularity(12_345_678, 400, "2026-11-01"), zlib.popularity());
@@ -32,6 +32,12 @@ class ManifestLoaderTest {
         SourceSpec.Path path = assertInstanceOf(SourceSpec.Path.class, local.source());
         assertEquals(file.getParent().resolve("../my-decoder").normalize().toString(), path.path());
         assertEquals(new SourceSpec.Git("file:///tmp/repo.git", "v1.0"), m.projects().get(2).source());
+        TranslateSpec t = m.projects().get(3).translate();
+        assertEquals(List.of("blocksort.c", "decompress.c"), t.sources());
+        assertEquals(List.of("_FILE_OFFSET_BITS=64", "BZ_NO_STDIO"), t.defines());
+        assertEquals("bzip2", t.harness());
+        assertEquals(new TranslateSpec.RustPort("libbz2-rs-sys", "0.2.6", List.of("export-symbols")), t.rustPort());
+        assertEquals(null, zlib.translate());
     }
 
     @Test
@@ -50,7 +56,11 @@ class ManifestLoaderTest {
         assertContains(all, "30 bad-popularity as_of must be a date");
         assertContains(all, "31 null missing required key 'id'");
         assertContains(all, "36 escaping-subdir subdir must be a relative path");
-        assertEquals(11, got.size(), all);
+        assertContains(all, "41 bad-translate translate needs a non-empty list of C 'sources'");
+        assertContains(all, "42 bad-translate unknown harness 'zlib'");
+        assertContains(all, "43 bad-translate unknown key 'flags'");
+        assertContains(all, "41 bad-translate translate needs language: c");
+        assertEquals(15, got.size(), all);
         assertTrue(e.getMessage().contains("broken.yaml:6: [Bad_ID] bad id"), e.getMessage());
     }
 

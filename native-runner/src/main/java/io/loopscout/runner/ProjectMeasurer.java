@@ -16,6 +16,7 @@ import io.loopscout.runner.model.ModelBench;
 import io.loopscout.runner.model.ModelOutcome;
 import io.loopscout.runner.protocol.Analysis;
 import io.loopscout.runner.protocol.CallgrindCounts;
+import io.loopscout.runner.protocol.Host;
 import io.loopscout.runner.protocol.InterleavedRuns;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.protocol.Series;
@@ -192,14 +193,16 @@ public final class ProjectMeasurer {
 
     /** Times a prepared project under the protocol; callgrind counts each variant once when it can. */
     public Measurement measure(PreparedProject prepared, List<Failure> failures) {
+        double loadBefore = Host.loadAverage();
         Series series = InterleavedRuns.run(protocol, suppliers(prepared));
+        String load = Host.loadNote(loadBefore, Host.loadAverage());
         if (series.failed()) {
             failures.add(series.failure().toFailure(prepared.project(), STAGE, FailureClass.BENCH_FAIL,
                     "bench run " + series.failedVariant()));
         }
         Map<String, CallgrindCounts> counts = new LinkedHashMap<>();
         String note = "sandbox: " + cargo.sandbox().method() + "; cpu " + (protocol.cpu() == null ? "not pinned"
-                : "pinned to " + protocol.cpu());
+                : "pinned to " + protocol.cpu()) + "; " + load;
         if (protocol.callgrind() && prepared.direct() && !series.failed()) {
             for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
                 CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits());

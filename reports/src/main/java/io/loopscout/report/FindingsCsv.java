@@ -18,12 +18,14 @@ public final class FindingsCsv {
             "fallthroughs", "exits", "state_type", "eligible", "reason", "parse_errors", "model_speedup",
             "permalink");
 
-    /** The order of findings inside one project. */
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+    /** The order of findings inside one project; total up to identical findings, so output never hangs on input order. */
+    static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> nz(f.file()))
             .thenComparingInt(Finding::startLine)
             .thenComparingInt(Finding::endLine)
             .thenComparing(f -> f.pattern() == null ? "" : f.pattern().id())
-            .thenComparing(f -> f.function() == null ? "" : f.function());
+            .thenComparing(f -> nz(f.function()))
+            .thenComparing(f -> nz(f.stateVariable()))
+            .thenComparing(f -> nz(f.snippet()));
 
     private FindingsCsv() {
     }
@@ -40,6 +42,10 @@ public final class FindingsCsv {
     /** Writes findings.csv into {@code outDir}. */
     public static Path write(Path outDir, List<ProjectResult> results) {
         return CsvTable.write(outDir, FILE, render(results));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static List<String> row(ProjectResult r, Finding f) {

@@ -57,7 +57,9 @@ public final class HtmlReport {
             pre.formula{background:#fff;border:1px solid #e2e8f0;padding:10px;white-space:pre-wrap}
             .legend span{margin-right:12px}.sw{display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:4px}
             .sw.constant{border-color:#2563eb}.sw.fallthrough{border-color:#7c3aed;border-top-style:dashed}.sw.dynamic{border-color:#b45309;border-top-style:dashed}.sw.exit{border-color:#dc2626}
-            td pre{margin:0;white-space:pre-wrap}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
+            td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
+            section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
+            details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
             footer{color:#64748b;padding:30px 20px}
             """;
 
@@ -124,6 +126,12 @@ public final class HtmlReport {
               openTarget(location.hash);
             })();
             """;
+
+    /** Findings drawn per project; the rest are counted (a generated file can hold thousands). */
+    static final int MAX_FINDINGS_SHOWN = 100;
+
+    /** Snippet lines shown per finding (a state loop can span a thousand lines). */
+    static final int MAX_SNIPPET_LINES = 300;
 
     /** The Content-Security-Policy: nothing may load; only this page's own style and script run (by hash). */
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '"
@@ -229,6 +237,7 @@ public final class HtmlReport {
             }
             h.append(".</p>");
         }
+        CComparisonHtml.summary(h, results);
         h.append("</section>\n");
     }
 
@@ -293,7 +302,8 @@ public final class HtmlReport {
                 .append("<span><i class=\"sw constant\"></i>constant transition</span>")
                 .append("<span><i class=\"sw fallthrough\"></i>fallthrough</span>")
                 .append("<span><i class=\"sw dynamic\"></i>dynamic (to ?)</span>")
-                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>");
+                .append("<span><i class=\"sw exit\"></i>exit</span> State 0 is shaded; hover for full labels.</p>")
+                .append(StateGraphSvg.markerDefs());
         for (int pos = 1; pos <= results.size(); pos++) {
             ProjectResult r = results.get(pos - 1);
             project(h, r, pos, failures.stream().filter(f -> f.project().equals(r.id())).toList());
@@ -309,7 +319,8 @@ public final class HtmlReport {
                 .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())
                 .append(" findings · ").append(r.eligibleCount()).append(" eligible · ")
                 .append(Html.esc(m.verdict() == null ? "" : m.verdict().id())).append(" (")
-                .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(")</span></summary>");
+                .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(')')
+                .append(r.cComparison() == null ? "" : " · c2rust experiment").append("</span></summary>");
         Popularity pop = r.spec().popularity();
         h.append("<dl class=\"kv\"><dt>Source</dt><dd>")
                 .append(Html.esc(r.spec().source() == null ? "" : r.spec().source().display()))
@@ -355,13 +366,20 @@ public final class HtmlReport {
             }
             h.append("</tbody></table>");
         }
+        if (r.cComparison() != null) {
+            CComparisonHtml.section(h, r.cComparison(), pos);
+        }
         h.append("<h3>Findings</h3>");
         if (r.findings().isEmpty()) {
             h.append("<p class=\"note\">No findings.</p>");
         }
         List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
-        for (int i = 0; i < findings.size(); i++) {
-            finding(h, r, findings.get(i), "g" + pos + "-" + (i + 1));
+        for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS_SHOWN); i++) {
+            finding(h, r, findings.get(i));
+        }
+        if (findings.size() > MAX_FINDINGS_SHOWN) {
+            h.append("<p class=\"note\">And ").append(findings.size() - MAX_FINDINGS_SHOWN)
+                    .append(" more findings, listed in findings.csv and findings.sarif.</p>");
         }
         if (!r.patch().isEmpty()) {
             h.append("<h3>Rewrite patch</h3>").append(diff(r.patch()));
@@ -373,7 +391,7 @@ public final class HtmlReport {
         h.append("</details>\n");
     }
 
-    private static void finding(StringBuilder h, ProjectResult r, Finding f, String id) {
+    private static void finding(StringBuilder h, ProjectResult r, Finding f) {
         String link = Permalinks.of(r.spec(), r.version(), f);
         h.append("<div class=\"finding\"><h4><code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
                 .append("</code> <span class=\"where\">").append(Html.esc(f.file())).append(':').append(f.startLine())
@@ -410,21 +428,37 @@ public final class HtmlReport {
         h.append(".</p>");
         if (f.snippet() != null && !f.snippet().isEmpty()) {
             boolean rust = f.language() == io.loopscout.core.Language.RUST;
-            int lines = (int) f.snippet().chars().filter(c -> c == '\n').count()
-                    + (f.snippet().endsWith("\n") ? 0 : 1);
+            String snippet = firstLines(f.snippet(), MAX_SNIPPET_LINES);
+            int lines = (int) snippet.chars().filter(c -> c == '\n').count() + (snippet.endsWith("\n") ? 0 : 1);
             StringBuilder gutter = new StringBuilder();
             for (int k = 0; k < lines; k++) {
                 gutter.append(k == 0 ? "" : "\n").append(Math.max(1, f.startLine()) + k);
             }
             h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
-                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(f.snippet(), rust))
+                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(snippet, rust))
                     .append("</code></pre></div>");
+            if (snippet.length() < f.snippet().length()) {
+                h.append("<p class=\"note\">Snippet cut after ").append(MAX_SNIPPET_LINES)
+                        .append(" lines; the loop ends on line ").append(f.endLine()).append(".</p>");
+            }
         }
-        String graph = StateGraphSvg.render(f.graph(), id);
+        String graph = StateGraphSvg.render(f.graph());
         if (!graph.isEmpty()) {
             h.append("<div class=\"pics\">").append(graph).append("</div>");
         }
         h.append("</div>");
+    }
+
+    /** The first {@code max} lines of {@code text}. */
+    private static String firstLines(String text, int max) {
+        int at = -1;
+        for (int k = 0; k < max; k++) {
+            at = text.indexOf('\n', at + 1);
+            if (at < 0) {
+                return text;
+            }
+        }
+        return at + 1 >= text.length() ? text : text.substring(0, at);
     }
 
     /** A unified diff with added, removed and hunk lines marked. */
@@ -488,16 +522,19 @@ public final class HtmlReport {
         kv(h, "Ended", run.end().toString() + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
         kv(h, "Files", c.filesScanned() + " scanned, " + c.filesSkippedTooLarge() + " over 2 MB skipped, "
                 + c.binaryFilesSkipped() + " binary skipped, " + c.symlinksRefused() + " symlinks refused");
-        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.parseTimeouts() + " parse timeouts");
+        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.parseTimeouts() + " parse timeouts, "
+                + c.notUtf8() + " not UTF-8, " + c.unreadable() + " not analysable");
         h.append("</dl></section>\n<section id=\"scoring\"><h2>Scoring</h2><pre class=\"formula\">")
                 .append(Html.esc(scoreFormula)).append("</pre></section>\n");
     }
 
-    private static void kv(StringBuilder h, String key, String value) {
+    /** A definition-list entry, both sides escaped. */
+    static void kv(StringBuilder h, String key, String value) {
         h.append("<dt>").append(Html.esc(key)).append("</dt><dd>").append(Html.esc(value)).append("</dd>");
     }
 
-    private static String times(Double v) {
+    /** {@code 1.12×}, or empty for a missing or non-finite value. */
+    static String times(Double v) {
         return v == null || !Double.isFinite(v) ? "" : CsvTable.number(v, 3) + "×";
     }
 

@@ -4,6 +4,7 @@ import io.loopscout.extract.Finding;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
+import io.loopscout.runner.translate.CComparison;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param patch       the rewrite as a unified diff (empty when nothing was rewritten)
  * @param score       the ranking score (0 until scored)
  * @param rank        1-based rank (0 until scored)
+ * @param cComparison the c2rust experiment (C against its translations), or null when the project has none
  */
 public record ProjectResult(ProjectSpec spec, String version, List<Finding> findings, Measurement measurement,
-                            String patch, double score, int rank) implements Serializable {
+                            String patch, double score, int rank, CComparison cComparison) implements Serializable {
 
     public ProjectResult {
         Objects.requireNonNull(spec, "spec");
@@ -33,7 +35,12 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
     /** An unscored result. */
     public static ProjectResult of(ProjectSpec spec, String version, List<Finding> findings,
                                    Measurement measurement, String patch) {
-        return new ProjectResult(spec, version, findings, measurement, patch, 0, 0);
+        return new ProjectResult(spec, version, findings, measurement, patch, 0, 0, null);
+    }
+
+    /** The same result with the c2rust experiment's comparison. */
+    public ProjectResult withCComparison(CComparison comparison) {
+        return new ProjectResult(spec, version, findings, measurement, patch, score, rank, comparison);
     }
 
     /** The project id from the manifest. */
@@ -43,7 +50,7 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
 
     /** The same result with its score and rank. */
     public ProjectResult withScore(double newScore, int newRank) {
-        return new ProjectResult(spec, version, findings, measurement, patch, newScore, newRank);
+        return new ProjectResult(spec, version, findings, measurement, patch, newScore, newRank, cComparison);
     }
 
     /** How many findings the rewriter can turn into the {@code #[loop_match]} form. */

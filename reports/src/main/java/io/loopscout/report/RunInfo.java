@@ -56,10 +56,12 @@ public record RunInfo(String manifest, String loopscoutVersion, String rustcVers
      * @param symlinksRefused      symbolic links not followed
      * @param parseErrors          files whose tree had ERROR/MISSING nodes
      * @param parseTimeouts        files whose parse timed out
+     * @param notUtf8              files that were not valid UTF-8 (read with replacement characters)
+     * @param unreadable           files an extractor could not analyse (too deep, too large, extractor error)
      * @param findingsByPattern    findings per pattern id (kept sorted by id)
      */
     public record Counts(int projects, long filesScanned, long filesSkippedTooLarge, long binaryFilesSkipped,
-                         long symlinksRefused, long parseErrors, long parseTimeouts,
+                         long symlinksRefused, long parseErrors, long parseTimeouts, long notUtf8, long unreadable,
                          Map<String, Long> findingsByPattern) implements Serializable {
 
         public Counts {

@@ -46,6 +46,8 @@ public final class RunJson {
         counts.put("symlinks_refused", c.symlinksRefused());
         counts.put("parse_errors", c.parseErrors());
         counts.put("parse_timeouts", c.parseTimeouts());
+        counts.put("not_utf8", c.notUtf8());
+        counts.put("unreadable", c.unreadable());
         ObjectNode byPattern = counts.putObject("findings_by_pattern");
         c.findingsByPattern().forEach(byPattern::put); // sorted map: stable key order
         counts.put("findings", c.findingsByPattern().values().stream().mapToLong(Long::longValue).sum());

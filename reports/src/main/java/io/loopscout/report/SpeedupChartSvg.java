@@ -21,8 +21,8 @@ public final class SpeedupChartSvg {
     private SpeedupChartSvg() {
     }
 
-    /** One bar: a label, a value, optional whiskers, and its colour. */
-    private record Bar(String label, double value, Double low, Double high, String color, String text) {
+    /** One bar: a label, a value, optional whiskers, its colour and the text written after it (all escaped here). */
+    record Bar(String label, double value, Double low, Double high, String color, String text) {
     }
 
     /** The chart, or empty when the project has no speed-up at all. */
@@ -48,6 +48,18 @@ public final class SpeedupChartSvg {
         if (model != null && m.tier() != EvidenceTier.MODEL) {
             bars.add(new Bar("model kernel (upper bound)", model, null, null, "#0891b2", x(model)));
         }
+        return draw("chart", "Speed-ups (time of A divided by time of the variant; above 1 is faster)", bars, aa);
+    }
+
+    /**
+     * Horizontal bars around 1.0 (the reference line), each with optional CI whiskers; {@code band}, when not
+     * null, shades 1 ± band as a noise floor. Empty when there are no bars.
+     *
+     * @param cssClass the svg element's class attribute
+     * @param title    the picture's accessible title
+     */
+    static String draw(String cssClass, String title, List<Bar> bars, Double band) {
+        Double aa = finite(band);
         if (bars.isEmpty()) {
             return "";
         }
@@ -67,10 +79,11 @@ public final class SpeedupChartSvg {
         double height = TOP + bars.size() * ROW_H + AXIS_H;
 
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
+        sb.append("<svg class=\"").append(Html.esc(cssClass))
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                 .append(fmt(WIDTH)).append("\" height=\"").append(fmt(height)).append("\" viewBox=\"0 0 ")
                 .append(fmt(WIDTH)).append(' ').append(fmt(height))
-                .append("\"><title>Speed-ups (time of A divided by time of the variant; above 1 is faster)</title>");
+                .append("\"><title>").append(Html.esc(title)).append("</title>");
         double plotTop = TOP;
         double plotBottom = TOP + bars.size() * ROW_H;
         if (aa != null) {

@@ -22,8 +22,22 @@ public final class StateGraphSvg {
     private StateGraphSvg() {
     }
 
-    /** The SVG element; {@code idPrefix} keeps marker ids unique within the page. Empty graph → empty string. */
-    public static String render(StateGraph graph, String idPrefix) {
+    /**
+     * The arrow heads every graph refers to, as a hidden SVG; a page that shows graphs includes it once (one set
+     * of markers for the page instead of one per picture).
+     */
+    public static String markerDefs() {
+        StringBuilder sb = new StringBuilder("<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\"><defs>");
+        for (EdgeKind k : EdgeKind.values()) {
+            sb.append("<marker id=\"").append(markerId(k)).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")
+                    .append(" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
+                    .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(color(k)).append("\"/></marker>");
+        }
+        return sb.append("</defs></svg>").toString();
+    }
+
+    /** The SVG element (its arrow heads come from {@link #markerDefs()}). Empty graph → empty string. */
+    public static String render(StateGraph graph) {
         int n = graph.states().size();
         if (n == 0) {
             return "";
@@ -49,21 +63,12 @@ public final class StateGraphSvg {
         // the pseudo-states sit one above the other in the middle, so arrows from the sides do not cross both
         double[] dynamicPos = {cx, cy - (hasExit ? 24 : 0)};
         double[] exitPos = {cx, cy + (hasDynamic ? 24 : 0)};
-        String id = idPrefix.replaceAll("[^A-Za-z0-9_-]", "_");
 
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
                 .append(fmt(width)).append("\" height=\"").append(fmt(height)).append("\" viewBox=\"0 0 ")
                 .append(fmt(width)).append(' ').append(fmt(height)).append("\"><title>State graph: ").append(n)
                 .append(" states, ").append(graph.edges().size()).append(" transitions</title>");
-        sb.append("<defs>");
-        for (EdgeKind k : EdgeKind.values()) {
-            sb.append("<marker id=\"").append(id).append("-").append(kindName(k))
-                    .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
-                            + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
-                    .append(color(k)).append("\"/></marker>");
-        }
-        sb.append("</defs>");
 
         Set<String> drawn = new LinkedHashSet<>(); // one arrow per (from, to, kind)
         for (Edge e : graph.edges()) {
@@ -72,12 +77,12 @@ public final class StateGraphSvg {
             }
             double[] from = pos[e.from()];
             if (e.to() == e.from()) {
-                sb.append(selfLoop(from, cx, cy, e.kind(), id));
+                sb.append(selfLoop(from, cx, cy, e.kind()));
                 continue;
             }
             double[] to = e.to() >= 0 ? pos[e.to()] : e.kind() == EdgeKind.EXIT ? exitPos : dynamicPos;
             double toR = e.to() >= 0 ? NODE_R : 11;
-            sb.append(arrow(from, to, NODE_R, toR, e.kind(), id));
+            sb.append(arrow(from, to, NODE_R, toR, e.kind()));
         }
         for (int i = 0; i < n; i++) {
             String label = graph.states().get(i);
@@ -88,12 +93,15 @@ public final class StateGraphSvg {
                     .append(fmt(pos[i][1] + 4)).append("\" text-anchor=\"middle\" font-size=\"11\">")
                     .append(i).append("</text>");
             double a = Math.atan2(pos[i][1] - cy, pos[i][0] - cx);
-            double lx = pos[i][0] + Math.cos(a) * (NODE_R + 6);
-            double ly = pos[i][1] + Math.sin(a) * (NODE_R + 6) + 4;
+            int self = i;
+            // a self-loop is drawn outward too: its label moves out of the loop's way
+            double off = NODE_R + 6 + (graph.edges().stream().anyMatch(e -> e.from() == self && e.to() == self) ? 30 : 0);
+            double lx = pos[i][0] + Math.cos(a) * off;
+            double ly = pos[i][1] + Math.sin(a) * off + 4;
             String anchor = Math.abs(Math.cos(a)) < 0.3 ? "middle" : Math.cos(a) > 0 ? "start" : "end";
             sb.append("<text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(ly + (Math.sin(a) > 0.7 ? 8 : 0)))
                     .append("\" text-anchor=\"").append(anchor).append("\" font-size=\"11\" fill=\"#0f172a\">")
-                    .append(Html.esc(Html.shorten(label, 22))).append("</text></g>");
+                    .append(Html.esc(Html.shorten(label, 18))).append("</text></g>");
         }
         if (hasDynamic) {
             sb.append(pseudo(dynamicPos, "?", "dynamic transition (target computed at run time)", "#fde68a"));
@@ -110,7 +118,7 @@ public final class StateGraphSvg {
                 + "\" y=\"" + fmt(p[1] + 4) + "\" text-anchor=\"middle\" font-size=\"11\">" + symbol + "</text></g>";
     }
 
-    private static String arrow(double[] from, double[] to, double fromR, double toR, EdgeKind kind, String id) {
+    private static String arrow(double[] from, double[] to, double fromR, double toR, EdgeKind kind) {
         double dx = to[0] - from[0];
         double dy = to[1] - from[1];
         double len = Math.max(1e-6, Math.hypot(dx, dy));
@@ -126,11 +134,11 @@ public final class StateGraphSvg {
         return "<path d=\"M" + fmt(x1) + "," + fmt(y1) + " Q" + fmt(mx) + "," + fmt(my) + " " + fmt(x2) + ","
                 + fmt(y2) + "\" fill=\"none\" stroke=\"" + color(kind) + "\" stroke-width=\"1.4\""
                 + (kind == EdgeKind.FALLTHROUGH || kind == EdgeKind.DYNAMIC ? " stroke-dasharray=\"4 3\"" : "")
-                + " marker-end=\"url(#" + id + "-" + kindName(kind) + ")\"><title>" + kindName(kind)
+                + " marker-end=\"url(#" + markerId(kind) + ")\"><title>" + kindName(kind)
                 + "</title></path>";
     }
 
-    private static String selfLoop(double[] p, double cx, double cy, EdgeKind kind, String id) {
+    private static String selfLoop(double[] p, double cx, double cy, EdgeKind kind) {
         double a = Math.atan2(p[1] - cy, p[0] - cx);
         double ox = Math.cos(a);
         double oy = Math.sin(a);
@@ -144,8 +152,12 @@ public final class StateGraphSvg {
         double c2y = p[1] + oy * 46 - ox * 22;
         return "<path d=\"M" + fmt(sx) + "," + fmt(sy) + " C" + fmt(c1x) + "," + fmt(c1y) + " " + fmt(c2x) + ","
                 + fmt(c2y) + " " + fmt(ex) + "," + fmt(ey) + "\" fill=\"none\" stroke=\"" + color(kind)
-                + "\" stroke-width=\"1.4\" marker-end=\"url(#" + id + "-" + kindName(kind) + ")\"><title>"
+                + "\" stroke-width=\"1.4\" marker-end=\"url(#" + markerId(kind) + ")\"><title>"
                 + kindName(kind) + " (self)</title></path>";
+    }
+
+    private static String markerId(EdgeKind k) {
+        return "arrow-" + kindName(k);
     }
 
     private static String kindName(EdgeKind k) {
@@ -161,8 +173,10 @@ public final class StateGraphSvg {
         };
     }
 
-    /** A coordinate with one decimal, locale-independent (deterministic bytes). */
+    /** A coordinate with one decimal, locale-independent (deterministic bytes; String.format is slow here). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        long tenths = Math.round(v * 10);
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
     }
 }

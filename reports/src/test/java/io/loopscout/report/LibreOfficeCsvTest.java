@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -44,6 +45,10 @@ class LibreOfficeCsvTest {
             System.err.println("LibreOfficeCsvTest SKIPPED: soffice not on PATH "
                     + "(apt-get install -y libreoffice-calc-nogui)");
         }
+    }
+
+    @BeforeEach
+    void needsLibreOffice() {
         Assumptions.assumeTrue(soffice != null,
                 "LibreOffice not installed (apt-get install -y libreoffice-calc-nogui): CSV spreadsheet test skipped");
     }

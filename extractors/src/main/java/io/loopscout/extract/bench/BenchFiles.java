@@ -1,7 +1,6 @@
 package io.loopscout.extract.bench;
 
 import io.loopscout.core.Language;
-import io.loopscout.extract.Extractor;
 import io.loopscout.extract.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,35 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Command-line helpers shared by the benchmark and the findings printer: extractor by language, file walking. */
+/** Command-line helpers shared by the benchmark and the findings printer: file walking and reading. */
 final class BenchFiles {
 
     private BenchFiles() {
-    }
-
-    /** The extractor of a language, loaded by name so a language whose extractor is absent fails clearly. */
-    static Extractor extractor(Language language) {
-        String cls = switch (language) {
-            case RUST -> "io.loopscout.extract.rust.RustExtractor";
-            case C -> "io.loopscout.extract.c.CExtractor";
-            default -> throw new IllegalArgumentException("no extractor for " + language);
-        };
-        try {
-            return (Extractor) Class.forName(cls).getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("extractor " + cls + " not available: " + e, e);
-        }
-    }
-
-    /**
-     * Extracts one file as the pipeline does: C files with the macros of their local includes (read from disk
-     * here, from the project's files in memory in the pipeline, see ProjectExtractor).
-     */
-    static io.loopscout.extract.FileExtraction extract(Extractor extractor, Path file, SourceFile source) {
-        if (extractor instanceof io.loopscout.extract.c.CExtractor c) {
-            return c.extract(source, io.loopscout.extract.c.LocalIncludes.of(file, source.text()));
-        }
-        return extractor.extract(source);
     }
 
     /** The files of {@code language} under {@code root}, sorted. */

@@ -1,15 +1,17 @@
 package io.loopscout.extract.bench;
 
 import io.loopscout.core.Language;
-import io.loopscout.extract.Extractor;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.SourceFile;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Prints every finding of a source tree, one line each (developer tool for checking extractors on real code):
- * {@code java -cp .. io.loopscout.extract.bench.PrintFindings rust <dir> [--graph]}.
+ * Prints every finding of a source tree, one line each, extracted as one project (Rust state types resolved
+ * across the tree): a developer tool for checking extractors on real code.
+ * {@code java -cp .. io.loopscout.extract.bench.PrintFindings <rust|c> <dir> [--graph]}.
  */
 public final class PrintFindings {
 
@@ -17,30 +19,37 @@ public final class PrintFindings {
     }
 
     public static void main(String[] args) {
-        if (args.length < 2) {
+        if (args.length < 2 || Language.parse(args[0]) == null) {
             System.err.println("usage: PrintFindings <rust|c> <dir> [--graph]");
             System.exit(2);
         }
         Language language = Language.parse(args[0]);
         Path root = Path.of(args[1]);
-        boolean graph = args.length > 2 && args[2].equals("--graph");
-        Extractor extractor = BenchFiles.extractor(language);
-        for (Path p : BenchFiles.files(root, language)) {
-            SourceFile file = BenchFiles.read(root, p, language);
-            FileExtraction r = BenchFiles.extract(extractor, p, file);
-            if (r.problem() != null) {
-                System.out.printf("%s: PROBLEM %s%n", file.path(), r.problem());
-            }
-            for (Finding f : r.findings()) {
-                System.out.printf("%s:%d-%d %s fn=%s var=%s states=%d const=%d dyn=%d fall=%d exits=%d type=%s"
-                        + " eligible=%s reason=%s ready=%s conf=%s errors=%d mode=%s%n", f.file(), f.startLine(),
-                        f.endLine(), f.pattern().id(), f.function(), f.stateVariable(), f.states(),
-                        f.constTransitions(), f.dynamicTransitions(), f.fallthroughs(), f.exits(), f.stateType(),
-                        f.eligible(), f.reason(), f.loopMatchReady(), f.confidence(), f.parseErrors(), f.mode());
-                if (graph) {
-                    System.out.println("    " + f.graph());
+        boolean graph = List.of(args).contains("--graph");
+        List<SourceFile> files = BenchFiles.files(root, language).stream()
+                .map(p -> BenchFiles.read(root, p, language)).toList();
+        new ProjectExtractor().extract(files, new ProjectExtractor.Listener() {
+            @Override
+            public void extracted(SourceFile file, FileExtraction r) {
+                if (r.problem() != null) {
+                    System.out.printf("%s: PROBLEM %s%n", file.path(), r.problem());
+                }
+                for (Finding f : r.findings()) {
+                    System.out.printf("%s:%d-%d %s fn=%s var=%s states=%d const=%d dyn=%d exits=%d type=%s"
+                            + " eligible=%s reason=%s ready=%s conf=%s errors=%d%n", f.file(), f.startLine(),
+                            f.endLine(), f.pattern().id(), f.function(), f.stateVariable(), f.states(),
+                            f.constTransitions(), f.dynamicTransitions(), f.exits(), f.stateType(), f.eligible(),
+                            f.reason(), f.loopMatchReady(), f.confidence(), f.parseErrors());
+                    if (graph) {
+                        System.out.println("    " + f.graph());
+                    }
                 }
             }
-        }
+
+            @Override
+            public void failed(SourceFile file, RuntimeException error) {
+                System.out.printf("%s: FAILED %s%n", file.path(), error);
+            }
+        });
     }
 }

@@ -7,6 +7,7 @@ import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterC;
 import org.treesitter.TreeSitterRust;
 
@@ -111,6 +112,32 @@ public final class ParsedSource {
         if (!node.hasError()) {
             return 0;
         }
+        // A cursor walk that enters only subtrees flagged hasError: a query over the whole tree visits every
+        // node and cost up to half a parse on damaged files (measured on quick-xml's escape.rs).
+        int count = 0;
+        TSTreeCursor cursor = new TSTreeCursor(node);
+        boolean descend = true;
+        while (true) {
+            TSNode n = cursor.currentNode();
+            if (descend && (n.isError() || n.isMissing())) {
+                count++;
+            }
+            if (descend && n.hasError() && cursor.gotoFirstChild()) {
+                continue;
+            }
+            if (cursor.gotoNextSibling()) {
+                descend = true;
+                continue;
+            }
+            if (!cursor.gotoParent()) {
+                return count;
+            }
+            descend = false;
+        }
+    }
+
+    /** The error count by a whole-tree query; the reference {@link #errorCount} is checked against. */
+    int errorCountByQuery(TSNode node) {
         int count = 0;
         java.util.ArrayDeque<TSNode> work = new java.util.ArrayDeque<>();
         work.push(node);

@@ -83,7 +83,7 @@ public final class CargoCrateBuilder implements CrateBuilder {
     }
 
     /** The first error line of cargo's short-format output (file:line:col: error[..]: message). */
-    static String firstError(String log) {
+    public static String firstError(String log) {
         for (String line : log.split("\n")) {
             if (line.contains("error") && !line.startsWith("warning") && !line.contains("warning:")
                     && !line.startsWith("error: could not compile")) {

@@ -5,6 +5,8 @@ import io.loopscout.extract.Extractor;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
+import io.loopscout.extract.rust.RustExtractor;
+import io.loopscout.extract.rust.RustSymbols;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -48,7 +51,7 @@ public final class CrateRewriter {
     private static final Set<Pattern> REWRITTEN_PATTERNS = Set.of(Pattern.RUST_STATE_LOOP,
             Pattern.RUST_FIELD_STATE_LOOP, Pattern.RUST_C2RUST_CURRENT_BLOCK);
 
-    private final Supplier<Extractor> extractors;
+    private final Function<List<SourceFile>, Extractor> extractors;
     private final CrateBuilderFactory builders;
     private final LoopMatchRewriter rewriter = new LoopMatchRewriter();
 
@@ -58,18 +61,48 @@ public final class CrateRewriter {
     }
 
     /**
-     * @param extractors makes the Rust extractor that finds the loops (one per call: extractors are not
-     *                   thread-safe)
+     * @param extractors makes the Rust extractor that finds the loops, given all Rust files of the crate (one
+     *                   per call: extractors are not thread-safe)
      * @param builders   makes the builder that verifies rewrites
      */
-    public CrateRewriter(Supplier<Extractor> extractors, CrateBuilderFactory builders) {
+    public CrateRewriter(Function<List<SourceFile>, Extractor> extractors, CrateBuilderFactory builders) {
         this.extractors = extractors;
         this.builders = builders;
     }
 
+    /**
+     * A rewriter whose extractor needs no crate-wide context.
+     *
+     * @param extractors makes the Rust extractor (one per call)
+     * @param builders   makes the builder that verifies rewrites
+     */
+    public CrateRewriter(Supplier<Extractor> extractors, CrateBuilderFactory builders) {
+        this(files -> extractors.get(), builders);
+    }
+
     /** A rewriter that verifies with cargo directly (30 minutes per cargo call at most). */
-    public static CrateRewriter withCargo(Supplier<Extractor> extractors) {
+    public static CrateRewriter withCargo(Function<List<SourceFile>, Extractor> extractors) {
         return new CrateRewriter(extractors, target -> new CargoCrateBuilder(target, Duration.ofMinutes(30)));
+    }
+
+    /**
+     * The rewriter the command line uses: loops found by {@link RustExtractor} (state types resolved across
+     * the whole crate), rewrites verified with cargo.
+     */
+    public static CrateRewriter standard() {
+        return withCargo(CrateRewriter::crateExtractor);
+    }
+
+    /** The standard loop finder with another builder (the sandboxed one of the native runner). */
+    public static CrateRewriter standard(CrateBuilderFactory builders) {
+        return new CrateRewriter(CrateRewriter::crateExtractor, builders);
+    }
+
+    /** {@link RustExtractor} resolving state types against the declarations of the whole crate. */
+    private static Extractor crateExtractor(List<SourceFile> files) {
+        RustSymbols symbols = new RustSymbols();
+        files.forEach(f -> symbols.addAll(RustExtractor.symbolsOf(f)));
+        return new RustExtractor(symbols, Duration.ofSeconds(10));
     }
 
     /**
@@ -116,6 +149,8 @@ public final class CrateRewriter {
         });
         Map<String, String> finalTexts = Map.of();
         if (!candidates.isEmpty()) {
+            // fails early, with the reason, when the cfg cannot be declared (lints inherited from a workspace)
+            CrateGate.declareCfg(Files.readString(work.resolve("Cargo.toml"), StandardCharsets.UTF_8));
             Verifier v = new Verifier(work, builders.create(target), plans, fileOf);
             CrateBuilder.Outcome prep = v.builder.prepare(work);
             if (!prep.ok()) {
@@ -170,18 +205,20 @@ public final class CrateRewriter {
         if (!Files.isDirectory(src)) {
             return plans;
         }
-        Extractor extractor = extractors.get();
-        List<Path> files;
+        List<SourceFile> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(src)) {
-            files = s.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p)).sorted().toList();
+            for (Path f : s.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p)).sorted().toList()) {
+                String rel = work.relativize(f).toString().replace('\\', '/');
+                files.add(new SourceFile("crate", "local", rel, Language.RUST,
+                        Files.readString(f, StandardCharsets.UTF_8)));
+            }
         }
-        for (Path f : files) {
-            String rel = work.relativize(f).toString().replace('\\', '/');
-            String text = Files.readString(f, StandardCharsets.UTF_8);
-            List<Finding> findings = extractor.extract(new SourceFile("crate", "local", rel, Language.RUST, text))
-                    .findings().stream().filter(x -> REWRITTEN_PATTERNS.contains(x.pattern())).toList();
+        Extractor extractor = extractors.apply(files);
+        for (SourceFile f : files) {
+            List<Finding> findings = extractor.extract(f).findings().stream()
+                    .filter(x -> REWRITTEN_PATTERNS.contains(x.pattern())).toList();
             if (!findings.isEmpty()) {
-                plans.put(rel, rewriter.plan(rel, text, findings));
+                plans.put(f.path(), rewriter.plan(f.path(), f.text(), findings));
             }
         }
         return plans;

@@ -1,6 +1,7 @@
 package io.loopscout.extract.rewrite;
 
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
 import java.util.ArrayList;
@@ -23,7 +24,13 @@ public final class LoopMatchRewriter {
 
     /** Plans the rewrite of every loop named by {@code findings} in {@code text}. */
     public FileRewrite plan(String path, String text, List<Finding> findings) {
-        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        ParsedSource parsed;
+        try {
+            parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        } catch (ParseTimeoutException e) {
+            return new FileRewrite(path, text, findings.stream().map(f -> LoopPlan.refused(f, f.startLine(),
+                    f.endLine(), "parse-timeout", path + ": " + e.getMessage())).toList());
+        }
         List<TSNode> loops = loops(parsed);
         List<LoopPlan> plans = new ArrayList<>();
         for (Finding f : findings) {
@@ -36,7 +43,12 @@ public final class LoopMatchRewriter {
             TSNode scope = enclosingFunction(loop);
             SyntaxNode scopeCopy = SyntaxNode.copyOf(scope);
             SyntaxNode loopCopy = find(scopeCopy, loop.getStartByte(), loop.getEndByte(), loop.getType());
-            plans.add(new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
+            try {
+                plans.add(new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
+            } catch (StackOverflowError e) {
+                // pathological nesting: leave this loop alone rather than fail the file
+                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "too-deep", "nesting too deep to analyse"));
+            }
         }
         return new FileRewrite(path, text, withoutNested(plans));
     }

@@ -107,6 +107,11 @@ final class LoopPlanner {
         if ("enum-with-fields".equals(finding.stateType())) {
             throw new Refusal("state-type-has-fields", "rustc accepts only fieldless enums, integers, bool, char");
         }
+        SyntaxNode ready = readyAssignment();
+        if (ready != null) {
+            planReady(ready);
+            return;
+        }
         SyntaxNode match = theMatch();
         SyntaxNode scrutinee = match.field("value");
         classifyState(scrutinee);
@@ -125,6 +130,7 @@ final class LoopPlanner {
             }
         }
         checkClosures(match);
+        checkShadowing(match);
         checkMacros(match);
         blockLabel = fresh("next_state");
         SyntaxNode label = loop.childOfType("label");
@@ -158,12 +164,99 @@ final class LoopPlanner {
         if (stmts.size() == 1 && attrs.isEmpty() && stmts.get(0).expression().is("match_expression")) {
             return stmts.get(0).expression();
         }
-        if (stmts.size() == 1 && stmts.get(0).expression().is("assignment_expression")) {
-            throw new Refusal("already-loop-match-form",
-                    "the body is already an assignment; only the attributes would be missing");
-        }
         throw new Refusal("statements-around-match",
                 "the loop body must be the match alone; it has " + stmts.size() + " statements");
+    }
+
+    /**
+     * The body's {@code state = 'blk: { match state { .. } }} when the loop is already in the accepted shape
+     * without the attributes (loop_match_ready), else null.
+     */
+    private SyntaxNode readyAssignment() {
+        SyntaxNode body = loop.field("body");
+        List<SyntaxNode> stmts = body == null ? List.of() : body.statements();
+        if (stmts.size() != 1 || !stmts.get(0).expression().is("assignment_expression")) {
+            return null;
+        }
+        SyntaxNode assign = stmts.get(0).expression();
+        SyntaxNode left = assign.field("left");
+        SyntaxNode right = assign.field("right");
+        if (left == null || !left.is("identifier") || right == null || !right.is("block")
+                || right.childOfType("label") == null) {
+            return null;
+        }
+        List<SyntaxNode> inner = right.statements();
+        if (inner.size() != 1 || !inner.get(0).expression().is("match_expression")) {
+            return null;
+        }
+        SyntaxNode scrutinee = inner.get(0).expression().field("value");
+        return scrutinee != null && text(scrutinee).equals(text(left)) ? assign : null;
+    }
+
+    /** Adds only the attributes to a loop already in the accepted shape. */
+    private void planReady(SyntaxNode assign) {
+        SyntaxNode block = assign.field("right");
+        SyntaxNode match = block.statements().get(0).expression();
+        classifyState(match.field("value"));
+        for (SyntaxNode arm : arms(match)) {
+            SyntaxNode pattern = arm.field("pattern");
+            if (pattern != null && pattern.field("condition") != null) {
+                throw new Refusal("match-guards", "arm at line " + lineOf(arm.start) + " has a guard");
+            }
+        }
+        blockLabel = text(block.childOfType("label"));
+        SyntaxNode stmt = block.statements().get(0);
+        SyntaxNode semicolon = stmt.is("expression_statement") ? stmt.childOfType(";") : null;
+        if (semicolon != null) {
+            // `{ match .. {..}; }` is a statement, not the block's value: rustc wants the match as the value
+            edits.add(new TextEdit(semicolon.start, semicolon.end, ""));
+        }
+        for (SyntaxNode c : block.codeChildren()) {
+            if (c.is("empty_statement")) {
+                edits.add(new TextEdit(c.start, c.end, "")); // tree-sitter's reading of the same `;`
+            }
+        }
+        List<SyntaxNode> breaks = new ArrayList<>();
+        collectBreaks(match, blockLabel, breaks);
+        for (SyntaxNode b : breaks) {
+            List<SyntaxNode> operand = b.codeChildren();
+            SyntaxNode value = operand.size() == 2 ? operand.get(1) : null;
+            if (value == null || !isConstant(value)) {
+                dynamics++;
+                continue;
+            }
+            consts++;
+            SyntaxNode p = b.parent;
+            if (p.is("expression_statement") && p.parent != null && p.parent.is("block")) {
+                edits.add(TextEdit.insert(b.start, CONST_ATTR + " "));
+            } else if (p.is("block")) {
+                // a tail `break 'blk X` without ';': make it a statement so the attribute is in statement position
+                edits.add(TextEdit.insert(b.start, CONST_ATTR + " "));
+                edits.add(TextEdit.insert(b.end, ";"));
+            } else {
+                edits.add(TextEdit.insert(b.start, "{ " + CONST_ATTR + " "));
+                edits.add(TextEdit.insert(b.end, "; }"));
+            }
+        }
+        if (consts == 0) {
+            throw new Refusal("no-constant-transitions", "no `break " + blockLabel + "` to a constant");
+        }
+        planHeader();
+    }
+
+    private void collectBreaks(SyntaxNode n, String label, List<SyntaxNode> out) {
+        if (BARRIERS.contains(n.type)) {
+            return;
+        }
+        if (n.is("break_expression")) {
+            SyntaxNode l = n.childOfType("label");
+            if (l != null && text(l).equals(label)) {
+                out.add(n);
+            }
+        }
+        for (SyntaxNode c : n.children()) {
+            collectBreaks(c, label, out);
+        }
     }
 
     private void classifyState(SyntaxNode scrutinee) {
@@ -236,12 +329,37 @@ final class LoopPlanner {
         }
     }
 
+    /**
+     * A binding of the state's name inside the loop ({@code let state = ..}, an arm or closure binding) would
+     * make {@code state = X} and the arm's value refer to another variable: leave such loops alone.
+     */
+    private void checkShadowing(SyntaxNode match) {
+        Matcher m = Pattern.compile("^\\*?\\s*([A-Za-z_][A-Za-z0-9_]*)").matcher(state);
+        if (!m.find() || m.group(1).equals("self")) {
+            return;
+        }
+        String name = m.group(1);
+        for (SyntaxNode n : match.descendants()) {
+            if (!n.is("identifier") || !text(n).equals(name)) {
+                continue;
+            }
+            for (SyntaxNode p = n; p != null && p != match; p = p.parent) {
+                if ("pattern".equals(p.field) || p.is("closure_parameters", "parameters")) {
+                    throw new Refusal("state-shadowed", "line " + lineOf(n.start) + " binds another " + name);
+                }
+                if (p.is("block", "match_arm") && p != n) {
+                    break;
+                }
+            }
+        }
+    }
+
     /** A break or continue inside a macro's tokens cannot be relabelled: leave such loops alone. */
     private void checkMacros(SyntaxNode match) {
         walk(match, false, (n, inLoop) -> {
             if (n.is("macro_invocation") && !inLoop) {
                 SyntaxNode tokens = n.childOfType("token_tree");
-                if (tokens != null && WORD_BREAK.matcher(text(tokens)).find()) {
+                if (tokens != null && WORD_BREAK.matcher(withoutCommentsAndStrings(text(tokens))).find()) {
                     throw new Refusal("break-in-macro", "macro at line " + lineOf(n.start)
                             + " contains break/continue, which cannot be relabelled");
                 }
@@ -350,7 +468,12 @@ final class LoopPlanner {
         if (BARRIERS.contains(n.type) || converted.containsKey(n)) {
             return;
         }
-        if (n.is("break_expression", "continue_expression") && !inLoop && n.childOfType("label") == null
+        if (field && n.is("continue_expression") && !mergedContinues.contains(n) && targetsStateLoop(n, inLoop)) {
+            // the field may have changed since the dispatch (a call, a non-final write): re-read it, as the
+            // original's `match self.mode` at the loop head did; `continue` would dispatch on the stale copy
+            edits.add(new TextEdit(n.start, n.end, "break " + blockLabel + " " + stateText));
+            dynamics++;
+        } else if (n.is("break_expression", "continue_expression") && !inLoop && n.childOfType("label") == null
                 && !mergedContinues.contains(n)) {
             edits.add(TextEdit.insert(n.children().get(0).end, " " + loopLabel));
             loopLabelNeeded = true;
@@ -578,7 +701,7 @@ final class LoopPlanner {
     private String fresh(String base) {
         // a name after '.' is a field or method, which a local of that name does not shadow
         // comments do not bind names either
-        String code = scope.replaceAll("//[^\\n]*", "").replaceAll("(?s)/\\*.*?\\*/", "");
+        String code = withoutCommentsAndStrings(scope);
         Set<String> used = words(code.replaceAll("\\.\\s*[A-Za-z_][A-Za-z0-9_]*", "."));
         String name = base;
         for (int i = 2; used.contains(name) || scope.contains("'" + name); i++) {
@@ -586,6 +709,11 @@ final class LoopPlanner {
         }
         boolean isLabel = base.equals("next_state") || base.equals("state_loop");
         return isLabel ? "'" + name : name;
+    }
+
+    private static String withoutCommentsAndStrings(String s) {
+        return s.replaceAll("//[^\\n]*", "").replaceAll("(?s)/\\*.*?\\*/", "")
+                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
     }
 
     private static Set<String> words(String s) {

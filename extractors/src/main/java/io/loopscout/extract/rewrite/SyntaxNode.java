@@ -32,27 +32,31 @@ final class SyntaxNode {
         this.parent = parent;
     }
 
-    /** Copies the subtree rooted at {@code node} (its parent is left null). */
+    /** Copies the subtree rooted at {@code node} (its parent is left null); iterative, so depth is no limit. */
     static SyntaxNode copyOf(TSNode node) {
         TSTreeCursor cursor = new TSTreeCursor(node);
         SyntaxNode root = new SyntaxNode(node.getType(), null, node.getStartByte(), node.getEndByte(),
                 node.isNamed(), node.getStartPoint().getRow(), null);
-        copyChildren(cursor, root);
-        return root;
-    }
-
-    private static void copyChildren(TSTreeCursor cursor, SyntaxNode into) {
+        SyntaxNode current = root;
         if (!cursor.gotoFirstChild()) {
-            return;
+            return root;
         }
-        do {
+        while (true) {
             TSNode n = cursor.currentNode();
             SyntaxNode child = new SyntaxNode(n.getType(), cursor.currentFieldName(), n.getStartByte(),
-                    n.getEndByte(), n.isNamed(), n.getStartPoint().getRow(), into);
-            into.children.add(child);
-            copyChildren(cursor, child);
-        } while (cursor.gotoNextSibling());
-        cursor.gotoParent();
+                    n.getEndByte(), n.isNamed(), n.getStartPoint().getRow(), current);
+            current.children.add(child);
+            if (cursor.gotoFirstChild()) {
+                current = child;
+                continue;
+            }
+            while (!cursor.gotoNextSibling()) {
+                if (current == root || !cursor.gotoParent()) {
+                    return root;
+                }
+                current = current.parent;
+            }
+        }
     }
 
     List<SyntaxNode> children() {

@@ -11,7 +11,7 @@ final class C2RustCurrentBlockLoops implements RustLoopFamily {
         boolean integerIds = loop.constants.stream()
                 .anyMatch(c -> RustValues.constantKind(c) == RustValues.Kind.INTEGER)
                 || loop.macroConstants.stream().anyMatch(c -> RustValues.integerValue(c) != null);
-        return loop.dispatch.kind() == VarKind.LOCAL && loop.dispatch.stateVar().equals("current_block")
+        return loop.constTransitionsInArms > 0 && loop.dispatch.kind() == VarKind.LOCAL && loop.dispatch.stateVar().equals("current_block")
                 && integerIds ? Pattern.RUST_C2RUST_CURRENT_BLOCK : null;
     }
 }

@@ -14,9 +14,10 @@ import java.util.List;
  * @param stateVar     the compact text of the state place ({@code state}, {@code self.state}, {@code *s})
  * @param kind         what sort of place that is
  * @param arms         the arms in source order (match arms, then if-chain branches)
+ * @param tupleIndex   -1, or the position of the state in a tuple scrutinee ({@code match (state, byte)})
  */
 record Dispatch(SyntaxNode match, SyntaxNode statement, Shape shape, String assignedTo, String blockLabel,
-        String stateVar, VarKind kind, List<Arm> arms) {
+        String stateVar, VarKind kind, List<Arm> arms, int tupleIndex) {
 
     /** How the dispatching match stands in its statement. */
     enum Shape {

@@ -19,7 +19,29 @@ final class DispatchLoops implements RustLoopFamily {
         if (d.match() == null || d.arms().size() < MIN_ARMS || loop.constTransitions > 0) {
             return null;
         }
+        if (computesValue(d)) {
+            return null;
+        }
         return d.kind() == VarKind.FETCHED || changesEachRound(loop) ? Pattern.RUST_DISPATCH_LOOP : null;
+    }
+
+    /**
+     * {@code table[i] = match i { b'\t' => .., .. }}: a match whose value is used and whose every arm is a plain
+     * expression computes a value (a lookup); it does not dispatch control.
+     */
+    private static boolean computesValue(Dispatch d) {
+        if (d.shape() == Dispatch.Shape.PLAIN) {
+            return false;
+        }
+        for (Dispatch.Arm arm : d.arms()) {
+            SyntaxNode value = arm.node().child("value");
+            if (value == null || value.is("block") || value.type.endsWith("_expression") && !value.is("binary_expression")
+                    && !value.is("call_expression") && !value.is("field_expression") && !value.is("unary_expression")
+                    && !value.is("type_cast_expression") && !value.is("parenthesized_expression")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A named scrutinee must be bound or assigned inside the loop; otherwise the match is loop-invariant. */

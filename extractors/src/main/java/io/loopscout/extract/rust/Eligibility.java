@@ -18,7 +18,8 @@ final class Eligibility {
         if (a.constTransitions == 0 || pattern == Pattern.RUST_DISPATCH_LOOP) {
             return "no-constant-transitions";
         }
-        if (a.dispatch.kind() != VarKind.LOCAL) {
+        // rustc rejects a tuple scrutinee with the same error as a field: the match must be on the local itself.
+        if (a.dispatch.kind() != VarKind.LOCAL || a.dispatch.tupleIndex() >= 0) {
             return "state-not-local";
         }
         if (stateType.equals("enum-with-fields")) {

@@ -27,6 +27,10 @@ final class LoopAnalysis {
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
+    private static final Pattern PLACE_TEXT =
+            Pattern.compile("\\**(?:\\(\\**(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\)|self|[A-Za-z_]\\w*)"
+                    + "(?:\\.[A-Za-z_]\\w*)*");
+    private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
     private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
 
     final SyntaxNode loop;
@@ -36,6 +40,8 @@ final class LoopAnalysis {
     final int statements;
     final Dispatch dispatch;
     int constTransitions;
+    /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
+    int constTransitionsInArms;
     int dynamicTransitions;
     int exits;
     boolean macroTransitions;
@@ -73,7 +79,7 @@ final class LoopAnalysis {
         for (Dispatch d : candidates) {
             LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d);
             a.scan();
-            if (best == null || a.constTransitions > best.constTransitions) {
+            if (best == null || a.constTransitionsInArms > best.constTransitionsInArms) {
                 best = a;
             }
         }
@@ -87,6 +93,7 @@ final class LoopAnalysis {
     /** The body is exactly {@code state = 'blk: { match state { .. } }} on a local. */
     boolean loopMatchReady() {
         return dispatch.shape() == Shape.LABELLED_BLOCK && dispatch.kind() == VarKind.LOCAL && statements == 1
+                && dispatch.tupleIndex() < 0
                 && dispatch.stateVar().equals(dispatch.assignedTo());
     }
 
@@ -151,7 +158,7 @@ final class LoopAnalysis {
                     n = inner.get(0);
                 }
                 case "match_expression" -> {
-                    out.add(dispatchOf(n, statement, shape, assigned, blockLabel));
+                    out.addAll(dispatchesOf(n, statement, shape, assigned, blockLabel));
                     return;
                 }
                 default -> {
@@ -161,11 +168,35 @@ final class LoopAnalysis {
         }
     }
 
-    private static Dispatch dispatchOf(SyntaxNode match, SyntaxNode statement, Shape shape, String assigned,
-            String blockLabel) {
+    /** One dispatch for the scrutinee, or one per place in a tuple scrutinee ({@code match (state, c)}). */
+    private static List<Dispatch> dispatchesOf(SyntaxNode match, SyntaxNode statement, Shape shape,
+            String assigned, String blockLabel) {
         SyntaxNode s = match.child("value");
+        SyntaxNode bare = s == null ? null : RustValues.unparen(s);
+        if (bare != null && bare.is("tuple_expression")) {
+            List<Dispatch> out = new ArrayList<>();
+            List<SyntaxNode> elements = bare.namedChildren();
+            for (int i = 0; i < elements.size(); i++) {
+                Object[] place = placeOf(elements.get(i));
+                if (place[1] != VarKind.FETCHED) {
+                    out.add(new Dispatch(match, statement, shape, assigned, blockLabel, (String) place[0],
+                            (VarKind) place[1], armsOf(match, i), i));
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        Object[] place = s == null ? new Object[] {"", VarKind.FETCHED} : placeOf(s);
+        return List.of(new Dispatch(match, statement, shape, assigned, blockLabel, (String) place[0],
+                (VarKind) place[1], armsOf(match, -1), -1));
+    }
+
+    /** The compact place a scrutinee reads and its kind, looking through {@code &}, parentheses, clone(), get(). */
+    private static Object[] placeOf(SyntaxNode scrutinee) {
+        SyntaxNode s = scrutinee;
         VarKind kind = VarKind.FETCHED;
-        String var = s == null ? "" : s.compact();
+        String var = s.compact();
         for (int depth = 0; depth < 6 && s != null; depth++) {
             s = RustValues.unparen(s);
             if (s.is("reference_expression")) {
@@ -199,22 +230,18 @@ final class LoopAnalysis {
             }
             break;
         }
-        return new Dispatch(match, statement, shape, assigned, blockLabel, var, kind, armsOf(match));
+        return new Object[] {var, kind};
     }
 
-    /** A chain of identifiers and fields ({@code self.a.state}), the only places a state can live in. */
+    /**
+     * A chain of identifiers and fields ({@code self.a.state}, {@code *s}), the only places a state can live in.
+     * Judged by text: the copy of a loop may hold such a chain as a leaf (see {@link SyntaxNode#copyOf}).
+     */
     private static boolean isPlace(SyntaxNode n) {
-        return switch (n.type) {
-            case "identifier", "self" -> true;
-            case "field_expression" -> n.child("value") != null && isPlace(n.child("value"));
-            case "unary_expression" -> n.hasToken("*") && !n.namedChildren().isEmpty()
-                    && isPlace(n.namedChildren().get(0));
-            case "parenthesized_expression" -> !n.namedChildren().isEmpty() && isPlace(n.namedChildren().get(0));
-            default -> false;
-        };
+        return PLACE_TEXT.matcher(n.compact()).matches();
     }
 
-    private static List<Arm> armsOf(SyntaxNode match) {
+    private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {
         List<Arm> arms = new ArrayList<>();
         SyntaxNode block = match.child("body");
         if (block == null) {
@@ -238,7 +265,11 @@ final class LoopAnalysis {
             List<String> labels = new ArrayList<>();
             boolean catchAll = false;
             if (pattern != null) {
-                for (SyntaxNode alt : alternatives(pattern)) {
+                for (SyntaxNode whole : alternatives(pattern)) {
+                    SyntaxNode alt = tupleIndex < 0 ? whole : element(whole, tupleIndex);
+                    if (alt == null) {
+                        continue;
+                    }
                     labels.add(alt.compact());
                     catchAll |= alt.is("_") || (alt.is("identifier") && !RustValues.startsUpper(alt.text()));
                 }
@@ -246,6 +277,15 @@ final class LoopAnalysis {
             arms.add(new Arm(arm, labels, catchAll, guarded));
         }
         return arms;
+    }
+
+    /** Element {@code i} of a tuple pattern ({@code _} for a non-tuple catch-all), or null. */
+    private static SyntaxNode element(SyntaxNode pattern, int i) {
+        if (!pattern.is("tuple_pattern")) {
+            return pattern.is("_") || pattern.is("identifier") ? pattern : null;
+        }
+        List<SyntaxNode> elements = pattern.namedChildren();
+        return i < elements.size() && !elements.get(i).is("remaining_field_pattern") ? elements.get(i) : null;
     }
 
     private static List<SyntaxNode> alternatives(SyntaxNode pattern) {
@@ -297,10 +337,10 @@ final class LoopAnalysis {
             List<Arm> arms = new ArrayList<>(match.arms());
             arms.addAll(chainArms);
             out.set(out.indexOf(match), new Dispatch(match.match(), match.statement(), match.shape(),
-                    match.assignedTo(), match.blockLabel(), match.stateVar(), match.kind(), arms));
+                    match.assignedTo(), match.blockLabel(), match.stateVar(), match.kind(), arms, -1));
         } else {
             out.add(new Dispatch(null, firstIf, Shape.IF_CHAIN, null, null, "current_block", VarKind.LOCAL,
-                    chainArms));
+                    chainArms, -1));
         }
     }
 
@@ -364,6 +404,7 @@ final class LoopAnalysis {
                 }
                 case "return_expression", "try_expression" -> exit(n);
                 case "break_expression" -> breakOf(n);
+                case "continue_expression" -> continueOf(n);
                 default -> {
                 }
             }
@@ -394,6 +435,7 @@ final class LoopAnalysis {
         int from = armOf(at);
         if (RustValues.constantKind(value) != null) {
             constTransitions++;
+            constTransitionsInArms += from >= 0 ? 1 : 0;
             constants.add(value);
             int to = target(RustValues.unparen(value).compact());
             if (from >= 0) {
@@ -445,6 +487,17 @@ final class LoopAnalysis {
         exit(brk);
     }
 
+    /** {@code continue 'outer} of a loop around this one leaves this loop too. */
+    private void continueOf(SyntaxNode cont) {
+        SyntaxNode l = cont.childOfType("label");
+        if (l != null) {
+            String name = labelName(l);
+            if (!name.equals(label) && !labelledInside(cont, name)) {
+                exit(cont);
+            }
+        }
+    }
+
     /** True when a loop or block between {@code node} and this loop carries label {@code name}. */
     private boolean labelledInside(SyntaxNode node, String name) {
         for (SyntaxNode p = node.parent; p != null && p != loop; p = p.parent) {
@@ -463,19 +516,21 @@ final class LoopAnalysis {
      */
     private void macroTransitions(SyntaxNode macro, String var) {
         SyntaxNode tt = macro.childOfType("token_tree");
-        if (tt == null) {
+        String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
+        if (tt == null || !tt.text().contains(lastSegment)) {
             return;
         }
         String text = tt.text();
         String flexVar = flexible(var);
-        Matcher assign = Pattern.compile("(?<![\\w.])" + flexVar + "\\s*=(?![=>])\\s*(" + CONST_TOKEN
-                + ")?").matcher(text);
+        Matcher assign = Pattern.compile("(?<![\\w.])" + flexVar + "\\s*=(?![=>])\\s*(?:(" + CONST_TOKEN
+                + ")(?=\\s*(?:[;,)}\\]]|$)))?").matcher(text);
         boolean found = false;
         while (assign.find()) {
             found = true;
             macroTransitions = true;
             if (assign.group(1) != null) {
                 constTransitions++;
+                constTransitionsInArms += armOf(macro) >= 0 ? 1 : 0;
                 String value = assign.group(1).replaceAll("\\s+", "");
                 macroConstants.add(value);
                 int from = armOf(macro);
@@ -491,7 +546,7 @@ final class LoopAnalysis {
             return;
         }
         // The macro is handed the state variable: the state names in its tokens are where it jumps.
-        Matcher word = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*").matcher(text);
+        Matcher word = STATE_NAME.matcher(text);
         int from = armOf(macro);
         while (word.find()) {
             String w = word.group().replaceAll("\\s+", "");
@@ -499,6 +554,7 @@ final class LoopAnalysis {
             if (to >= 0) {
                 macroTransitions = true;
                 constTransitions++;
+                constTransitionsInArms += from >= 0 ? 1 : 0;
                 macroConstants.add(w);
                 if (from >= 0) {
                     edges.add(new Edge(from, to, EdgeKind.CONSTANT));
@@ -543,7 +599,7 @@ final class LoopAnalysis {
                 }
             }
             case "match_expression" -> {
-                for (Arm arm : armsOf(v)) {
+                for (Arm arm : armsOf(v, -1)) {
                     if (arm.node().child("value") != null) {
                         leaves(arm.node().child("value"), out);
                     }
@@ -588,11 +644,19 @@ final class LoopAnalysis {
         return -1;
     }
 
-    /** The arm a constant goes to: the arm naming it, else the catch-all arm, else -1. */
+    /**
+     * The arm a constant goes to: the arm naming it, else the catch-all arm, else -1. A {@code const} item
+     * (SCREAMING_CASE) that no arm names has a value we cannot see: -1, not the catch-all.
+     */
     int target(String value) {
         int exact = targetExact(value);
         if (exact >= 0) {
             return exact;
+        }
+        String last = RustValues.lastSegment(value);
+        if (last.length() > 1 && last.equals(last.toUpperCase(java.util.Locale.ROOT))
+                && Character.isLetter(last.charAt(0))) {
+            return -1;
         }
         List<Arm> arms = dispatch.arms();
         for (int i = 0; i < arms.size(); i++) {

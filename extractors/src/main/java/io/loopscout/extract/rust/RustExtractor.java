@@ -8,15 +8,15 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
-import io.loopscout.extract.parse.Queries;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import org.treesitter.TSNode;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 
 /**
  * Finds the Rust patterns of shared/patterns.md in one file: state loops on locals and fields, dispatch loops,
@@ -30,7 +30,10 @@ public final class RustExtractor implements Extractor {
     /** Bracket nesting beyond this is pathological (or an attack); reported as "too-deep". */
     static final int MAX_DEPTH = 1000;
     private static final int SNIPPET_LINES = 200;
-    private static final String LOOP_QUERY = "[(loop_expression) (while_expression)] @loop";
+    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_]\\w*");
+    private static final java.util.regex.Pattern PLACE =
+            java.util.regex.Pattern.compile("(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*");
 
     /** Most specific first: one loop is one finding, the first family that claims it wins. */
     private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
@@ -105,34 +108,60 @@ public final class RustExtractor implements Extractor {
         boolean mayBeAnnotated = file.text().contains("loop_match");
         List<Finding> findings = new ArrayList<>();
         StateTypes types = null;
-        TSQuery q = Queries.get(ParsedSource.Grammar.RUST, LOOP_QUERY);
-        TSQueryCursor cursor = new TSQueryCursor();
-        cursor.exec(q, root);
-        TSQueryMatch m = new TSQueryMatch();
-        while (cursor.nextMatch(m)) {
-            for (TSQueryCapture cap : m.getCaptures()) {
-                TSNode loop = cap.getNode();
-                if (!hasDispatchStatement(loop, mayBeC2Rust)) {
-                    continue;
-                }
-                LoopAnalysis a = LoopAnalysis.of(SyntaxNode.copyOf(loop, source));
-                if (a == null) {
-                    continue;
-                }
-                a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
-                Pattern pattern = classify(a);
-                if (pattern == null) {
-                    continue;
-                }
-                if (types == null) {
-                    types = new StateTypes(new RustSymbols().addAll(crateSymbols).addAll(RustSymbols.of(parsed)));
-                }
-                findings.add(finding(file, parsed, source, loop, a, pattern, types));
+        Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
+        for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
+            List<String> words = dispatchCandidate(loop, mayBeC2Rust, source);
+            if (words == null) {
+                continue;
             }
+            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, words, copies));
+            if (a == null) {
+                continue;
+            }
+            a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
+            Pattern pattern = classify(a);
+            if (pattern == null) {
+                continue;
+            }
+            if (types == null) {
+                types = new StateTypes(new RustSymbols().addAll(crateSymbols).addAll(RustSymbols.of(parsed)));
+            }
+            findings.add(finding(file, parsed, source, loop, a, pattern, types));
         }
         findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
                 : Integer.compare(x.endLine(), y.endLine()));
-        return new FileExtraction(findings, fileErrors, null);
+        return new FileExtraction(findings, fileErrors, mostlyBroken(fileErrors, source.lineCount())
+                ? "syntax-errors" : null);
+    }
+
+    /**
+     * More than one damaged spot per 100 lines (at least 5): the tree, and so what was found in it, is
+     * unreliable; the findings are still returned (with low confidence where damaged).
+     */
+    static boolean mostlyBroken(int errors, int lines) {
+        return errors >= 5 && errors * 100 > lines;
+    }
+
+    /**
+     * The Java copy of a loop, taken from an enclosing loop copied before with the same words (nested state
+     * machines on the same variable) if any.
+     */
+    private static SyntaxNode copyOf(TSNode loop, SourceText source, List<String> words,
+            Map<List<String>, List<SyntaxNode>> copies) {
+        int start = loop.getStartByte();
+        int end = loop.getEndByte();
+        List<SyntaxNode> sameWords = copies.computeIfAbsent(words, k -> new ArrayList<>());
+        for (SyntaxNode outer : sameWords) {
+            if (outer.start <= start && end <= outer.end) {
+                SyntaxNode inner = outer.find(start, end, loop.getType());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        SyntaxNode copy = SyntaxNode.copyOf(loop, source, words);
+        sameWords.add(copy);
+        return copy;
     }
 
     private static Pattern classify(LoopAnalysis a) {
@@ -149,6 +178,9 @@ public final class RustExtractor implements Extractor {
             LoopAnalysis a, Pattern pattern, StateTypes types) {
         TSNode fn = enclosing(loop, "function_item");
         TSNode impl = fn == null ? null : enclosing(fn, "impl_item");
+        if (a.dispatch.kind() == Dispatch.VarKind.LOCAL && capturedByClosure(loop, a.dispatch.stateVar(), parsed)) {
+            a.closureCapturesState = true;
+        }
         String implType = null;
         if (impl != null && !impl.getChildByFieldName("type").isNull()) {
             implType = RustValues.lastSegment(parsed.text(impl.getChildByFieldName("type")).replaceAll("<.*$", ""));
@@ -171,32 +203,120 @@ public final class RustExtractor implements Extractor {
                 .snippet(source.lines(start, end, SNIPPET_LINES)).graph(a.graph()).build();
     }
 
-    /** Cheap JNI look at the body's top-level statements: is any of them (wrapping) a match or c2rust if? */
-    private static boolean hasDispatchStatement(TSNode loop, boolean mayBeC2Rust) {
+    /**
+     * Cheap JNI look at the body's top-level statements for a dispatching match (or c2rust if), and a text test
+     * that drops the common {@code loop { match it.next() { .. } }}: fewer than 8 arms and the scrutinee never
+     * assigned in the loop. Returns null for loops that fail it, else the words that the copy of the loop must
+     * keep (see {@link SyntaxNode#copyOf(TSNode, SourceText, List)}).
+     */
+    private static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
         TSNode body = loop.getChildByFieldName("body");
         if (body.isNull()) {
-            return false;
+            return null;
         }
+        String loopText = null;
+        boolean candidate = false;
+        Set<String> words = new LinkedHashSet<>();
         int n = body.getNamedChildCount();
         for (int i = 0; i < n; i++) {
-            if (reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0)) {
-                return true;
+            TSNode m = reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0);
+            if (m == null) {
+                continue;
+            }
+            if (m.getType().equals("if_expression")) {
+                words.add("current_block");
+                candidate = true;
+                continue;
+            }
+            TSNode value = m.getChildByFieldName("value");
+            if (value.isNull()) {
+                continue;
+            }
+            String scrutinee = source.text(value.getStartByte(), value.getEndByte());
+            words.addAll(scrutineeWords(scrutinee));
+            TSNode arms = m.getChildByFieldName("body");
+            if (!arms.isNull() && arms.getNamedChildCount() >= DispatchLoops.MIN_ARMS) {
+                candidate = true;
+                continue;
+            }
+            loopText = loopText != null ? loopText : source.text(loop.getStartByte(), loop.getEndByte());
+            candidate |= mayAssign(loopText, scrutinee);
+        }
+        if (!candidate) {
+            return null;
+        }
+        words.addAll(List.of("return", "break", "continue", "?"));
+        return List.copyOf(words);
+    }
+
+    /** The words a scrutinee's transitions must mention: a place's last segment, else its identifiers. */
+    static List<String> scrutineeWords(String scrutinee) {
+        String t = scrutinee.strip();
+        if (t.startsWith("(") && t.endsWith(")") && t.contains(",")) {
+            List<String> out = new ArrayList<>();
+            for (String element : t.substring(1, t.length() - 1).split(",")) {
+                out.addAll(scrutineeWords(element));
+            }
+            return out;
+        }
+        String place = placeText(t);
+        if (PLACE.matcher(place).matches()) {
+            String[] parts = place.split("\\.");
+            return List.of(parts[parts.length - 1]);
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = IDENTIFIER.matcher(t);
+        while (m.find()) {
+            if (m.group().length() > 1 && !m.group().equals("self")) {
+                out.add(m.group());
             }
         }
-        return false;
+        return out;
+    }
+
+    /** A scrutinee without whitespace, {@code &}, {@code *}, outer parentheses, {@code .get()}/{@code .clone()}. */
+    private static String placeText(String scrutinee) {
+        String s = scrutinee.replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
+        while (s.startsWith("(") && s.endsWith(")")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.replaceAll("^[&*]+", "").replaceAll("^mut(?=[A-Za-z_])", "");
+    }
+
+    /** True when the loop text may assign the place a scrutinee reads (or hands it to a macro). */
+    static boolean mayAssign(String loopText, String scrutinee) {
+        String t = scrutinee.strip();
+        if (t.startsWith("(") && t.endsWith(")") && t.contains(",")) {
+            for (String element : t.substring(1, t.length() - 1).split(",")) {
+                if (!element.isBlank() && mayAssign(loopText, element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String s = placeText(scrutinee);
+        Matcher m = PLACE.matcher(s);
+        if (!m.matches()) {
+            return false;
+        }
+        String[] parts = s.split("\\.");
+        String last = parts[parts.length - 1];
+        // The last segment followed by `=` (not `==`/`=>`), `.set(`, or passed as a macro argument.
+        return java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(last)
+                + "\\s*(=[^=>]|\\.\\s*set\\s*\\(|[,)])").matcher(loopText).find();
     }
 
     /** Mirrors {@link LoopAnalysis}'s unwrapping of a statement (assignment, let, break, blocks) down to a match. */
-    private static boolean reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
+    private static TSNode reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
         if (s.isNull() || depth > 8) {
-            return false;
+            return null;
         }
         String t = s.getType();
         switch (t) {
             case "match_expression":
-                return true;
+                return s;
             case "if_expression":
-                return mayBeC2Rust;
+                return mayBeC2Rust ? s : null;
             case "assignment_expression":
                 return reachesMatch(s.getChildByFieldName("right"), mayBeC2Rust, depth + 1);
             case "let_declaration":
@@ -210,9 +330,9 @@ public final class RustExtractor implements Extractor {
                         return reachesMatch(c, mayBeC2Rust, depth + 1);
                     }
                 }
-                return false;
+                return null;
             default:
-                return false;
+                return null;
         }
     }
 
@@ -230,6 +350,21 @@ public final class RustExtractor implements Extractor {
                 }
             } else if (!t.equals("line_comment") && !t.equals("block_comment")) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
+     * captured variable as a {@code #[loop_match]} state.
+     */
+    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed) {
+        for (TSNode p = loop.getParent(); !p.isNull() && !p.getType().equals("function_item"); p = p.getParent()) {
+            if (p.getType().equals("closure_expression")) {
+                String before = parsed.text(p).substring(0, loop.getStartByte() - p.getStartByte());
+                return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
+                        + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
         }
         return false;

@@ -1,17 +1,12 @@
 package io.loopscout.extract.rust;
 
 import io.loopscout.extract.parse.ParsedSource;
-import io.loopscout.extract.parse.Queries;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 
 /**
  * The type declarations a state type is resolved against: enums (and whether a variant carries fields), struct
@@ -19,15 +14,8 @@ import org.treesitter.TSQueryMatch;
  */
 public final class RustSymbols implements Serializable {
 
-    private static final String QUERY = """
-            (enum_item name: (type_identifier) @enum.name
-              body: (enum_variant_list (enum_variant name: (identifier) @variant.name body: (_)? @variant.body)))
-            (struct_item name: (type_identifier) @struct.name
-              body: (field_declaration_list (field_declaration name: (field_identifier) @field.name type: (_) @field.type)))
-            (const_item name: (identifier) @const.name type: (_) @const.type)
-            (static_item name: (identifier) @const.name type: (_) @const.type)
-            (type_item name: (type_identifier) @alias.name type: (_) @alias.type)
-            """;
+    private static final Map<String, String> ITEMS = Map.of("enum", "enum_item", "struct", "struct_item",
+            "const", "const_item", "static", "static_item", "type", "type_item");
 
     /** enum name → true when a variant has fields. */
     private final Map<String, Boolean> enums = new HashMap<>();
@@ -42,35 +30,69 @@ public final class RustSymbols implements Serializable {
     public RustSymbols() {
     }
 
-    /** The declarations of one parsed file. */
+    /** The declarations of one parsed file (found by keyword, see {@link KeywordNodes}). */
     static RustSymbols of(ParsedSource parsed) {
         RustSymbols s = new RustSymbols();
-        TSQuery q = Queries.get(ParsedSource.Grammar.RUST, QUERY);
-        TSQueryCursor cursor = new TSQueryCursor();
-        cursor.exec(q, parsed.root());
-        TSQueryMatch m = new TSQueryMatch();
-        while (cursor.nextMatch(m)) {
-            Map<String, TSNode> c = new HashMap<>();
-            for (TSQueryCapture cap : m.getCaptures()) {
-                c.put(q.getCaptureNameForId(cap.getIndex()), cap.getNode());
+        for (TSNode item : KeywordNodes.find(parsed, ITEMS)) {
+            TSNode name = item.getChildByFieldName("name");
+            if (name.isNull()) {
+                continue;
             }
-            if (c.containsKey("enum.name")) {
-                String e = parsed.text(c.get("enum.name"));
-                boolean fields = c.containsKey("variant.body")
-                        && !c.get("variant.body").getType().endsWith("_expression")
-                        && !c.get("variant.body").getType().endsWith("_literal");
-                s.enums.merge(e, fields, Boolean::logicalOr);
-                s.variants.computeIfAbsent(parsed.text(c.get("variant.name")), k -> new HashSet<>()).add(e);
-            } else if (c.containsKey("struct.name")) {
-                s.fields.put(parsed.text(c.get("struct.name")) + "." + parsed.text(c.get("field.name")),
-                        compact(parsed.text(c.get("field.type"))));
-            } else if (c.containsKey("const.name")) {
-                s.consts.put(parsed.text(c.get("const.name")), compact(parsed.text(c.get("const.type"))));
-            } else if (c.containsKey("alias.name")) {
-                s.aliases.put(parsed.text(c.get("alias.name")), compact(parsed.text(c.get("alias.type"))));
+            String n = parsed.text(name);
+            switch (item.getType()) {
+                case "enum_item" -> s.addEnum(parsed, n, item.getChildByFieldName("body"));
+                case "struct_item" -> s.addFields(parsed, n, item.getChildByFieldName("body"));
+                case "const_item", "static_item" -> {
+                    TSNode type = item.getChildByFieldName("type");
+                    if (!type.isNull()) {
+                        s.consts.put(n, compact(parsed.text(type)));
+                    }
+                }
+                case "type_item" -> {
+                    TSNode type = item.getChildByFieldName("type");
+                    if (!type.isNull()) {
+                        s.aliases.put(n, compact(parsed.text(type)));
+                    }
+                }
+                default -> {
+                }
             }
         }
         return s;
+    }
+
+    private void addEnum(ParsedSource parsed, String name, TSNode body) {
+        boolean withFields = false;
+        if (!body.isNull()) {
+            int n = body.getNamedChildCount();
+            for (int i = 0; i < n; i++) {
+                TSNode v = body.getNamedChild(i);
+                if (!v.getType().equals("enum_variant")) {
+                    continue;
+                }
+                TSNode vn = v.getChildByFieldName("name");
+                if (!vn.isNull()) {
+                    variants.computeIfAbsent(parsed.text(vn), k -> new HashSet<>()).add(name);
+                }
+                withFields |= !v.getChildByFieldName("body").isNull();
+            }
+        }
+        enums.merge(name, withFields, Boolean::logicalOr);
+    }
+
+    private void addFields(ParsedSource parsed, String struct, TSNode body) {
+        if (body.isNull() || !body.getType().equals("field_declaration_list")) {
+            return;
+        }
+        int n = body.getNamedChildCount();
+        for (int i = 0; i < n; i++) {
+            TSNode f = body.getNamedChild(i);
+            TSNode fn = f.getChildByFieldName("name");
+            TSNode ft = f.getChildByFieldName("type");
+            if (f.getType().equals("field_declaration") && !fn.isNull() && !ft.isNull()) {
+                fields.put(struct + "." + parsed.text(fn), compact(parsed.text(ft)));
+            }
+        }
     }
 
     /** Adds every declaration of {@code other} (a crate's table is the union of its files'). */

@@ -26,6 +26,46 @@ final class SourceText {
         }
     }
 
+    /**
+     * True when the bytes in {@code [start, end)} contain one of {@code words} (ASCII); a word that is an
+     * identifier must stand as a whole identifier ({@code state} is not found in {@code substate}).
+     */
+    boolean containsAny(int start, int end, java.util.List<String> words) {
+        for (String w : words) {
+            if (w.isEmpty()) {
+                return true;
+            }
+            boolean identifier = isWordByte((byte) w.charAt(0));
+            byte first = (byte) w.charAt(0);
+            int last = end - w.length();
+            outer:
+            for (int i = start; i <= last; i++) {
+                if (bytes[i] != first) {
+                    continue;
+                }
+                for (int j = 1; j < w.length(); j++) {
+                    if (bytes[i + j] != (byte) w.charAt(j)) {
+                        continue outer;
+                    }
+                }
+                if (identifier && (i > 0 && isWordByte(bytes[i - 1])
+                        || i + w.length() < bytes.length && isWordByte(bytes[i + w.length()]))) {
+                    continue;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isWordByte(byte c) {
+        return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c < 0;
+    }
+
+    int lineCount() {
+        return lineStarts.length;
+    }
+
     byte[] bytes() {
         return bytes;
     }

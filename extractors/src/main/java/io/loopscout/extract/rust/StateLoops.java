@@ -10,7 +10,7 @@ final class StateLoops implements RustLoopFamily {
 
     @Override
     public Pattern classify(LoopAnalysis loop) {
-        if (loop.constTransitions == 0) {
+        if (loop.constTransitionsInArms == 0) {
             return null;
         }
         return switch (loop.dispatch.kind()) {

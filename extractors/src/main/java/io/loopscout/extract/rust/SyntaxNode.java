@@ -3,6 +3,9 @@ package io.loopscout.extract.rust;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
@@ -13,6 +16,16 @@ import org.treesitter.TSTreeCursor;
  * several JNI calls per node and per question.
  */
 final class SyntaxNode {
+
+    /** Grammar symbol → {type, "" when named else null}: one JNI int instead of a new String per node. */
+    private static final Map<Integer, String[]> SYMBOLS = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> FIELDS = new ConcurrentHashMap<>();
+    /** Node types copied in full whatever their text: the shape of bodies, arms and arm values. */
+    private static final Set<String> STRUCTURE = Set.of("block", "expression_statement", "if_expression",
+            "else_clause", "match_expression", "match_block", "match_arm", "match_pattern", "unsafe_block",
+            "loop_expression", "while_expression", "for_expression", "label", "or_pattern", "tuple_pattern",
+            "parenthesized_expression", "let_condition", "let_chain", "unary_expression", "tuple_expression",
+            "scoped_identifier", "range_pattern", "macro_invocation", "arguments");
 
     final String type;
     final String field;
@@ -34,8 +47,19 @@ final class SyntaxNode {
         this.source = source;
     }
 
-    /** Copies the subtree under {@code root} (iteratively: deeply nested code must not overflow the stack). */
+    /** Copies the whole subtree under {@code root}. */
     static SyntaxNode copyOf(TSNode root, SourceText source) {
+        return copyOf(root, source, List.of(""));
+    }
+
+    /**
+     * Copies the subtree under {@code root}, iteratively (deeply nested code must not overflow the stack).
+     * Copying costs several JNI calls per node, more than parsing, so it is pruned: the structure a dispatch
+     * needs (blocks, ifs, matches, arms, statements, loops) is always copied; any other node is copied as a
+     * leaf unless its text contains one of {@code words} (the state variable, exit keywords). Transitions and
+     * exits all mention one of those words, so nothing they need is lost.
+     */
+    static SyntaxNode copyOf(TSNode root, SourceText source, List<String> words) {
         TSTreeCursor cursor = new TSTreeCursor(root);
         SyntaxNode top = new SyntaxNode(root.getType(), null, root.isNamed(), root.getStartByte(),
                 root.getEndByte(), null, source);
@@ -45,13 +69,20 @@ final class SyntaxNode {
         }
         while (true) {
             TSNode n = cursor.currentNode();
-            SyntaxNode copy = new SyntaxNode(n.getType(), cursor.currentFieldName(), n.isNamed(), n.getStartByte(),
-                    n.getEndByte(), current, source);
+            int symbol = n.getSymbol();
+            String type = SYMBOLS.computeIfAbsent(symbol, k -> new String[] {n.getType(), n.isNamed() ? "" : null})[0];
+            boolean named = SYMBOLS.get(symbol)[1] != null;
+            int field = cursor.currentFieldId();
+            String fieldName = field == 0 ? null : FIELDS.computeIfAbsent(field, k -> cursor.currentFieldName());
+            int start = n.getStartByte();
+            int end = n.getEndByte();
+            SyntaxNode copy = new SyntaxNode(type, fieldName, named, start, end, current, source);
             if (current.children.isEmpty()) {
                 current.children = new ArrayList<>(4);
             }
             current.children.add(copy);
-            if (cursor.gotoFirstChild()) {
+            if (named && (STRUCTURE.contains(type) || source.containsAny(start, end, words))
+                    && cursor.gotoFirstChild()) {
                 current = copy;
                 continue;
             }
@@ -62,6 +93,25 @@ final class SyntaxNode {
                 current = current.parent;
             }
         }
+    }
+
+    /** The descendant (or this) with exactly this range and type, or null. */
+    SyntaxNode find(int from, int to, String nodeType) {
+        SyntaxNode n = this;
+        while (n != null) {
+            if (n.start == from && n.end == to && n.type.equals(nodeType)) {
+                return n;
+            }
+            SyntaxNode next = null;
+            for (SyntaxNode c : n.children) {
+                if (c.start <= from && to <= c.end) {
+                    next = c;
+                    break;
+                }
+            }
+            n = next;
+        }
+        return null;
     }
 
     /** All children, named and anonymous. */

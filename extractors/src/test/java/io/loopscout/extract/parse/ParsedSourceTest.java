@@ -33,4 +33,19 @@ class ParsedSourceTest {
         assertThrows(ParseTimeoutException.class,
                 () -> ParsedSource.parse(ParsedSource.Grammar.RUST, deep, Duration.ofMillis(1)));
     }
+
+    @Test
+    void prunedErrorCountEqualsTheWholeTreeQuery() {
+        String[] rust = {"fn f( {\n let x = [1, 2;\n}", "fn g() { let = ; loop { match } ) ] }", "struct S { a: }",
+            "fn h() { if x { y } else }", "fn ok() {}", "fn m() { foo(1, ; bar!( ; }"};
+        for (String text : rust) {
+            ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+            assertEquals(p.errorCountByQuery(p.root()), p.errorCount(p.root()), text);
+        }
+        String[] c = {"int f( { switch (x) { case 1: ; } \n", "int main() { return 0 }", "void g() { int a = ; }"};
+        for (String text : c) {
+            ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.C, text);
+            assertEquals(p.errorCountByQuery(p.root()), p.errorCount(p.root()), text);
+        }
+    }
 }

@@ -99,7 +99,7 @@ class CrateRewriterTest {
         return crate;
     }
 
-    private final CrateRewriter rewriter = CrateRewriter.withCargo(AnnotationFinder::new);
+    private final CrateRewriter rewriter = CrateRewriter.withCargo(files -> new AnnotationFinder());
 
     @Test
     void rewritesVerifiesRevertsAndPatches() throws Exception {

@@ -154,7 +154,9 @@ public final class ModelBench {
             SandboxCommand c = command(exe.get(v), bin, steps, protocol.runLimits());
             runs.put(v.label(), () -> sandbox.run(c));
         }
+        double loadBefore = Host.loadAverage();
         Series series = InterleavedRuns.run(protocol, runs);
+        String load = Host.loadNote(loadBefore, Host.loadAverage());
         if (series.failed()) {
             failures.add(series.failure().toFailure(project, "measure", FailureClass.BENCH_FAIL,
                     "model run " + series.failedVariant()));
@@ -172,7 +174,7 @@ public final class ModelBench {
         }
         String note = "model kernel of a " + graph.states().size() + "-state graph (" + key + "), " + steps
                 + " steps per run; an upper bound for the dispatch, not a project measurement"
-                + (counts.isEmpty() ? "" : "; callgrind counts at " + CALLGRIND_STEPS + " steps");
+                + (counts.isEmpty() ? "" : "; callgrind counts at " + CALLGRIND_STEPS + " steps") + "; " + load;
         return Analysis.of(series).toMeasurement(EvidenceTier.MODEL, counts, note);
     }
 

@@ -78,7 +78,7 @@ public record Analysis(Series series, Map<String, RatioEstimate> estimates) {
         if (!note.isEmpty()) {
             notes.add(note);
         }
-        notes.add(series.rounds() + " pairs, " + (series.harnessTimed() ? "harness-timed" : "process wall time"));
+        notes.add(series.rounds() + " pairs, " + series.timing());
         RatioEstimate aa = estimates.get(A2);
         if (aa != null) {
             notes.add(String.format(Locale.ROOT, "A/A' %.4f [%.4f, %.4f] %s", aa.ratio(), aa.ciLow(), aa.ciHigh(),

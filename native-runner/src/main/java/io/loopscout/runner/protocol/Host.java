@@ -40,6 +40,23 @@ public record Host(String hostname, String cpuModel, int cpus, String toolchain)
         return new Host(name, cpu, Runtime.getRuntime().availableProcessors(), toolchain);
     }
 
+    /** The 1-minute load average, or -1 where /proc/loadavg is missing. */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** A note for measurements: the load while they ran, flagged when other work outnumbers the CPUs. */
+    public static String loadNote(double before, double after) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        double max = Math.max(before, after);
+        return String.format(java.util.Locale.ROOT, "load %.1f -> %.1f on %d CPUs%s", before, after, cpus,
+                max > cpus ? " (machine busy: timings are noisy)" : "");
+    }
+
     /** A file-name-safe key: host name plus a hash of everything that changes timings. */
     public String key() {
         String safe = hostname.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -29,6 +29,7 @@ public final class InterleavedRuns {
         List<double[]> rounds = new ArrayList<>();
         double[] total = new double[labels.size()];
         boolean harness = true;
+        boolean cpu = protocol.clock() == Timing.Clock.CPU;
         long start = System.nanoTime();
         for (int round = 0; round < protocol.maxRounds(); round++) {
             if (round >= protocol.minPairs()) {
@@ -43,15 +44,16 @@ public final class InterleavedRuns {
                 int v = round % 2 == 0 ? k : labels.size() - 1 - k;
                 SandboxResult r = variants.get(labels.get(v)).get();
                 if (!r.ok()) {
-                    return new Series(labels, transpose(rounds, labels.size()), harness, labels.get(v), r);
+                    return new Series(labels, transpose(rounds, labels.size()), harness, labels.get(v), r, cpu);
                 }
                 harness &= Timing.harnessSeconds(r.log()) != null;
-                times[v] = Timing.seconds(r);
+                cpu &= r.cpu() != null;
+                times[v] = Timing.seconds(r, protocol.clock());
                 total[v] += times[v];
             }
             rounds.add(times);
         }
-        return new Series(labels, transpose(rounds, labels.size()), harness, null, null);
+        return new Series(labels, transpose(rounds, labels.size()), harness, null, null, cpu);
     }
 
     private static double[][] transpose(List<double[]> rounds, int variants) {

@@ -11,9 +11,22 @@ import java.util.List;
  * @param harnessTimed  whether every time came from the benchmark's own harness (else process wall time)
  * @param failedVariant the variant whose run failed (the rounds stop there), or null
  * @param failure       that run's result, or null
+ * @param cpuTimed      whether every time is cgroup CPU time (the opt-in CPU clock)
  */
 public record Series(List<String> labels, double[][] seconds, boolean harnessTimed, String failedVariant,
-                     SandboxResult failure) {
+                     SandboxResult failure, boolean cpuTimed) {
+
+    /** A wall-clock series. */
+    public Series(List<String> labels, double[][] seconds, boolean harnessTimed, String failedVariant,
+                  SandboxResult failure) {
+        this(labels, seconds, harnessTimed, failedVariant, failure, false);
+    }
+
+    /** How the times were taken, for notes. */
+    public String timing() {
+        return cpuTimed ? "CPU time of the process tree (opt-in clock)"
+                : harnessTimed ? "harness-timed" : "process wall time";
+    }
 
     /** Times of one variant. */
     public double[] of(String label) {

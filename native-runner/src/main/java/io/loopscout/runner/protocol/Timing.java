@@ -16,10 +16,26 @@ public final class Timing {
     private Timing() {
     }
 
+    /** What a run's time is read from. */
+    public enum Clock {
+        /** The protocol's clock: harness workload time, else process wall time. */
+        WALL,
+        /**
+         * CPU time (user + system) of the run's whole process tree from its cgroup: far less sensitive to other
+         * work on a busy machine, but includes process start and sums threads. Not the protocol's default.
+         */
+        CPU
+    }
+
     /** Seconds of workload (harness) or wall time. */
     public static double seconds(SandboxResult r) {
         Double h = harnessSeconds(r.log());
         return h != null ? h : r.wall().toNanos() / 1e9;
+    }
+
+    /** Seconds by {@code clock}; CPU falls back to {@link #seconds(SandboxResult)} where not accounted. */
+    public static double seconds(SandboxResult r, Clock clock) {
+        return clock == Clock.CPU && r.cpu() != null ? r.cpu().toNanos() / 1e9 : seconds(r);
     }
 
     /** The harness time in the log, or null when there is none. */

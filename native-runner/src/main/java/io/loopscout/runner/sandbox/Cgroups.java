@@ -17,6 +17,8 @@ final class Cgroups {
     private final int version;
     private final Path memoryParent;
     private final Path pidsParent;
+    /** v1 cpuacct parent for CPU-time accounting, or null (v2 reads cpu.stat of the memory group). */
+    private Path cpuParent;
 
     private Cgroups(int version, Path memoryParent, Path pidsParent) {
         this.version = version;
@@ -31,6 +33,7 @@ final class Cgroups {
             Path root = Path.of("/sys/fs/cgroup");
             String mem = null;
             String pids = null;
+            String cpuacct = null;
             String unified = null;
             for (String line : self) {
                 String[] f = line.split(":", 3);
@@ -42,6 +45,8 @@ final class Cgroups {
                         mem = f[2];
                     } else if (c.equals("pids")) {
                         pids = f[2];
+                    } else if (c.equals("cpuacct")) {
+                        cpuacct = f[2];
                     }
                 }
                 if (f[0].equals("0") && f[1].isEmpty()) {
@@ -51,6 +56,12 @@ final class Cgroups {
             if (mem != null && pids != null) {
                 Cgroups v1 = new Cgroups(1, root.resolve("memory" + mem), root.resolve("pids" + pids));
                 if (v1.probe()) {
+                    if (cpuacct != null) {
+                        v1.cpuParent = root.resolve("cpuacct" + cpuacct);
+                        if (!v1.probe()) {
+                            v1.cpuParent = null; // CPU accounting is optional
+                        }
+                    }
                     return v1;
                 }
             }
@@ -71,6 +82,13 @@ final class Cgroups {
     }
 
     private boolean probe() {
+        removeStale(memoryParent);
+        if (!pidsParent.equals(memoryParent)) {
+            removeStale(pidsParent);
+        }
+        if (cpuParent != null) {
+            removeStale(cpuParent);
+        }
         try {
             Group g = create(64L << 20, 8);
             g.close();
@@ -80,9 +98,32 @@ final class Cgroups {
         }
     }
 
+    /**
+     * Removes groups a killed JVM left behind: empty ones older than ten minutes (younger ones may belong to a
+     * command another process is just starting).
+     */
+    private static void removeStale(Path parent) {
+        long cutoff = System.currentTimeMillis() - 10 * 60 * 1000;
+        try (java.util.stream.Stream<Path> dirs = Files.list(parent)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("loopscout-")).forEach(d -> {
+                try {
+                    if (Files.getLastModifiedTime(d).toMillis() < cutoff
+                            && Files.readString(d.resolve("cgroup.procs")).isBlank()) {
+                        Files.delete(d);
+                    }
+                } catch (IOException e) {
+                    // in use or already gone
+                }
+            });
+        } catch (IOException e) {
+            // not listable: nothing to clean
+        }
+    }
+
     /** For run metadata. */
     String describe() {
-        return version == 1 ? "cgroup v1 (memory, pids)" : "cgroup v2 (memory, pids)";
+        return version == 1 ? "cgroup v1 (memory, pids" + (cpuParent != null ? ", cpuacct)" : ")")
+                : "cgroup v2 (memory, pids, cpu.stat)";
     }
 
     /** A new group with the given memory and process limits. */
@@ -90,10 +131,14 @@ final class Cgroups {
         String name = "loopscout-" + UUID.randomUUID();
         Path mem = memoryParent.resolve(name);
         Path pids = version == 1 ? pidsParent.resolve(name) : mem;
+        Path cpu = version == 1 && cpuParent != null ? cpuParent.resolve(name) : null;
         Files.createDirectory(mem);
         try {
             if (version == 1) {
                 Files.createDirectory(pids);
+                if (cpu != null) {
+                    Files.createDirectory(cpu);
+                }
                 write(mem.resolve("memory.limit_in_bytes"), memoryBytes);
                 Path memsw = mem.resolve("memory.memsw.limit_in_bytes");
                 if (Files.exists(memsw)) {
@@ -108,10 +153,10 @@ final class Cgroups {
             }
             write(pids.resolve("pids.max"), maxProcesses);
         } catch (IOException e) {
-            new Group(mem, pids).close();
+            new Group(mem, pids, cpu).close();
             throw e;
         }
-        return new Group(mem, pids);
+        return new Group(mem, pids, cpu);
     }
 
     private static void write(Path file, long value) throws IOException {
@@ -122,16 +167,41 @@ final class Cgroups {
     final class Group implements AutoCloseable {
         private final Path mem;
         private final Path pids;
+        private final Path cpu;
 
-        private Group(Path mem, Path pids) {
+        private Group(Path mem, Path pids, Path cpu) {
             this.mem = mem;
             this.pids = pids;
+            this.cpu = cpu;
+        }
+
+        private List<Path> dirs() {
+            List<Path> out = new ArrayList<>(List.of(mem));
+            if (!pids.equals(mem)) {
+                out.add(pids);
+            }
+            if (cpu != null) {
+                out.add(cpu);
+            }
+            return out;
         }
 
         /** The files a process writes its pid into to join this group. */
         List<Path> procsFiles() {
-            return mem.equals(pids) ? List.of(mem.resolve("cgroup.procs"))
-                    : List.of(mem.resolve("cgroup.procs"), pids.resolve("cgroup.procs"));
+            return dirs().stream().map(d -> d.resolve("cgroup.procs")).toList();
+        }
+
+        /** CPU time (user + system) of every member so far, in nanoseconds, or null when not accounted. */
+        Long cpuNanos() {
+            try {
+                if (version == 1) {
+                    return cpu == null ? null : Long.parseLong(Files.readString(cpu.resolve("cpuacct.usage")).strip());
+                }
+                long usec = counter(mem.resolve("cpu.stat"), "usage_usec");
+                return usec > 0 ? usec * 1000 : null;
+            } catch (IOException | NumberFormatException e) {
+                return null;
+            }
         }
 
         /** The kernel OOM-killed a member. */
@@ -188,7 +258,7 @@ final class Cgroups {
         @Override
         public void close() {
             killAll();
-            for (Path d : mem.equals(pids) ? List.of(mem) : List.of(mem, pids)) {
+            for (Path d : dirs()) {
                 for (int i = 0; i < 50 && Files.exists(d); i++) {
                     try {
                         Files.delete(d);

@@ -47,6 +47,9 @@ public final class Sandbox {
     private static final Pattern FORK_LOG = Pattern.compile(
             "Resource temporarily unavailable|os error 11\\b|fork: retry|Cannot fork");
 
+    /** Printed by the wrapper when a command cannot join its cgroup. */
+    private static final String JOIN_FAILED = "loopscout-sandbox: cannot join the cgroup";
+
     private final Isolation isolation;
     private final Cgroups cgroups;
     private final String bwrapVersion;
@@ -91,6 +94,14 @@ public final class Sandbox {
     /** The isolation in use. */
     public Isolation isolation() {
         return isolation;
+    }
+
+    /**
+     * Whether the process-count limit holds: always under cgroups; under prlimit only for a non-root user,
+     * since the kernel exempts uid 0 from RLIMIT_NPROC.
+     */
+    public boolean enforcesProcessLimit() {
+        return isolation != Isolation.NONE && (cgroups != null || rootless);
     }
 
     /** One line for run.json: isolation and how limits are enforced. */
@@ -139,7 +150,8 @@ public final class Sandbox {
             StringBuilder script = new StringBuilder();
             List<Path> files = group.procsFiles();
             for (int i = 0; i < files.size(); i++) {
-                script.append("echo $$ > \"$").append(i + 1).append("\" || exit 125; ");
+                script.append("echo $$ > \"$").append(i + 1).append("\" || { echo '").append(JOIN_FAILED)
+                        .append("' >&2; exit 125; }; ");
             }
             script.append("shift ").append(files.size()).append("; exec \"$@\"");
             argv.addAll(List.of("/bin/sh", "-c", script.toString(), "loopscout-sandbox"));
@@ -210,7 +222,10 @@ public final class Sandbox {
         }
         int exit = proc.isAlive() ? -1 : proc.exitValue();
         String text = log.text();
-        return classify(killedFor, exit, wall, text, log.truncated(), group, lim);
+        SandboxResult r = classify(killedFor, exit, wall, text, log.truncated(), group, lim);
+        Long cpu = group == null ? null : group.cpuNanos();
+        return cpu == null ? r : new SandboxResult(r.outcome(), r.exitCode(), r.wall(), r.log(), r.logTruncated(),
+                r.detail(), Duration.ofNanos(cpu));
     }
 
     private static SandboxResult classify(Outcome killedFor, int exit, Duration wall, String log, boolean truncated,
@@ -237,7 +252,7 @@ public final class Sandbox {
             return new SandboxResult(Outcome.PROCESS_LIMIT, exit, wall, log, truncated,
                     "stopped at the process limit of " + lim.maxProcesses() + " (" + code + ")");
         }
-        if (log.startsWith("bwrap:") || exit == 125) {
+        if (log.startsWith("bwrap:") || log.contains(JOIN_FAILED)) {
             return new SandboxResult(Outcome.SANDBOX_ERROR, exit, wall, log, truncated,
                     "the sandbox could not start the command (" + code + ")");
         }

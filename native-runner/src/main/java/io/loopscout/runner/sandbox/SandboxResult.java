@@ -13,9 +13,16 @@ import java.time.Duration;
  * @param log          captured stdout and stderr, interleaved, capped
  * @param logTruncated whether the middle of the log was dropped
  * @param detail       one line saying why it failed (empty when OK)
+ * @param cpu          CPU time (user + system) of the whole process tree, or null where not accounted
  */
 public record SandboxResult(Outcome outcome, int exitCode, Duration wall, String log, boolean logTruncated,
-                            String detail) {
+                            String detail, Duration cpu) {
+
+    /** A result without CPU accounting. */
+    public SandboxResult(Outcome outcome, int exitCode, Duration wall, String log, boolean logTruncated,
+                         String detail) {
+        this(outcome, exitCode, wall, log, logTruncated, detail, null);
+    }
 
     /** How a sandboxed command ended. */
     public enum Outcome {

@@ -69,8 +69,12 @@ public final class C2RustTranslator {
                     + ", put it on PATH, or run native-runner/tools/c2rust/install.sh)");
         }
         try {
+            Files.createDirectories(req.outDir());
+            // c2rust's install root holds the clang resource-dir link it was built with (install.sh).
+            List<Path> reads = List.of(req.sourceDir(), c2rust.toAbsolutePath().getParent().getParent());
+            List<Path> writes = List.of(req.outDir().toAbsolutePath().getParent());
             CommandResult version = runner.run(new Command(List.of(c2rust.toString(), "--version"),
-                    req.sourceDir(), Map.of(), Duration.ofMinutes(1)));
+                    req.sourceDir(), Map.of(), Duration.ofMinutes(1), reads, writes));
             if (!version.ok()) {
                 return failed(req, FailureClass.TRANSLATE_FAIL, c2rust + " --version failed: " + version.tail(300));
             }
@@ -87,7 +91,7 @@ public final class C2RustTranslator {
             // not installed; RUSTUP_TOOLCHAIN takes precedence over that file.
             Map<String, String> env = Map.of("RUSTUP_TOOLCHAIN",
                     Optional.ofNullable(System.getenv("RUSTUP_TOOLCHAIN")).orElse("stable"));
-            CommandResult result = runner.run(new Command(argv, req.sourceDir(), env, TIMEOUT));
+            CommandResult result = runner.run(new Command(argv, req.sourceDir(), env, TIMEOUT, reads, writes));
             if (result.timedOut()) {
                 return failed(req, FailureClass.TIMEOUT, "c2rust transpile exceeded " + TIMEOUT.toMinutes() + " min");
             }

@@ -41,7 +41,8 @@ class SandboxTest {
     }
 
     @Test
-    void detectsBubblewrapHereAndSaysSo() {
+    void detectsBubblewrapWhereInstalledAndSaysSo() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap is not installed");
         assertEquals(Sandbox.Isolation.BWRAP, sandbox.isolation(), sandbox.method());
         assertTrue(sandbox.method().startsWith("bwrap"), sandbox.method());
     }
@@ -86,6 +87,7 @@ class SandboxTest {
 
     @Test
     void forkLoopIsStoppedAtTheProcessLimit() {
+        assumeTrue(sandbox.enforcesProcessLimit(), "no cgroups and uid 0: " + sandbox.method());
         SandboxResult r = runMember("forker", SMALL);
         assertEquals(Outcome.PROCESS_LIMIT, r.outcome(), r.detail() + "\n" + r.log());
         assertFalse(r.log().contains("did NOT hold"));
@@ -128,6 +130,20 @@ class SandboxTest {
         } finally {
             Files.deleteIfExists(marker);
         }
+    }
+
+    @Test
+    void cpuTimeCountsWorkNotWaiting() {
+        SandboxResult sleeping = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c", "sleep 1"))
+                .env("PATH", "/usr/bin:/bin").limits(SMALL).build());
+        assumeTrue(sleeping.cpu() != null, "no CPU accounting here: " + sandbox.method());
+        assertTrue(sleeping.wall().toMillis() >= 1000);
+        assertTrue(sleeping.cpu().toMillis() < 200, sleeping.cpu().toString());
+        SandboxResult busy = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c",
+                        "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"))
+                .env("PATH", "/usr/bin:/bin").limits(SMALL).build());
+        assertTrue(busy.cpu().toMillis() > 50, busy.cpu() + " of " + busy.wall());
+        assertTrue(busy.cpu().toNanos() <= busy.wall().toNanos() * 1.05, busy.cpu() + " of " + busy.wall());
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.loopscout.runner.build.Variant;
 import io.loopscout.runner.model.ModelBench;
 import io.loopscout.runner.model.SyntheticGraphs;
 import io.loopscout.runner.protocol.Analysis;
+import io.loopscout.runner.protocol.Host;
+import io.loopscout.runner.protocol.Timing;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.stats.RatioEstimate;
 import io.loopscout.runner.ProjectMeasurer;
@@ -41,7 +43,7 @@ public final class Shows {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib DRIVER_DIR ZLIB_DIR [REWRITTEN_ZLIB_DIR]");
+            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]");
             System.exit(2);
         }
         Path scratch = Files.createTempDirectory("loopscout-shows");
@@ -85,9 +87,10 @@ public final class Shows {
             RatioEstimate e = a.estimates().get(Variant.A_PRIME.label());
             Verdict v = a.verdict(Variant.A_PRIME.label());
             tally.merge(v, 1, Integer::sum);
-            System.out.printf(Locale.ROOT, "rep %2d: A/A' %.4f [%.4f, %.4f] p=%.3f cv(A)=%.3f cv(A')=%.3f pairs=%d -> %s%n",
+            System.out.printf(Locale.ROOT,
+                    "rep %2d: A/A' %.4f [%.4f, %.4f] p=%.3f cv(A)=%.3f cv(A')=%.3f pairs=%d load=%.1f -> %s%n",
                     i, e.ratio(), e.ciLow(), e.ciHigh(), e.pValue(), a.cv("A"), a.cv("A'"), a.series().rounds(),
-                    v.id());
+                    Host.loadAverage(), v.id());
         }
         int ok = tally.getOrDefault(Verdict.WITHIN_NOISE, 0);
         System.out.printf(Locale.ROOT, "A/A: within-noise %d of %d (%s); target: at least %d%n", ok, reps, tally,
@@ -113,7 +116,8 @@ public final class Shows {
     /** The model tier on a generated graph: #[loop_match] should beat loop + match with a CI excluding 1. */
     static void model(Sandbox sandbox, RustToolchain tc, Path scratch, int states, long seed) {
         StateGraph g = SyntheticGraphs.random(states, 5, seed);
-        ModelBench mb = new ModelBench(sandbox, tc, scratch, scratch.resolve("cache"), ModelBench.defaultProtocol());
+        ModelBench mb = new ModelBench(sandbox, tc, scratch, scratch.resolve("cache"),
+                pinned(ModelBench.defaultProtocol()));
         var out = mb.measure("synthetic", g);
         System.out.println("graph: " + states + " states, " + g.edges().size() + " edges, shape " + g.shapeHash());
         print(out.measurement());
@@ -122,7 +126,25 @@ public final class Shows {
         System.out.println("second request served from cache: " + again.cached() + " (" + mb.cacheFile() + ")");
     }
 
+    /**
+     * The protocol with the CPU pin from {@code LOOPSCOUT_CPU} (a number, or {@code none}) and the clock from
+     * {@code LOOPSCOUT_CLOCK} ({@code wall}, the protocol's, or {@code cpu}) when set.
+     */
+    static Protocol pinned(Protocol p) {
+        if ("cpu".equals(System.getenv("LOOPSCOUT_CLOCK"))) {
+            p = p.withClock(Timing.Clock.CPU);
+        }
+        System.out.println("clock: " + p.clock());
+        String cpu = System.getenv("LOOPSCOUT_CPU");
+        if (cpu == null || cpu.isBlank()) {
+            return p;
+        }
+        return p.withCpu(cpu.equals("none") ? null : Integer.valueOf(cpu));
+    }
+
     static ProjectMeasurer measurer(Sandbox sandbox, RustToolchain tc, Path scratch, Protocol protocol) {
+        protocol = pinned(protocol);
+        System.out.println("cpu pin: " + (protocol.cpu() == null ? "none" : protocol.cpu()));
         return new ProjectMeasurer(new CargoBuild(sandbox, tc), scratch.resolve("work"), protocol,
                 new ModelBench(sandbox, tc, scratch.resolve("work"), scratch.resolve("cache"), protocol));
     }

@@ -44,15 +44,7 @@ public final class Acquirers {
     /** The project's root directory (its {@code subdir} applied) at the acquired revision. */
     public Path materialize(Acquired acquired) throws AcquireException {
         ProjectSpec spec = acquired.spec();
-        SourceSpec source = spec.source();
-        Path root;
-        if (source instanceof SourceSpec.Git g) {
-            root = git.materialize(g, acquired.revision());
-        } else if (source instanceof SourceSpec.Crate c) {
-            root = crate.materialize(c, acquired.revision());
-        } else {
-            root = path.materialize((SourceSpec.Path) source, acquired.revision());
-        }
+        Path root = checkoutRoot(acquired);
         if (spec.subdir() == null || spec.subdir().isBlank()) {
             return root;
         }
@@ -62,5 +54,19 @@ public final class Acquirers {
                     + spec.source().display());
         }
         return sub;
+    }
+
+    /** The whole checkout (the workspace, before {@code subdir}) at the acquired revision. */
+    public Path checkoutRoot(Acquired acquired) throws AcquireException {
+        SourceSpec source = acquired.spec().source();
+        Path root;
+        if (source instanceof SourceSpec.Git g) {
+            root = git.materialize(g, acquired.revision());
+        } else if (source instanceof SourceSpec.Crate c) {
+            root = crate.materialize(c, acquired.revision());
+        } else {
+            root = path.materialize((SourceSpec.Path) source, acquired.revision());
+        }
+        return root;
     }
 }

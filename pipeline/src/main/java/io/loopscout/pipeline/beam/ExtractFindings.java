@@ -48,7 +48,7 @@ public class ExtractFindings extends PTransform<PCollection<SourceFile>, PCollec
             Progress.stage(id, STAGE);
             List<SourceFile> files = new ArrayList<>();
             project.getValue().forEach(files::add);
-            long[] counts = new long[2]; // files with parse errors, parse timeouts
+            long[] counts = new long[3]; // files with parse errors, parse timeouts, not analysable
             new ProjectExtractor().extract(files, new ProjectExtractor.Listener() {
                 @Override
                 public void extracted(SourceFile file, FileExtraction result) {
@@ -56,6 +56,8 @@ public class ExtractFindings extends PTransform<PCollection<SourceFile>, PCollec
                         LOG.info("{}: {}: {}", id, file.path(), result.problem());
                         if (result.problem().startsWith("timeout")) {
                             counts[1]++;
+                        } else {
+                            counts[2]++;
                         }
                     }
                     if (result.parseErrors() > 0) {
@@ -69,11 +71,12 @@ public class ExtractFindings extends PTransform<PCollection<SourceFile>, PCollec
                 @Override
                 public void failed(SourceFile file, RuntimeException error) {
                     LOG.warn("{}: {}: extractor failed: {}", id, file.path(), error.toString());
+                    counts[2]++;
                     out.get(Tags.FAILURES).output(new Failure(id, STAGE, FailureClass.EXTRACT_FAIL,
                             file.path() + ": " + error));
                 }
             });
-            out.get(Tags.STATS).output(KV.of(id, new ScanStats(0, 0, 0, 0, 0, 0, counts[0], counts[1])));
+            out.get(Tags.STATS).output(KV.of(id, new ScanStats(0, 0, 0, 0, 0, 0, counts[0], counts[1], counts[2])));
         }
     }
 }

@@ -2,8 +2,21 @@ package io.loopscout.pipeline.beam;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.pipeline.acquire.AcquireException;
+import io.loopscout.pipeline.acquire.Acquired;
+import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.measure.ProjectEvidence;
 import io.loopscout.report.ProjectResult;
+import io.loopscout.runner.MeasureMode;
 import io.loopscout.runner.Measurement;
+import io.loopscout.runner.ProjectMeasurer;
+import io.loopscout.runner.build.CargoBuild;
+import io.loopscout.runner.build.RustToolchain;
+import io.loopscout.runner.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -12,12 +25,14 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Stage Measure: gathers the evidence the run asked for (static, model or project tier) for each project.
- * Benchmarks never run concurrently on one machine: the measuring itself is serialised.
+ * Stage Measure: gathers the evidence the run asked for (static, model or project tier) for each project,
+ * re-acquiring its source from the cache by (source, revision). Builds and benchmarks never run concurrently
+ * on one machine: that part is serialised across the JVM.
  */
 public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PCollectionTuple> {
 
     static final String STAGE = "measure";
+    private static final Object ONE_BENCHMARK_AT_A_TIME = new Object();
 
     @Override
     public PCollectionTuple expand(PCollection<ProjectFindings> projects) {
@@ -27,16 +42,40 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
 
     static class MeasureFn extends DoFn<ProjectFindings, ProjectResult> {
         @ProcessElement
-        public void process(@Element ProjectFindings p, MultiOutputReceiver out) {
-            String id = p.acquired().spec().id();
-            Progress.stage(id, STAGE);
+        public void process(@Element ProjectFindings p, MultiOutputReceiver out, PipelineOptions options) {
+            Acquired acquired = p.acquired();
+            ProjectSpec spec = acquired.spec();
+            LoopscoutOptions opts = options.as(LoopscoutOptions.class);
+            MeasureMode mode = MeasureMode.parse(opts.getMeasure());
+            ProjectResult staticResult = ProjectResult.of(spec, acquired.revision(), p.findings(),
+                    Measurement.staticOnly(), "");
+            Progress.stage(spec.id(), STAGE);
             try {
-                out.get(Tags.RESULTS).output(ProjectResult.of(p.acquired().spec(), p.acquired().revision(),
-                        p.findings(), Measurement.staticOnly(), ""));
-            } catch (RuntimeException e) {
-                out.get(Tags.FAILURES).output(Failure.of(id, STAGE, FailureClass.INTERNAL, e));
+                if (mode == null || mode == MeasureMode.STATIC) {
+                    out.get(Tags.RESULTS).output(staticResult);
+                    return;
+                }
+                Path cache = Path.of(opts.getCacheDir());
+                Acquirers acquirers = new Acquirers(cache);
+                Path checkout = acquirers.checkoutRoot(acquired);
+                Path crate = acquirers.materialize(acquired);
+                ProjectEvidence.Outcome outcome;
+                synchronized (ONE_BENCHMARK_AT_A_TIME) {
+                    Sandbox sandbox = Sandbox.detect();
+                    CargoBuild cargo = new CargoBuild(sandbox, RustToolchain.detect());
+                    outcome = new ProjectEvidence(ProjectMeasurer.create(cache), cargo, cache.resolve("measure"))
+                            .gather(spec, acquired.revision(), checkout, crate, p.findings(), mode);
+                }
+                outcome.failures().forEach(out.get(Tags.FAILURES)::output);
+                out.get(Tags.RESULTS).output(outcome.result());
+            } catch (AcquireException e) {
+                out.get(Tags.FAILURES).output(new Failure(spec.id(), STAGE, e.failureClass(), e.getMessage()));
+                out.get(Tags.RESULTS).output(staticResult);
+            } catch (IOException | RuntimeException e) {
+                out.get(Tags.FAILURES).output(Failure.of(spec.id(), STAGE, FailureClass.INTERNAL, e));
+                out.get(Tags.RESULTS).output(staticResult);
             } finally {
-                Progress.done(id);
+                Progress.done(spec.id());
             }
         }
     }

@@ -4,12 +4,11 @@ import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
 import io.loopscout.pipeline.scan.ScanStats;
 import io.loopscout.pipeline.score.Scoring;
-import io.loopscout.report.FailuresCsv;
-import io.loopscout.report.FindingsCsv;
 import io.loopscout.report.ProjectResult;
-import io.loopscout.report.ProjectsCsv;
+import io.loopscout.report.Reports;
 import io.loopscout.report.RunInfo;
-import io.loopscout.report.RunJson;
+import io.loopscout.runner.Measurement;
+import io.loopscout.runner.stats.Verdicts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,7 +78,7 @@ public class WriteReports extends PTransform<PBegin, PDone> {
         @ProcessElement
         public void process(ProcessContext c) {
             LoopscoutOptions options = c.getPipelineOptions().as(LoopscoutOptions.class);
-            List<ProjectResult> ranked = Scoring.rank(new ArrayList<>(c.sideInput(resultsView)));
+            List<ProjectResult> ranked = Scoring.rank(controlFalseDiscoveries(c.sideInput(resultsView)));
             List<Failure> fails = new ArrayList<>(c.sideInput(failuresView));
             fails.sort(Comparator.comparing(Failure::project).thenComparing(Failure::stage)
                     .thenComparing(f -> f.failureClass().id()).thenComparing(Failure::message));
@@ -98,7 +97,7 @@ public class WriteReports extends PTransform<PBegin, PDone> {
                     started.cores(), started.start(), Instant.now(),
                     new RunInfo.Counts(started.counts().projects(), total.filesScanned(), total.skippedTooLarge(),
                             total.skippedBinary(), total.symlinksRefused(), total.parseErrorFiles(),
-                            total.parseTimeouts(), byPattern),
+                            total.parseTimeouts(), total.notUtf8(), total.unreadable(), byPattern),
                     started.measureMode(), started.runner());
             Path out = Path.of(options.getOutDir());
             try {
@@ -106,10 +105,22 @@ public class WriteReports extends PTransform<PBegin, PDone> {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create output directory " + out, e);
             }
-            ProjectsCsv.write(out, ranked);
-            FindingsCsv.write(out, ranked);
-            FailuresCsv.write(out, fails);
-            RunJson.write(out, run);
+            Reports.writeAll(out, ranked, fails, run, Scoring.FORMULA);
+        }
+
+        /** Benjamini–Hochberg over the run's measurements, in a stable order (measurement.md, verdict). */
+        private static List<ProjectResult> controlFalseDiscoveries(List<ProjectResult> results) {
+            List<ProjectResult> sorted = new ArrayList<>(results);
+            sorted.sort(Comparator.comparing(ProjectResult::id));
+            List<Measurement> adjusted = Verdicts.controlFalseDiscoveries(
+                    sorted.stream().map(ProjectResult::measurement).toList());
+            List<ProjectResult> out = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                ProjectResult r = sorted.get(i);
+                out.add(ProjectResult.of(r.spec(), r.version(), r.findings(), adjusted.get(i), r.patch())
+                        .withCComparison(r.cComparison()));
+            }
+            return out;
         }
     }
 }

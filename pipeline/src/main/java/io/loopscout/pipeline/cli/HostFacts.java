@@ -45,11 +45,8 @@ final class HostFacts {
         return System.getProperty("os.arch");
     }
 
-    /** Which sandbox builds and benchmarks would use here. */
+    /** Which sandbox builds and benchmarks would use here, and how its limits are enforced. */
     static String sandbox() {
-        if (!version("bwrap").isEmpty()) {
-            return "bwrap --unshare-all";
-        }
-        return "unshare -n + prlimit (bwrap missing)";
+        return io.loopscout.runner.sandbox.Sandbox.detect().method();
     }
 }

@@ -41,6 +41,14 @@ class PipelineEndToEndTest {
         c.tag("v1");
         c.commit("after the tag", Map.of("decoder.c", "/* rewritten after v1: no state machine */\nint f(void) { return 0; }\n"));
         cSha = tagged.name();
+        TestRepos messy = TestRepos.init(tmp.resolve("messy"));
+        messy.commit("huge and deep", Map.of(
+                "src/huge.rs", "// filler\n".repeat(300_000), // 3.3 MB: over the 2 MB cap
+                "src/deep.rs", "fn deep() " + "{".repeat(20_000) + "}".repeat(20_000) + "\n"));
+        messy.commitBytes("binary", "src/blob.c", new byte[] {'i', 'n', 't', 0, 0, 1});
+        messy.commitBytes("latin-1", "src/latin1.c", "/* caf\u00e9 */\nint f(void) { return 1; }\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        messy.symlink("src/escape.rs", "../../../../etc/hostname");
         manifest = tmp.resolve("manifest.yaml");
         Files.writeString(manifest, """
                 projects:
@@ -51,15 +59,24 @@ class PipelineEndToEndTest {
                   - id: decoder
                     language: c
                     source: { git: "%s", rev: v1 }
+                  - id: messy
+                    language: mixed
+                    source: { git: "%s" }
                   - id: gone
                     language: rust
                     source: { git: "%s", rev: main }
-                """.formatted(rust.url(), c.url(), "file://" + tmp.resolve("no-such-repo")));
+                """.formatted(rust.url(), c.url(), messy.url(), "file://" + tmp.resolve("no-such-repo")));
     }
 
     @Test
     void findsTheStateMachinesOfBothRepositories() throws IOException {
         Path out = run("DirectRunner");
+        String runJson = Files.readString(out.resolve("run.json"));
+        for (String count : List.of("\"projects\" : 4", "\"files_scanned\" : 4", "\"files_skipped_too_large\" : 1",
+                "\"binary_files_skipped\" : 1", "\"symlinks_refused\" : 1", "\"not_utf8\" : 1",
+                "\"unreadable\" : 1")) {
+            assertTrue(runJson.contains(count), count + " in\n" + runJson);
+        }
         List<String> rows = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertEquals(List.of(
                 "project,version,language,file,start_line,end_line,function,pattern,states,const_transitions,"
@@ -72,8 +89,6 @@ class PipelineEndToEndTest {
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"), StandardCharsets.UTF_8);
         assertEquals(2, failures.size(), String.join("\n", failures));
         assertTrue(failures.get(1).startsWith("gone,acquire,clone-fail,"), failures.get(1));
-        String runJson = Files.readString(out.resolve("run.json"));
-        assertTrue(runJson.contains("\"files_scanned\" : 2"), runJson);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.loopscout.extract.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CrateGateTest {
+
+    private static final String ATTRS = "#![cfg_attr(loop_match, feature(loop_match))]\n"
+            + "#![cfg_attr(loop_match, allow(incomplete_features))]\n";
+
+    @Test
+    void rootAttributesGoAfterInnerDocsAndAttributes() {
+        assertEquals("//! Docs.\n#![no_std]\n" + ATTRS + "\nmod a;\n",
+                CrateGate.gateRoot("//! Docs.\n#![no_std]\n\nmod a;\n"));
+    }
+
+    @Test
+    void rootAttributesGoFirstWithoutInnerAttributes() {
+        assertEquals(ATTRS + "// plain comment\nmod a;\n", CrateGate.gateRoot("// plain comment\nmod a;\n"));
+    }
+
+    @Test
+    void rootAlreadyGatedIsLeftAsIs() {
+        String text = ATTRS + "mod a;\n";
+        assertEquals(text, CrateGate.gateRoot(text));
+    }
+
+    @Test
+    void lintsTableIsAddedWhenMissing() {
+        assertEquals("[package]\nname = \"x\"\n\n[lints.rust]\n" + CrateGate.LINT_LINE + "\n",
+                CrateGate.declareCfg("[package]\nname = \"x\"\n"));
+    }
+
+    @Test
+    void existingLintsRustTableGetsTheEntry() {
+        assertEquals("[lints.rust]\n" + CrateGate.LINT_LINE + "\nunsafe_code = \"deny\"\n\n[features]\n",
+                CrateGate.declareCfg("[lints.rust]\nunsafe_code = \"deny\"\n\n[features]\n"));
+    }
+
+    @Test
+    void existingCheckCfgListIsExtended() {
+        assertEquals("[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = ['cfg(loop_match)', "
+                        + "'cfg(fuzzing)'] }\n",
+                CrateGate.declareCfg("[lints.rust]\nunexpected_cfgs = { level = \"warn\", check-cfg = "
+                        + "['cfg(fuzzing)'] }\n"));
+    }
+
+    @Test
+    void plainLevelBecomesATable() {
+        assertEquals("[lints.rust]\nunexpected_cfgs = { level = \"deny\", check-cfg = ['cfg(loop_match)'] }\n",
+                CrateGate.declareCfg("[lints.rust]\nunexpected_cfgs = \"deny\"\n"));
+    }
+
+    @Test
+    void workspaceLintsAreRefusedWithAClearMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrateGate.declareCfg("[package]\nname = \"x\"\n\n[lints]\nworkspace = true\n"));
+        assertTrue(e.getMessage().contains("workspace"));
+    }
+
+    @Test
+    void diffOfEqualTextsIsEmptyAndHunksCountLines() {
+        assertEquals("", UnifiedDiff.diff("a/x", "b/x", "same\n", "same\n"));
+        String d = UnifiedDiff.diff("a/x", "b/x", "1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\n2\n3\n4\nfive\n6\n7\n8\n9\n");
+        assertEquals("--- a/x\n+++ b/x\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n", d);
+    }
+}

@@ -1,0 +1,68 @@
+package io.loopscout.extract.rust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loopscout.core.Language;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.SourceFile;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** state_type resolves against the crate's declarations when the extractor is given them, else is unknown. */
+class CrateSymbolsTest {
+
+    private static final SourceFile STATE_RS = new SourceFile("c", "1", "src/state.rs", Language.RUST, """
+            pub enum Mode { Head, Body, Done }
+            pub enum Token { Word(String), End }
+            pub struct Decoder { pub mode: Mode, pub tok: Token }
+            """);
+    private static final SourceFile DECODE_RS = new SourceFile("c", "1", "src/decode.rs", Language.RUST, """
+            use crate::state::*;
+            fn run(d: &mut Decoder) {
+                loop {
+                    match d.mode {
+                        Mode::Head => d.mode = Mode::Body,
+                        Mode::Body => d.mode = Mode::Done,
+                        Mode::Done => return,
+                    }
+                }
+            }
+            fn tokens(d: &mut Decoder) {
+                let mut t = Token::End;
+                loop {
+                    match t {
+                        Token::End => t = Token::Word(String::new()),
+                        Token::Word(w) if w.is_empty() => t = Token::End,
+                        Token::Word(_) => return,
+                    }
+                }
+                loop {
+                    match d.tok {
+                        Token::End => d.tok = Token::End,
+                        _ => break,
+                    }
+                }
+            }
+            """);
+
+    @Test
+    void unknownWithinOneFile() {
+        var findings = new RustExtractor().extract(DECODE_RS).findings();
+        assertEquals("unknown", findings.get(0).stateType());
+        assertEquals("unknown-state-type", findings.get(1).reason());
+    }
+
+    @Test
+    void resolvedAcrossTheCrate() {
+        RustSymbols crate = new RustSymbols().addAll(RustExtractor.symbolsOf(STATE_RS))
+                .addAll(RustExtractor.symbolsOf(DECODE_RS));
+        var findings = new RustExtractor(crate, Duration.ofSeconds(10)).extract(DECODE_RS).findings();
+        assertEquals(3, findings.size());
+        Finding field = findings.get(0);
+        assertEquals("d.mode", field.stateVariable());
+        assertEquals("enum", field.stateType());
+        assertEquals("enum-with-fields", findings.get(1).stateType());
+        assertEquals("state-type-has-fields", findings.get(1).reason());
+        assertEquals("enum-with-fields", findings.get(2).stateType());
+    }
+}

@@ -1,0 +1,102 @@
+package io.loopscout.runner.translate;
+
+import io.loopscout.core.Failure;
+import io.loopscout.runner.build.CargoBuild;
+import io.loopscout.runner.build.RustToolchain;
+import io.loopscout.runner.sandbox.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The c2rust experiment as a command: {@code native-runner/c2rust-bench.sh [--work DIR] [--corpus-mb N]
+ * [--seed S] [--rounds R] [--slice-mb M] [--no-callgrind] [--no-rewrite]}. Prints the comparison table.
+ */
+public final class CComparisonMain {
+
+    private CComparisonMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("user.home"), ".cache", "loopscout", "c2rust-bench");
+        long corpusMb = 60;
+        long seed = 3720;
+        int rounds = 10;
+        long sliceMb = 2;
+        boolean callgrind = true;
+        boolean rewrite = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--work" -> work = Path.of(args[++i]);
+                case "--corpus-mb" -> corpusMb = Long.parseLong(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--slice-mb" -> sliceMb = Long.parseLong(args[++i]);
+                case "--no-callgrind" -> callgrind = false;
+                case "--no-rewrite" -> rewrite = false;
+                default -> {
+                    System.err.println("unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        Files.createDirectories(work);
+        Sandbox sandbox = Sandbox.detect();
+        RustToolchain toolchain = RustToolchain.detect();
+        CargoBuild cargo = new CargoBuild(sandbox, toolchain);
+        CTranslationRecipe recipe = CTranslationRecipe.bzip2();
+        C2RustTranslator translator = new C2RustTranslator(new SandboxCommandRunner(sandbox, toolchain),
+                C2RustTranslator.locate().orElse(null));
+        int cpus = Runtime.getRuntime().availableProcessors();
+        CComparisonRunner.Settings settings = new CComparisonRunner.Settings(work, corpusMb << 20, seed, rounds,
+                sliceMb << 20, callgrind, cpus > 1 ? cpus - 1 : null);
+        CComparisonRunner runner = new CComparisonRunner(sandbox, cargo, translator,
+                rewrite ? new PlannedLoopMatchRewrite(recipe.project()) : null,
+                line -> System.err.println("[c2rust-bench] " + line));
+        CComparisonRunner.Result result = runner.run(recipe, settings);
+        System.out.print(render(result.comparison()));
+        for (Failure f : result.failures()) {
+            System.out.println("failure: " + f.failureClass().id() + " " + f.stage() + ": " + f.message());
+        }
+    }
+
+    /** A plain-text rendering for the terminal (reports render the record their own way). */
+    static String render(CComparison c) {
+        StringBuilder b = new StringBuilder();
+        b.append("project: ").append(c.project()).append(' ').append(c.version()).append('\n')
+                .append("c2rust: ").append(c.c2rustVersion()).append("; ").append(c.rustc()).append('\n')
+                .append("corpus: ").append(c.corpus()).append('\n')
+                .append("host: ").append(c.host()).append('\n');
+        b.append(String.format(Locale.ROOT, "%-10s %-20s %5s %9s %6s %22s %15s %9s %12s %8s%n", "workload",
+                "variant", "runs", "median s", "cv", "time / C [95% CI]", "Ir", "Ir / C", "branches", "mispred"));
+        for (CComparison.Row r : c.rows()) {
+            b.append(String.format(Locale.ROOT, "%-10s %-20s %5d %9s %6s %22s %15s %9s %12s %8s%s%n", r.workload(),
+                    r.variant().label(), r.runs(), fmt(r.medianSeconds(), "%.3f"), fmt(r.cv(), "%.3f"),
+                    r.timeRatio() == null ? "-" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.timeRatio(),
+                            r.ciLow(), r.ciHigh()),
+                    r.instructions() == null ? "-" : r.instructions().toString(), fmt(r.instructionRatio(), "%.3f"),
+                    r.branches() == null ? "-" : r.branches().toString(),
+                    r.mispredictions() == null ? "-" : r.mispredictions().toString(),
+                    "ok".equals(r.status()) ? "" : "  (" + r.status() + ")"));
+        }
+        for (CComparison.Row r : c.rows()) {
+            for (CComparison.FunctionCost f : r.functions()) {
+                b.append(String.format(Locale.ROOT, "  %-10s %-20s %-40s Ir %,15d  branches %,13d  mispred %,11d%n",
+                        r.workload(), r.variant().label(), f.function(), f.instructions(), f.branches(),
+                        f.mispredictions()));
+            }
+        }
+        for (CComparison.LoopRewrite l : c.loops()) {
+            b.append("loop ").append(l.file()).append(':').append(l.line()).append(' ').append(l.function())
+                    .append(l.rewritten() ? " REWRITTEN " : " left alone ").append(l.reason()).append('\n');
+        }
+        List<String> notes = c.notes();
+        notes.forEach(n -> b.append("note: ").append(n).append('\n'));
+        return b.toString();
+    }
+
+    private static String fmt(Double v, String f) {
+        return v == null ? "-" : String.format(Locale.ROOT, f, v);
+    }
+}

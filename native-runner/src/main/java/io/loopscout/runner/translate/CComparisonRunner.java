@@ -1,0 +1,381 @@
+package io.loopscout.runner.translate;
+
+import io.loopscout.core.Failure;
+import io.loopscout.core.FailureClass;
+import io.loopscout.runner.build.CargoBuild;
+import io.loopscout.runner.corpus.CorpusGenerator;
+import io.loopscout.runner.corpus.CorpusKind;
+import io.loopscout.runner.sandbox.Limits;
+import io.loopscout.runner.sandbox.Sandbox;
+import io.loopscout.runner.sandbox.SandboxCommand;
+import io.loopscout.runner.sandbox.SandboxResult;
+import io.loopscout.runner.stats.PairedBootstrap;
+import io.loopscout.runner.stats.RatioEstimate;
+import io.loopscout.runner.stats.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The c2rust experiment for one C library: fetch its C, translate it with c2rust, build the bzbench driver for
+ * every {@link CVariant}, check that every variant's output equals the C's, time compress and decompress in
+ * interleaved rounds (harness-timed, sandboxed, pinned), count instructions with callgrind on a slice, and
+ * return a {@link CComparison} with ratios to the C and bootstrap CIs.
+ */
+public final class CComparisonRunner {
+
+    /** Knobs of one run. */
+    public record Settings(Path workDir, long corpusBytes, long seed, int rounds, long callgrindSliceBytes,
+                           boolean callgrind, Integer cpu) {
+        public Settings {
+            if (rounds < 2) {
+                throw new IllegalArgumentException("need at least 2 rounds, got " + rounds);
+            }
+        }
+    }
+
+    /** The comparison and every failure met on the way. */
+    public record Result(CComparison comparison, List<Failure> failures) {
+    }
+
+    private static final Pattern HARNESS_NS = Pattern.compile("(?m)^LOOPSCOUT_NS=(\\d+)\\s*$");
+    private static final Pattern DIGEST = Pattern.compile("digest=([0-9a-f]{16})");
+    private static final List<String> WORKLOADS = List.of("compress", "decompress");
+
+    private final Sandbox sandbox;
+    private final CargoBuild cargo;
+    private final C2RustTranslator translator;
+    private final LoopMatchRewrite rewrite;
+    private final CommandRunner runner;
+    private final Consumer<String> progress;
+
+    /**
+     * @param rewrite  the #[loop_match] rewriter for variant B, or null (B is then reported as not measured)
+     * @param progress receives one line per step
+     */
+    public CComparisonRunner(Sandbox sandbox, CargoBuild cargo, C2RustTranslator translator, LoopMatchRewrite rewrite,
+                             Consumer<String> progress) {
+        this.sandbox = sandbox;
+        this.cargo = cargo;
+        this.translator = translator;
+        this.rewrite = rewrite;
+        this.runner = new SandboxCommandRunner(sandbox, cargo.toolchain());
+        this.progress = progress;
+    }
+
+    /** Runs the whole experiment; failures become records and rows with a status, never exceptions. */
+    public Result run(CTranslationRecipe recipe, Settings s) throws IOException, InterruptedException {
+        List<Failure> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Path work = Files.createDirectories(s.workDir().toAbsolutePath());
+
+        progress.accept("fetching " + recipe.crate() + " " + recipe.version());
+        Path cDir = new CrateFetcher(cargo, new LocalCommandRunner()).fetch(recipe.project(), recipe.crate(),
+                recipe.version(), work).resolve(recipe.subdir());
+
+        Path corpusDir = work.resolve("corpus-" + s.seed() + "-" + s.corpusBytes());
+        List<Path> corpus = corpus(corpusDir, s);
+
+        progress.accept("translating with c2rust");
+        Path translation = work.resolve("translation").resolve(recipe.project().replace('-', '_'));
+        BzBenchBuilds.deleteTree(translation);
+        TranslationOutcome outcome = translator.translate(new TranslationRequest(recipe.project(), cDir,
+                recipe.sources(), recipe.clangArgs(), null, translation));
+        String c2rustVersion = "";
+        if (outcome instanceof TranslationOutcome.Failed f) {
+            failures.add(f.failure());
+            notes.add("translation failed: " + f.failure().message());
+        } else {
+            TranslationOutcome.Translated t = (TranslationOutcome.Translated) outcome;
+            c2rustVersion = t.c2rustVersion();
+            notes.addAll(t.notes());
+        }
+
+        BzBenchBuilds builds = new BzBenchBuilds(cargo, runner);
+        Map<CVariant, BzBenchBuilds.Built> built = new EnumMap<>(CVariant.class);
+        List<CComparison.LoopRewrite> loops = new ArrayList<>();
+        for (CVariant v : CVariant.values()) {
+            Path dir = work.resolve("variants").resolve(v.id());
+            BzBenchBuilds.deleteTree(dir);
+            Files.createDirectories(dir);
+            Failure f = null;
+            if (v == CVariant.C) {
+                f = builds.prepareC(recipe, cDir, dir);
+            } else if (v == CVariant.RUST_PORT) {
+                if (recipe.rustPort() == null) {
+                    continue;
+                }
+            } else if (outcome instanceof TranslationOutcome.Translated t) {
+                builds.prepareTranslation(t.crateDir(), dir);
+                if (v == CVariant.B) {
+                    if (rewrite == null) {
+                        notes.add("B not measured: no #[loop_match] rewriter was given");
+                        continue;
+                    }
+                    progress.accept("rewriting current_block loops to #[loop_match]");
+                    loops.addAll(rewrite.apply(dir.resolve("backend")));
+                }
+            } else {
+                continue;
+            }
+            if (f == null) {
+                progress.accept("building " + v.label());
+                BzBenchBuilds.Built b = builds.build(recipe, v, dir);
+                f = b.failure();
+                if (b.ok()) {
+                    built.put(v, b);
+                }
+            }
+            if (f != null) {
+                failures.add(f);
+                notes.add(v.label() + " not built: " + f.message());
+            }
+        }
+
+        List<CComparison.Row> rows = new ArrayList<>();
+        for (String workload : WORKLOADS) {
+            rows.addAll(measure(recipe, workload, built, corpus, s, failures, notes));
+        }
+        String corpusText = String.format("%d bytes in %d files (%s), seed %d; callgrind on the first %d bytes",
+                s.corpusBytes() / CorpusKind.values().length * CorpusKind.values().length, corpus.size(),
+                String.join(", ", java.util.Arrays.stream(CorpusKind.values()).map(k -> k.fileName()).toList()),
+                s.seed(), s.callgrindSliceBytes());
+        CComparison comparison = new CComparison(recipe.project(), recipe.version(), c2rustVersion,
+                cargo.toolchain().version(), corpusText, host(s), rows, loops, notes);
+        return new Result(comparison, failures);
+    }
+
+    private List<Path> corpus(Path dir, Settings s) throws IOException {
+        List<Path> files = new ArrayList<>();
+        long each = s.corpusBytes() / CorpusKind.values().length;
+        for (CorpusKind k : CorpusKind.values()) {
+            files.add(dir.resolve(k.fileName()));
+        }
+        boolean present = files.stream().allMatch(f -> {
+            try {
+                return Files.isRegularFile(f) && Files.size(f) == each;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        if (!present) {
+            progress.accept("generating the corpus (" + s.corpusBytes() + " bytes, seed " + s.seed() + ")");
+            return new CorpusGenerator().generate(dir, s.seed(), s.corpusBytes()).files();
+        }
+        return files;
+    }
+
+    /** One workload: a checked warm-up per variant, interleaved rounds, then callgrind counts. */
+    private List<CComparison.Row> measure(CTranslationRecipe recipe, String workload,
+                                          Map<CVariant, BzBenchBuilds.Built> built, List<Path> corpus, Settings s,
+                                          List<Failure> failures, List<String> notes) {
+        Map<CVariant, String> status = new EnumMap<>(CVariant.class);
+        for (CVariant v : CVariant.values()) {
+            status.put(v, built.containsKey(v) ? "ok" : "not built");
+        }
+        List<CVariant> live = new ArrayList<>(built.keySet());
+        // Warm-up: also the correctness check, every variant's compressed bytes must equal the C's.
+        String reference = null;
+        for (CVariant v : List.copyOf(live)) {
+            progress.accept(workload + ": warm-up and output check, " + v.label());
+            SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
+            Matcher m = DIGEST.matcher(r.log());
+            String digest = r.ok() && m.find() ? m.group(1) : null;
+            if (v == CVariant.C) {
+                reference = digest;
+            }
+            String why = !r.ok() ? "run failed: " + BzBenchBuilds.tail(r.log() + " " + r.detail(), 300)
+                    : digest == null ? "printed no digest"
+                    : reference != null && !reference.equals(digest) ? "output differs from the C's (" + digest
+                    + " vs " + reference + ")" : null;
+            if (why != null) {
+                status.put(v, why);
+                live.remove(v);
+                failures.add(new Failure(recipe.project(), BzBenchBuilds.STAGE, FailureClass.BENCH_FAIL,
+                        v.label() + " " + workload + ": " + why));
+            }
+        }
+        Map<CVariant, List<Double>> times = new EnumMap<>(CVariant.class);
+        live.forEach(v -> times.put(v, new ArrayList<>()));
+        for (int round = 0; round < s.rounds() && live.contains(CVariant.C); round++) {
+            progress.accept(workload + ": round " + (round + 1) + "/" + s.rounds());
+            List<CVariant> order = new ArrayList<>(live);
+            // Rotate and alternate the order each round so no variant always runs first or after the same one.
+            java.util.Collections.rotate(order, round / 2);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (CVariant v : order) {
+                if (!live.contains(v)) {
+                    continue;
+                }
+                SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
+                Double secs = harnessSeconds(r.log());
+                if (!r.ok() || secs == null) {
+                    status.put(v, "run failed in round " + (round + 1) + ": " + r.outcome());
+                    live.remove(v);
+                    times.remove(v);
+                    failures.add(new Failure(recipe.project(), BzBenchBuilds.STAGE, FailureClass.BENCH_FAIL,
+                            v.label() + " " + workload + " round " + (round + 1) + ": " + r.outcome()));
+                } else {
+                    times.get(v).add(secs);
+                }
+            }
+        }
+        Map<CVariant, long[]> counts = new EnumMap<>(CVariant.class);
+        Map<CVariant, List<CComparison.FunctionCost>> functions = new EnumMap<>(CVariant.class);
+        if (s.callgrind()) {
+            for (CVariant v : live) {
+                progress.accept(workload + ": callgrind, " + v.label());
+                long[] c = callgrind(built.get(v), workload, corpus, s);
+                if (c == null) {
+                    notes.add("callgrind gave no counts for " + v.label() + " " + workload);
+                } else {
+                    counts.put(v, c);
+                    try {
+                        functions.put(v, CallgrindFunctions.top(callgrindFile(built.get(v), workload), 5));
+                    } catch (IOException | RuntimeException e) {
+                        notes.add("callgrind profile of " + v.label() + " " + workload + " unreadable: " + e);
+                    }
+                }
+            }
+        }
+        return rows(workload, times, counts, functions, status);
+    }
+
+    private static List<CComparison.Row> rows(String workload, Map<CVariant, List<Double>> times,
+                                              Map<CVariant, long[]> counts,
+                                              Map<CVariant, List<CComparison.FunctionCost>> functions,
+                                              Map<CVariant, String> status) {
+        List<CComparison.Row> rows = new ArrayList<>();
+        double[] c = times.containsKey(CVariant.C) ? toArray(times.get(CVariant.C)) : null;
+        long[] cCounts = counts.get(CVariant.C);
+        for (CVariant v : CVariant.values()) {
+            List<Double> t = times.get(v);
+            if (t == null || t.isEmpty()) {
+                rows.add(new CComparison.Row(workload, v, 0, null, null, null, null, null, null, null, null, null,
+                        List.of(), status.get(v)));
+                continue;
+            }
+            double[] x = toArray(t);
+            Double ratio = null;
+            Double lo = null;
+            Double hi = null;
+            if (c != null && c.length == x.length && x.length >= 2) {
+                // PairedBootstrap gives median(first) / median(second): variant over C, paired by round.
+                RatioEstimate e = PairedBootstrap.standard().estimate(x, c);
+                ratio = e.ratio();
+                lo = e.ciLow();
+                hi = e.ciHigh();
+            }
+            long[] k = counts.get(v);
+            Double instrRatio = k != null && cCounts != null ? (double) k[0] / cCounts[0] : null;
+            rows.add(new CComparison.Row(workload, v, x.length, Samples.median(x), Samples.coefficientOfVariation(x),
+                    ratio, lo, hi, k == null ? null : k[0], k == null ? null : k[1], k == null ? null : k[2],
+                    instrRatio, functions.getOrDefault(v, List.of()), status.get(v)));
+        }
+        return rows;
+    }
+
+    private SandboxCommand runCommand(BzBenchBuilds.Built b, String workload, List<Path> corpus, Settings s,
+                                      int repeat, List<String> prefix) {
+        List<String> argv = new ArrayList<>();
+        if (prefix != null) {
+            argv.addAll(prefix);
+        }
+        argv.addAll(List.of(b.binary().toString(), workload, "--repeat", Integer.toString(repeat)));
+        if (prefix != null) {
+            argv.addAll(List.of("--limit", Long.toString(s.callgrindSliceBytes())));
+        }
+        corpus.forEach(f -> argv.add(f.toString()));
+        SandboxCommand.Builder cmd = SandboxCommand.of(argv).workDir(b.dir()).readOnly(b.dir())
+                .readOnly(corpus.get(0).getParent()).cpu(s.cpu())
+                .limits(prefix == null ? Limits.bench() : Limits.bench().withWallTime(Duration.ofMinutes(20)));
+        if (prefix != null) {
+            cmd.writable(b.dir().resolve("callgrind"));
+        }
+        return cmd.build();
+    }
+
+    /** Ir, branches (Bc + Bi), mispredictions (Bcm + Bim) of the library call only, or null. */
+    private long[] callgrind(BzBenchBuilds.Built b, String workload, List<Path> corpus, Settings s) {
+        try {
+            Files.createDirectories(b.dir().resolve("callgrind"));
+        } catch (IOException e) {
+            return null;
+        }
+        String fn = workload.equals("compress") ? "BZ2_bzBuffToBuffCompress" : "BZ2_bzBuffToBuffDecompress";
+        List<String> prefix = List.of("valgrind", "--tool=callgrind", "--branch-sim=yes", "--collect-atstart=no",
+                "--toggle-collect=" + fn, "--callgrind-out-file=" + callgrindFile(b, workload));
+        SandboxResult r = sandbox.run(runCommand(b, workload, corpus, s, 1, prefix));
+        return r.ok() ? collected(r.log()) : null;
+    }
+
+    private static Path callgrindFile(BzBenchBuilds.Built b, String workload) {
+        return b.dir().resolve("callgrind/" + workload + ".out");
+    }
+
+    /** Parses valgrind's "Events :" and "Collected :" summary lines. */
+    static long[] collected(String log) {
+        List<String> events = null;
+        String[] values = null;
+        for (String line : log.split("\n")) {
+            String l = line.replaceFirst("^==\\d+==\\s*", "");
+            if (l.startsWith("Events")) {
+                events = List.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"));
+            } else if (l.startsWith("Collected")) {
+                values = l.substring(l.indexOf(':') + 1).trim().split("\\s+");
+            }
+        }
+        if (events == null || values == null || values.length != events.size()) {
+            return null;
+        }
+        Map<String, Long> byName = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            byName.put(events.get(i), Long.parseLong(values[i]));
+        }
+        return new long[] {byName.getOrDefault("Ir", 0L),
+            byName.getOrDefault("Bc", 0L) + byName.getOrDefault("Bi", 0L),
+            byName.getOrDefault("Bcm", 0L) + byName.getOrDefault("Bim", 0L)};
+    }
+
+    static Double harnessSeconds(String log) {
+        Matcher m = HARNESS_NS.matcher(log);
+        Double last = null;
+        while (m.find()) {
+            last = Long.parseLong(m.group(1)) / 1e9;
+        }
+        return last;
+    }
+
+    private static double[] toArray(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private String host(Settings s) {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: keep "unknown CPU"
+        }
+        String load = "";
+        try {
+            load = ", load " + Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            // no /proc
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " CPUs" + load
+                + (s.cpu() == null ? ", not pinned" : ", pinned to CPU " + s.cpu()) + "; sandbox: " + sandbox.method();
+    }
+}

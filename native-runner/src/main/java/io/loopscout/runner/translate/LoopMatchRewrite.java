@@ -1,0 +1,17 @@
+package io.loopscout.runner.translate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Rewrites a crate's state loops to the gated #[loop_match] form in place and says what it did per loop.
+ * The seam for io.loopscout.extract.rewrite.CrateRewriter: {@code crate -> CrateRewriter.withCargo(..)
+ * .rewrite(crate, Mode.APPLY).loops()} mapped to {@link CComparison.LoopRewrite}.
+ */
+@FunctionalInterface
+public interface LoopMatchRewrite {
+
+    /** Rewrites {@code crate} in place; one entry per candidate loop, rewritten or not. */
+    List<CComparison.LoopRewrite> apply(Path crate) throws IOException, InterruptedException;
+}
