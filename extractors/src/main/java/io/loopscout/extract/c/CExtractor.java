@@ -81,7 +81,9 @@ public final class CExtractor implements Extractor {
         if (text == null) {
             return new FileExtraction(List.of(), 0, "no-text: " + file.path());
         }
-        if (text.length() > MAX_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        // A char is 1 to 3 UTF-8 bytes: encode only when the length alone cannot decide.
+        if (text.length() > MAX_BYTES
+                || (3L * text.length() > MAX_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES)) {
             return new FileExtraction(List.of(), 0, "too-large: " + file.path() + " exceeds " + MAX_BYTES + " bytes");
         }
         if (text.indexOf('\u0000') >= 0) {
@@ -112,7 +114,7 @@ public final class CExtractor implements Extractor {
         SourceLines lines = new SourceLines(text);
         BitSet noMacros = new BitSet();
         boolean tableElsewhere = includeMacros.hasLabelAddresses() || table.hasLabelAddressMacro();
-        for (Draft d : analyze(parsed, first, table, tableElsewhere)) {
+        for (Draft d : analyze(parsed, first == null ? prepared : first.text(), first, tableElsewhere)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
         }
@@ -120,7 +122,7 @@ public final class CExtractor implements Extractor {
             // Another #if branch defines a control-flow macro differently: the pattern counts if either has it.
             MacroExpander.Result second = MacroExpander.expand(prepared, table, 1);
             ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, second.text(), timeout);
-            for (Draft d : analyze(other, second, table, tableElsewhere)) {
+            for (Draft d : analyze(other, second.text(), second, tableElsewhere)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
                 // One loop (or function) is one finding: the more specific pattern wins across variants too.
                 Finding same = findings.values().stream().filter(x -> x.startLine() == f.startLine())
@@ -140,7 +142,7 @@ public final class CExtractor implements Extractor {
     }
 
     /** The drafts of one parsed variant of the file. */
-    private List<Draft> analyze(ParsedSource parsed, MacroExpander.Result expansion, MacroTable table,
+    private List<Draft> analyze(ParsedSource parsed, String parsedText, MacroExpander.Result expansion,
                                 boolean tableElsewhere) {
         byte[] bytes = parsed.bytes();
         int[] hits = keywordOffsets(bytes);
@@ -163,7 +165,7 @@ public final class CExtractor implements Extractor {
             }
             coveredUntil = fn.getEndByte();
             if (constants == null) {
-                constants = CLexer.enumerators(new String(bytes, StandardCharsets.UTF_8));
+                constants = CLexer.enumerators(parsedText);
             }
             functions.add(new TSNode[] {fn, fn.getChildByFieldName("declarator")});
         }

@@ -108,25 +108,27 @@ final class FunctionFacts {
             regions.add(new int[] {region.getStartByte(), region.getEndByte()});
         }
         regions.sort((x, y) -> Integer.compare(x[0], y[0]));
-        String regionQuery = jumps ? SWITCH_PARTS : REGION;
-        int curStart = -1;
-        int curEnd = -1;
+        List<int[]> merged = new ArrayList<>();
         for (int[] r : regions) {
-            if (r[0] >= curEnd) {
-                if (curEnd > curStart) {
-                    run(regionQuery, curStart, curEnd);
-                }
-                curStart = r[0];
-                curEnd = r[1];
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && r[0] < last[1]) {
+                last[1] = Math.max(last[1], r[1]);
             } else {
-                curEnd = Math.max(curEnd, r[1]);
+                merged.add(new int[] {r[0], r[1]});
             }
         }
-        if (curEnd > curStart) {
-            run(regionQuery, curStart, curEnd);
+        // Each byte is traversed once: the regions with every pattern, the gaps between them (when the
+        // function's labels matter) with the jump patterns only.
+        int gapStart = start;
+        for (int[] r : merged) {
+            if (jumps && r[0] > gapStart) {
+                run(JUMPS, gapStart, r[0]);
+            }
+            run(REGION, r[0], r[1]);
+            gapStart = r[1];
         }
-        if (jumps) {
-            run(JUMPS, start, end);
+        if (jumps && end > gapStart) {
+            run(JUMPS, gapStart, end);
         }
         // Matches arrive in pattern-interleaved order; the analyses want source order.
         for (List<Span> l : List.of(switches, cases, loops, assigns, updates, inits, gotos, labels, breaks,
@@ -219,7 +221,8 @@ final class FunctionFacts {
             }
             int s = main.getStartByte();
             int e = main.getEndByte();
-            if (s < from || e > to) {
+            // A node belongs to the range it starts in (a labelled loop starts in a gap and ends in a region).
+            if (s < from || s >= to) {
                 continue;
             }
             Span span = new Span(main, s, e, a, b);

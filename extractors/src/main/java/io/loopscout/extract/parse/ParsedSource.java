@@ -148,10 +148,9 @@ public final class ParsedSource {
             }
             int children = n.getChildCount();
             for (int i = 0; i < children; i++) {
+                // Two JNI calls per child; a MISSING node has an error too and is counted when popped.
                 TSNode c = n.getChild(i);
-                if (c.isMissing()) {
-                    count++;
-                } else if (c.hasError()) {
+                if (c.hasError()) {
                     work.push(c);
                 }
             }
