@@ -23,7 +23,8 @@ import org.treesitter.TSNode;
  * that hide control flow (from the file and, when given, its local includes).
  *
  * <p>Never throws for bad input: an unreadable, oversized or unparseable file yields a {@link FileExtraction}
- * with {@code problem} set. Not thread-safe only in the sense of {@link Extractor}; it holds no mutable state.
+ * with {@code problem} set. Thread-compatible like every {@link Extractor}: it caches the macro tables of
+ * include files, so use one per worker thread.
  */
 public final class CExtractor implements Extractor {
 
@@ -72,7 +73,30 @@ public final class CExtractor implements Extractor {
 
     /** Extracts with the macros of {@code extraIncludes} (path → text of the file's local includes). */
     public FileExtraction extract(SourceFile file, Map<String, String> extraIncludes) {
-        return extract(file, MacroTable.of(extraIncludes).then(includes));
+        List<MacroTable> tables = new ArrayList<>();
+        for (Map.Entry<String, String> e : extraIncludes.entrySet()) {
+            tables.add(includeTable(e.getKey(), e.getValue()));
+        }
+        tables.add(includes);
+        return extract(file, MacroTable.concat(tables));
+    }
+
+    /** Most files of a project include the same headers: their tables are read once per extractor. */
+    private final Map<String, Object[]> includeCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+            return size() > 512;
+        }
+    };
+
+    private MacroTable includeTable(String path, String text) {
+        Object[] cached = includeCache.get(path);
+        if (cached != null && cached[0] == text) {
+            return (MacroTable) cached[1];
+        }
+        MacroTable t = MacroTable.of(Map.of(path, text));
+        includeCache.put(path, new Object[] {text, t});
+        return t;
     }
 
     /** Extracts with the macros of {@code includeMacros} in addition to the file's own. */
@@ -113,7 +137,9 @@ public final class CExtractor implements Extractor {
         Map<String, Finding> findings = new LinkedHashMap<>();
         SourceLines lines = new SourceLines(text);
         BitSet noMacros = new BitSet();
-        boolean tableElsewhere = includeMacros.hasLabelAddresses() || table.hasLabelAddressMacro();
+        // Only consulted for functions with a computed goto.
+        java.util.function.BooleanSupplier tableElsewhere =
+                () -> includeMacros.hasLabelAddresses() || table.hasLabelAddressMacro();
         for (Draft d : analyze(parsed, first == null ? prepared : first.text(), first, tableElsewhere)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
@@ -143,7 +169,7 @@ public final class CExtractor implements Extractor {
 
     /** The drafts of one parsed variant of the file. */
     private List<Draft> analyze(ParsedSource parsed, String parsedText, MacroExpander.Result expansion,
-                                boolean tableElsewhere) {
+                                java.util.function.BooleanSupplier tableElsewhere) {
         byte[] bytes = parsed.bytes();
         int[] hits = keywordOffsets(bytes);
         int[] computedHits = expansion == null || expansion.computedGotos() == 0 ? new int[0] : indexAll(bytes, COMPUTED);
@@ -206,7 +232,8 @@ public final class CExtractor implements Extractor {
             if (!jumps) {
                 continue;
             }
-            Draft computed = new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere);
+            Draft computed = gotoLines.isEmpty() ? null
+                    : new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere.getAsBoolean());
             if (computed != null) {
                 drafts.add(computed);
             } else {

@@ -26,7 +26,12 @@ public final class MacroTable {
      * @param body   the replacement text on one line, comments removed
      * @param source the file it was read from
      */
-    public record Definition(String name, List<String> params, String body, String source) {
+    public record Definition(String name, List<String> params, String body, String source, List<String> identifiers) {
+
+        /** A definition; its identifiers are read once here (tables are combined per file, bodies are not). */
+        public Definition(String name, List<String> params, String body, String source) {
+            this(name, params, body, source, List.copyOf(CLexer.identifiers(body)));
+        }
 
         /** True for a function-like macro. */
         public boolean functionLike() {
@@ -96,6 +101,17 @@ public final class MacroTable {
         return new MacroTable(defs, labelAddresses || other.labelAddresses);
     }
 
+    /** The tables' definitions in list order, merged in one pass. */
+    public static MacroTable concat(List<MacroTable> tables) {
+        Map<String, List<Definition>> defs = new LinkedHashMap<>();
+        boolean addresses = false;
+        for (MacroTable t : tables) {
+            t.definitions.forEach((k, v) -> defs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+            addresses |= t.labelAddresses;
+        }
+        return new MacroTable(defs, addresses);
+    }
+
     /** True when no macro is defined. */
     public boolean isEmpty() {
         return definitions.isEmpty();
@@ -130,7 +146,7 @@ public final class MacroTable {
                         continue;
                     }
                     for (Definition d : e.getValue()) {
-                        if (CLexer.identifiers(d.body()).stream().anyMatch(found::contains)) {
+                        if (d.identifiers().stream().anyMatch(found::contains)) {
                             found.add(e.getKey());
                             changed = true;
                             break;
@@ -173,7 +189,7 @@ public final class MacroTable {
             if (body.isEmpty() || "*/%+-<>&|^".indexOf(body.charAt(0)) >= 0) {
                 return true;
             }
-            List<String> ids = CLexer.identifiers(body);
+            List<String> ids = d.identifiers();
             return !ids.isEmpty() && DECORATION.containsAll(ids) && body.chars().allMatch(
                     c -> Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '\t');
         }
@@ -186,7 +202,7 @@ public final class MacroTable {
         Set<String> bodies = new HashSet<>();
         Set<String> flow = controlFlowMacros();
         for (Definition d : definitions(name)) {
-            boolean isFlow = hasOwnControlFlow(d) || CLexer.identifiers(d.body()).stream().anyMatch(flow::contains);
+            boolean isFlow = hasOwnControlFlow(d) || d.identifiers().stream().anyMatch(flow::contains);
             if (isFlow && bodies.add(String.valueOf(d.params()) + "\u0000" + d.body().strip())) {
                 out.add(d);
             }
@@ -197,7 +213,7 @@ public final class MacroTable {
     /** True when the body itself hides control flow or label addresses. */
     static boolean hasOwnControlFlow(Definition d) {
         String body = d.body();
-        List<String> ids = CLexer.identifiers(body);
+        List<String> ids = d.identifiers();
         for (String id : ids) {
             if (FLOW_KEYWORDS.contains(id)) {
                 return true;
