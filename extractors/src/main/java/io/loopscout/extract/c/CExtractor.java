@@ -269,10 +269,14 @@ public final class CExtractor implements Extractor {
         boolean macroDerived = next >= 0 && next <= d.endLine();
         int errors = d.fn().parseErrors();
         String findingMode = mode != null ? mode : macroDerived ? "macro-expanded" : "syntactic";
+        // patterns.md: a case falling into the next one is a constant transition to it. A dispatch loop has no
+        // state variable (its value is fetched from data), so its fallthroughs are counted only as such.
+        int constTransitions = d.pattern() == io.loopscout.extract.Pattern.C_DISPATCH_LOOP ? d.constTransitions()
+                : d.constTransitions() + d.fallthroughs();
         return Finding.builder()
                 .project(file.project()).version(file.version()).language(Language.C).file(file.path())
                 .startLine(d.startLine()).endLine(d.endLine()).function(d.fn().name).pattern(d.pattern())
-                .stateVariable(d.stateVariable()).states(d.states()).constTransitions(d.constTransitions())
+                .stateVariable(d.stateVariable()).states(d.states()).constTransitions(constTransitions)
                 .dynamicTransitions(d.dynamicTransitions()).fallthroughs(d.fallthroughs()).exits(d.exits())
                 .parseErrors(errors)
                 .confidence(errors > 0 || macroDerived ? Finding.Confidence.LOW : Finding.Confidence.HIGH)

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  */
 final class GotoGraph {
 
+    /** A label's region ending in a jump (direct or computed), a return, break or continue: no fallthrough. */
     private static final Pattern ENDS_IN_JUMP = Pattern.compile(
-            "(\\bgoto\\s+\\w+|\\breturn\\b[^;{}]*|\\bbreak|\\bcontinue)\\s*;\\s*$");
+            "(\\bgoto\\s+\\w+|\\bgoto\\s*\\*[^;{}]*|\\b" + MacroExpander.COMPUTED_GOTO
+                    + "\\s*\\([^;{}]*\\)|\\breturn\\b[^;{}]*|\\bbreak|\\bcontinue)\\s*;\\s*$");
 
     final List<String> names = new ArrayList<>();
     final List<Span> labels;
