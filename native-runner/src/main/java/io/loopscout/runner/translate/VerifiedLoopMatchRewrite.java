@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@link LoopMatchRewrite} by {@link CrateRewriter}: every loop rewrite is proven by building the crate on
- * stable and with {@code --cfg loop_match} in the sandbox, and a loop that breaks either build is put back.
+ * without and with {@code --cfg loop_match} in the sandbox (both with {@code RUSTC_BOOTSTRAP=1}, which c2rust's
+ * output needs anyway), and a loop that breaks either build is put back.
  */
 public final class VerifiedLoopMatchRewrite implements LoopMatchRewrite {
 
@@ -36,7 +37,8 @@ public final class VerifiedLoopMatchRewrite implements LoopMatchRewrite {
     @Override
     public List<CComparison.LoopRewrite> apply(Path crate) throws IOException {
         RewriteResult r = new CrateRewriter(RustExtractor::new,
-                target -> new SandboxedCrateBuilder(cargo, target, project))
+                // c2rust's crates declare #![feature(..)]: even their "stable" build needs RUSTC_BOOTSTRAP=1.
+                target -> SandboxedCrateBuilder.forFeatureCrate(cargo, target, project))
                 .rewrite(crate, CrateRewriter.Mode.IN_PLACE);
         Map<String, List<String>> lines = new HashMap<>();
         List<CComparison.LoopRewrite> out = new ArrayList<>();
