@@ -46,10 +46,19 @@ public final class VerifiedLoopMatchRewrite implements LoopMatchRewrite {
             List<String> text = lines.computeIfAbsent(l.file(), f -> read(crate.resolve(f)));
             out.add(new CComparison.LoopRewrite(l.file(), l.line(), enclosingFunction(text, l.line()),
                     l.status() == LoopOutcome.Status.REWRITTEN,
-                    l.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                            + (l.reason() == null || l.reason().isBlank() ? "" : ": " + l.reason())));
+                    reason(l)));
         }
         return out;
+    }
+
+    /** Why the loop ended as it did; a reverted loop says so (its rewrite broke a build). */
+    private static String reason(LoopOutcome l) {
+        String why = l.reason() == null ? "" : l.reason();
+        return switch (l.status()) {
+            case REWRITTEN -> why.isBlank() ? "rewritten, both builds pass" : why;
+            case LEFT_ALONE -> why;
+            case REVERTED -> "reverted (broke a build): " + why;
+        };
     }
 
     /** The name of the last {@code fn} declared at or above {@code line} (1-based); "" when none. */
