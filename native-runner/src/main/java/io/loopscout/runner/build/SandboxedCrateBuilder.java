@@ -23,6 +23,7 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
     private final CargoBuild cargo;
     private final Path targetDir;
     private final String project;
+    private final boolean featureCrate;
 
     /**
      * @param cargo     the sandbox and toolchain to build with
@@ -30,9 +31,22 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
      * @param project   the project id, for failure messages
      */
     public SandboxedCrateBuilder(CargoBuild cargo, Path targetDir, String project) {
+        this(cargo, targetDir, project, false);
+    }
+
+    private SandboxedCrateBuilder(CargoBuild cargo, Path targetDir, String project, boolean featureCrate) {
         this.cargo = cargo;
         this.targetDir = targetDir;
         this.project = project;
+        this.featureCrate = featureCrate;
+    }
+
+    /**
+     * A builder for a crate that needs {@code RUSTC_BOOTSTRAP=1} before any rewrite (c2rust's output declares
+     * {@code #![feature(..)]}): its {@code STABLE} build is the crate as it is, bootstrapped, without the cfg.
+     */
+    public static SandboxedCrateBuilder forFeatureCrate(CargoBuild cargo, Path targetDir, String project) {
+        return new SandboxedCrateBuilder(cargo, targetDir, project, true);
     }
 
     @Override
@@ -60,7 +74,7 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
                 .env(tc.environment())
                 // Stable means stable: -1 makes rustc refuse #![feature] even though it could be bootstrapped.
                 .env(Map.of("CARGO_TARGET_DIR", target.toString(), "RUSTFLAGS", loopMatch ? "--cfg loop_match" : "",
-                        "RUSTC_BOOTSTRAP", loopMatch ? "1" : "-1"))
+                        "RUSTC_BOOTSTRAP", loopMatch || featureCrate ? "1" : "-1"))
                 .limits(Limits.build())
                 .build();
         SandboxResult r = cargo.sandbox().run(cmd);

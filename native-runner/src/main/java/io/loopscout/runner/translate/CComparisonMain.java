@@ -52,7 +52,7 @@ public final class CComparisonMain {
         CComparisonRunner.Settings settings = new CComparisonRunner.Settings(work, corpusMb << 20, seed, rounds,
                 sliceMb << 20, callgrind, cpus > 1 ? cpus - 1 : null);
         CComparisonRunner runner = new CComparisonRunner(sandbox, cargo, translator,
-                rewrite ? new PlannedLoopMatchRewrite(recipe.project()) : null,
+                rewrite ? new VerifiedLoopMatchRewrite(cargo, recipe.project()) : null,
                 line -> System.err.println("[c2rust-bench] " + line));
         CComparisonRunner.Result result = runner.run(recipe, settings);
         System.out.print(render(result.comparison()));

@@ -5,6 +5,8 @@ import io.loopscout.core.FailureClass;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.corpus.CorpusGenerator;
 import io.loopscout.runner.corpus.CorpusKind;
+import io.loopscout.runner.protocol.CallgrindCounts;
+import io.loopscout.runner.protocol.Timing;
 import io.loopscout.runner.sandbox.Limits;
 import io.loopscout.runner.sandbox.Sandbox;
 import io.loopscout.runner.sandbox.SandboxCommand;
@@ -18,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -47,7 +48,6 @@ public final class CComparisonRunner {
     public record Result(CComparison comparison, List<Failure> failures) {
     }
 
-    private static final Pattern HARNESS_NS = Pattern.compile("(?m)^LOOPSCOUT_NS=(\\d+)\\s*$");
     private static final Pattern DIGEST = Pattern.compile("digest=([0-9a-f]{16})");
     private static final List<String> WORKLOADS = List.of("compress", "decompress");
 
@@ -219,7 +219,7 @@ public final class CComparisonRunner {
                     continue;
                 }
                 SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
-                Double secs = harnessSeconds(r.log());
+                Double secs = Timing.harnessSeconds(r.log());
                 if (!r.ok() || secs == null) {
                     status.put(v, "run failed in round " + (round + 1) + ": " + r.outcome());
                     live.remove(v);
@@ -317,44 +317,12 @@ public final class CComparisonRunner {
         List<String> prefix = List.of("valgrind", "--tool=callgrind", "--branch-sim=yes", "--collect-atstart=no",
                 "--toggle-collect=" + fn, "--callgrind-out-file=" + callgrindFile(b, workload));
         SandboxResult r = sandbox.run(runCommand(b, workload, corpus, s, 1, prefix));
-        return r.ok() ? collected(r.log()) : null;
+        CallgrindCounts c = r.ok() ? CallgrindCounts.parse(r.log()) : null;
+        return c == null ? null : new long[] {c.instructions(), c.branches(), c.mispredictions()};
     }
 
     private static Path callgrindFile(BzBenchBuilds.Built b, String workload) {
         return b.dir().resolve("callgrind/" + workload + ".out");
-    }
-
-    /** Parses valgrind's "Events :" and "Collected :" summary lines. */
-    static long[] collected(String log) {
-        List<String> events = null;
-        String[] values = null;
-        for (String line : log.split("\n")) {
-            String l = line.replaceFirst("^==\\d+==\\s*", "");
-            if (l.startsWith("Events")) {
-                events = List.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"));
-            } else if (l.startsWith("Collected")) {
-                values = l.substring(l.indexOf(':') + 1).trim().split("\\s+");
-            }
-        }
-        if (events == null || values == null || values.length != events.size()) {
-            return null;
-        }
-        Map<String, Long> byName = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            byName.put(events.get(i), Long.parseLong(values[i]));
-        }
-        return new long[] {byName.getOrDefault("Ir", 0L),
-            byName.getOrDefault("Bc", 0L) + byName.getOrDefault("Bi", 0L),
-            byName.getOrDefault("Bcm", 0L) + byName.getOrDefault("Bim", 0L)};
-    }
-
-    static Double harnessSeconds(String log) {
-        Matcher m = HARNESS_NS.matcher(log);
-        Double last = null;
-        while (m.find()) {
-            last = Long.parseLong(m.group(1)) / 1e9;
-        }
-        return last;
     }
 
     private static double[] toArray(List<Double> xs) {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /**
  * Rewrites a crate's state loops to the gated #[loop_match] form in place and says what it did per loop.
- * The seam for io.loopscout.extract.rewrite.CrateRewriter: {@code crate -> CrateRewriter.withCargo(..)
- * .rewrite(crate, Mode.APPLY).loops()} mapped to {@link CComparison.LoopRewrite}.
+ * {@link VerifiedLoopMatchRewrite} is the one loopscout uses (CrateRewriter, builds verified in the sandbox).
  */
 @FunctionalInterface
 public interface LoopMatchRewrite {

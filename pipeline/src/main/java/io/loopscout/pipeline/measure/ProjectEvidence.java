@@ -21,7 +21,7 @@ import io.loopscout.runner.translate.C2RustTranslator;
 import io.loopscout.runner.translate.CComparison;
 import io.loopscout.runner.translate.CComparisonRunner;
 import io.loopscout.runner.translate.CTranslationRecipe;
-import io.loopscout.runner.translate.PlannedLoopMatchRewrite;
+import io.loopscout.runner.translate.VerifiedLoopMatchRewrite;
 import io.loopscout.runner.translate.SandboxCommandRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +129,7 @@ public final class ProjectEvidence {
                     workDir.resolve("c2rust").resolve(spec.id()), C2RUST_CORPUS_BYTES, C2RUST_SEED, C2RUST_ROUNDS,
                     C2RUST_CALLGRIND_SLICE, true, cpus > 1 ? cpus - 1 : null);
             CComparisonRunner.Result r = new CComparisonRunner(sandbox, cargo, translator,
-                    new PlannedLoopMatchRewrite(spec.id()), line -> LOG.info("{}: c2rust: {}", spec.id(), line))
+                    new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> LOG.info("{}: c2rust: {}", spec.id(), line))
                     .run(recipe, settings);
             failures.addAll(r.failures());
             return r.comparison();
