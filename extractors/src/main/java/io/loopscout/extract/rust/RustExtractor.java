@@ -63,8 +63,7 @@ public final class RustExtractor implements Extractor {
     /** The type declarations of one file, to merge into a crate table ({@link RustSymbols#addAll}). */
     public static RustSymbols symbolsOf(SourceFile file) {
         String text = file.text();
-        if (text.length() > MAX_BYTES || !text.contains("enum") && !text.contains("struct")
-                && !text.contains("const") && !text.contains("type")) {
+        if (text.length() > MAX_BYTES || !mayDeclareTypes(text)) {
             return new RustSymbols();
         }
         try {
@@ -72,6 +71,11 @@ public final class RustExtractor implements Extractor {
         } catch (ParseTimeoutException e) {
             return new RustSymbols();
         }
+    }
+
+    /** False when the text cannot hold a declaration {@link RustSymbols} collects (a skip before parsing). */
+    private static boolean mayDeclareTypes(String text) {
+        return text.contains("enum") || text.contains("struct") || text.contains("const") || text.contains("type");
     }
 
     @Override
@@ -94,9 +98,7 @@ public final class RustExtractor implements Extractor {
         boolean hasLoops = text.contains("loop") || text.contains("while");
         FileExtraction early = !hasLoops ? new FileExtraction(List.of(), 0, null)
                 : nestingDepth(text) > MAX_DEPTH ? new FileExtraction(List.of(), 0, "too-deep") : null;
-        boolean hasDeclarations = text.contains("enum") || text.contains("struct") || text.contains("const")
-                || text.contains("type");
-        if (early != null && !(forSymbols && hasDeclarations)) {
+        if (early != null && !(forSymbols && mayDeclareTypes(text))) {
             return FirstPass.done(early);
         }
         ParsedSource parsed;
