@@ -8,6 +8,7 @@ import io.loopscout.extract.rust.RustSymbols;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,14 +33,19 @@ public final class ProjectExtractor {
     /** Extracts {@code files} (all of one project) in path order. */
     public void extract(List<SourceFile> files, Listener listener) {
         List<SourceFile> sorted = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
+        // Each Rust file is parsed once: its declarations go into the crate table while its candidate loops wait
+        // (with their tree) for the complete table to resolve their state types.
         RustSymbols symbols = new RustSymbols();
         Map<String, String> cTexts = new HashMap<>();
+        Map<SourceFile, Object> rustPasses = new IdentityHashMap<>();
         for (SourceFile f : sorted) {
             if (f.language() == Language.RUST) {
                 try {
-                    symbols.addAll(RustExtractor.symbolsOf(f));
+                    RustExtractor.FirstPass pass = RustExtractor.firstPass(f, PER_FILE, true);
+                    symbols.addAll(pass.symbols());
+                    rustPasses.put(f, pass);
                 } catch (RuntimeException e) {
-                    // a file whose declarations cannot be read still gets extracted, with fewer types resolved
+                    rustPasses.put(f, e);
                 }
             } else if (f.language() == Language.C) {
                 cTexts.put(f.path(), f.text());
@@ -49,8 +55,16 @@ public final class ProjectExtractor {
         CExtractor c = new CExtractor();
         for (SourceFile f : sorted) {
             try {
-                FileExtraction result = f.language() == Language.RUST ? rust.extract(f)
-                        : c.extract(f, LocalIncludes.of(f.path(), f.text(), cTexts::get));
+                FileExtraction result;
+                if (f.language() == Language.RUST) {
+                    Object pass = rustPasses.get(f);
+                    if (pass instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    result = ((RustExtractor.FirstPass) pass).finish(rust);
+                } else {
+                    result = c.extract(f, LocalIncludes.of(f.path(), f.text(), cTexts::get));
+                }
                 listener.extracted(f, result);
             } catch (RuntimeException e) {
                 listener.failed(f, e);

@@ -1,8 +1,6 @@
 package io.loopscout.extract.bench;
 
 import io.loopscout.core.Language;
-import io.loopscout.extract.Extractor;
-import io.loopscout.extract.Extractors;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.SourceFile;
@@ -63,7 +61,6 @@ public final class ExtractBench {
                 files.add(new Path[] {root, p});
             }
         }
-        Extractor extractor = Extractors.forLanguage(language);
         ParsedSource.Grammar grammar = language == Language.RUST ? ParsedSource.Grammar.RUST : ParsedSource.Grammar.C;
         List<String> texts = new ArrayList<>();
         List<Path[]> kept = new ArrayList<>();
@@ -102,12 +99,14 @@ public final class ExtractBench {
             long w1 = System.nanoTime();
             perPattern.clear();
             problems.clear();
-            if (language == Language.C) {
-                // As the pipeline runs C: one project at a time, each file with the macros of its local includes.
-                List<SourceFile> project = new ArrayList<>();
-                for (Path[] f : files) {
-                    project.add(BenchFiles.read(f[0], f[1], language));
-                }
+            // As the pipeline runs: one project (here: one directory) at a time through ProjectExtractor, Rust
+            // files with their crate's declarations, C files with the macros of their local includes.
+            Map<Path, List<SourceFile>> projects = new java.util.LinkedHashMap<>();
+            for (Path[] f : files) {
+                Path project = language == Language.C ? Path.of("") : f[0];
+                projects.computeIfAbsent(project, k -> new ArrayList<>()).add(BenchFiles.read(f[0], f[1], language));
+            }
+            for (List<SourceFile> project : projects.values()) {
                 new ProjectExtractor().extract(project, new ProjectExtractor.Listener() {
                     @Override
                     public void extracted(SourceFile file, FileExtraction x) {
@@ -119,10 +118,6 @@ public final class ExtractBench {
                         problems.merge("exception", 1, Integer::sum);
                     }
                 });
-            } else {
-                for (Path[] f : files) {
-                    count(extractor.extract(BenchFiles.read(f[0], f[1], language)), perPattern, problems);
-                }
             }
             long t2 = cpu.getCurrentThreadCpuTime();
             long w2 = System.nanoTime();

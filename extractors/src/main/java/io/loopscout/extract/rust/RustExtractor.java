@@ -63,8 +63,7 @@ public final class RustExtractor implements Extractor {
     /** The type declarations of one file, to merge into a crate table ({@link RustSymbols#addAll}). */
     public static RustSymbols symbolsOf(SourceFile file) {
         String text = file.text();
-        if (text.length() > MAX_BYTES || !text.contains("enum") && !text.contains("struct")
-                && !text.contains("const") && !text.contains("type")) {
+        if (text.length() > MAX_BYTES || !mayDeclareTypes(text)) {
             return new RustSymbols();
         }
         try {
@@ -74,66 +73,160 @@ public final class RustExtractor implements Extractor {
         }
     }
 
+    /** False when the text cannot hold a declaration {@link RustSymbols} collects (a skip before parsing). */
+    private static boolean mayDeclareTypes(String text) {
+        return text.contains("enum") || text.contains("struct") || text.contains("const") || text.contains("type");
+    }
+
     @Override
     public FileExtraction extract(SourceFile file) {
+        return firstPass(file, timeout, false).finish(this);
+    }
+
+    /**
+     * Parses {@code file} once for both passes over a crate: its declarations (to merge into the crate table)
+     * and its candidate loops; {@link FirstPass#finish} then resolves state types against the complete table.
+     * Only files with a classified loop keep their tree until then.
+     *
+     * @param forSymbols also parse files that cannot hold a loop pattern, for their declarations
+     */
+    public static FirstPass firstPass(SourceFile file, Duration timeout, boolean forSymbols) {
         String text = file.text();
         if (text.length() > MAX_BYTES) {
-            return new FileExtraction(List.of(), 0, "too-large");
+            return FirstPass.done(new FileExtraction(List.of(), 0, "too-large"));
         }
-        if (!text.contains("loop") && !text.contains("while")) {
-            return new FileExtraction(List.of(), 0, null);
-        }
-        if (nestingDepth(text) > MAX_DEPTH) {
-            return new FileExtraction(List.of(), 0, "too-deep");
+        boolean hasLoops = text.contains("loop") || text.contains("while");
+        FileExtraction early = !hasLoops ? new FileExtraction(List.of(), 0, null)
+                : nestingDepth(text) > MAX_DEPTH ? new FileExtraction(List.of(), 0, "too-deep") : null;
+        if (early != null && !(forSymbols && mayDeclareTypes(text))) {
+            return FirstPass.done(early);
         }
         ParsedSource parsed;
         try {
             parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text, timeout);
         } catch (ParseTimeoutException e) {
-            return new FileExtraction(List.of(), 0, "timeout");
+            return FirstPass.done(early != null ? early : new FileExtraction(List.of(), 0, "timeout"));
+        }
+        FirstPass pass = new FirstPass(file, parsed);
+        try {
+            pass.symbols = RustSymbols.of(parsed);
+        } catch (RuntimeException e) {
+            // the crate table goes without this file's declarations; extraction reports the cause if it needs them
+            pass.symbolsError = e;
+        }
+        if (early != null) {
+            pass.result = early;
+            pass.parsed = null;
+            return pass;
         }
         try {
-            return extract(file, parsed);
+            pass.findCandidates();
         } catch (StackOverflowError e) {
-            return new FileExtraction(List.of(), 0, "too-deep");
+            pass.fail("too-deep");
         } catch (RuntimeException e) {
             // An extractor bug must not kill a corpus run; the file is reported with the cause instead.
-            return new FileExtraction(List.of(), 0, "extractor-error: " + e);
+            pass.fail("extractor-error: " + e);
         }
+        return pass;
     }
 
-    private FileExtraction extract(SourceFile file, ParsedSource parsed) {
-        TSNode root = parsed.root();
-        int fileErrors = parsed.errorCount(root);
-        SourceText source = new SourceText(parsed.bytes());
-        boolean mayBeC2Rust = file.text().contains("current_block");
-        boolean mayBeAnnotated = file.text().contains("loop_match");
-        List<Finding> findings = new ArrayList<>();
-        StateTypes types = null;
-        Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
-        for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
-            List<String> words = dispatchCandidate(loop, mayBeC2Rust, source);
-            if (words == null) {
-                continue;
-            }
-            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, words, copies));
-            if (a == null) {
-                continue;
-            }
-            a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
-            Pattern pattern = classify(a);
-            if (pattern == null) {
-                continue;
-            }
-            if (types == null) {
-                types = new StateTypes(new RustSymbols().addAll(crateSymbols).addAll(RustSymbols.of(parsed)));
-            }
-            findings.add(finding(file, parsed, source, loop, a, pattern, types));
+    /** One Rust file after its single parse: its declarations, and its findings once the crate's are known. */
+    public static final class FirstPass {
+        private final SourceFile file;
+        private ParsedSource parsed;
+        private RustSymbols symbols = new RustSymbols();
+        private RuntimeException symbolsError;
+        private FileExtraction result;
+        private SourceText source;
+        private int fileErrors;
+        private final List<Candidate> candidates = new ArrayList<>();
+
+        /** A classified loop waiting for its state type. */
+        private record Candidate(TSNode loop, LoopAnalysis analysis, Pattern pattern) {
         }
-        findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
-                : Integer.compare(x.endLine(), y.endLine()));
-        return new FileExtraction(findings, fileErrors, mostlyBroken(fileErrors, source.lineCount())
-                ? "syntax-errors" : null);
+
+        private FirstPass(SourceFile file, ParsedSource parsed) {
+            this.file = file;
+            this.parsed = parsed;
+        }
+
+        private static FirstPass done(FileExtraction result) {
+            FirstPass p = new FirstPass(null, null);
+            p.result = result;
+            return p;
+        }
+
+        /** The file's type declarations (empty when it could not be parsed). */
+        public RustSymbols symbols() {
+            return symbols;
+        }
+
+        private void fail(String problem) {
+            result = new FileExtraction(List.of(), 0, problem);
+            parsed = null;
+            candidates.clear();
+        }
+
+        private void findCandidates() {
+            TSNode root = parsed.root();
+            fileErrors = parsed.errorCount(root);
+            source = new SourceText(parsed.bytes());
+            boolean mayBeC2Rust = file.text().contains("current_block");
+            boolean mayBeAnnotated = file.text().contains("loop_match");
+            Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
+            for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
+                List<String> words = dispatchCandidate(loop, mayBeC2Rust, source);
+                if (words == null) {
+                    continue;
+                }
+                LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, words, copies));
+                if (a == null) {
+                    continue;
+                }
+                a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
+                Pattern pattern = classify(a);
+                if (pattern != null) {
+                    candidates.add(new Candidate(loop, a, pattern));
+                }
+            }
+            if (candidates.isEmpty()) {
+                result = result(List.of());
+                parsed = null;
+            }
+        }
+
+        /** The file's extraction, state types resolved against {@code extractor}'s crate table and this file's. */
+        public FileExtraction finish(RustExtractor extractor) {
+            if (result != null) {
+                return result;
+            }
+            try {
+                if (symbolsError != null) {
+                    throw symbolsError;
+                }
+                StateTypes types = new StateTypes(new RustSymbols().addAll(extractor.crateSymbols).addAll(symbols));
+                List<Finding> findings = new ArrayList<>();
+                for (Candidate c : candidates) {
+                    findings.add(finding(file, parsed, source, c.loop(), c.analysis(), c.pattern(), types));
+                }
+                result = result(findings);
+            } catch (StackOverflowError e) {
+                result = new FileExtraction(List.of(), 0, "too-deep");
+            } catch (RuntimeException e) {
+                result = new FileExtraction(List.of(), 0, "extractor-error: " + e);
+            }
+            parsed = null;
+            candidates.clear();
+            return result;
+        }
+
+        private FileExtraction result(List<Finding> found) {
+            List<Finding> findings = new ArrayList<>(found);
+            findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
+                    : Integer.compare(x.endLine(), y.endLine()));
+            return new FileExtraction(findings, fileErrors, mostlyBroken(fileErrors, source.lineCount())
+                    ? "syntax-errors" : null);
+        }
     }
 
     /**

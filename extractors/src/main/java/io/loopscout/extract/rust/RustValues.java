@@ -70,6 +70,23 @@ final class RustValues {
     }
 
     /** The value of an integer literal ({@code 0x1F_u8}, {@code -3}, {@code 17778060431282087302u64}), or null. */
+    private static final java.util.regex.Pattern INTEGER_SUFFIX =
+            java.util.regex.Pattern.compile("(?:[ui](?:8|16|32|64|128|size))$");
+
+    /** What {@code new BigInteger(s, radix)} accepts: an optional sign, then one or more digits. */
+    private static boolean digitsIn(String s, int radix) {
+        int from = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (from == s.length()) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), radix) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static BigInteger integerValue(String literal) {
         String s = literal.replace("_", "").toLowerCase(Locale.ROOT);
         boolean negative = s.startsWith("-");
@@ -87,7 +104,11 @@ final class RustValues {
             radix = 2;
             s = s.substring(2);
         }
-        s = s.replaceFirst("(?:[ui](?:8|16|32|64|128|size))$", "");
+        s = INTEGER_SUFFIX.matcher(s).replaceFirst("");
+        if (!digitsIn(s, radix)) {
+            // Most values are paths (State::Next): rejecting them here spares a NumberFormatException each.
+            return null;
+        }
         try {
             BigInteger v = new BigInteger(s, radix);
             return negative ? v.negate() : v;
