@@ -132,7 +132,9 @@ public final class CExtractor implements Extractor {
         String prepared = ConditionalBlanker.blank(text);
         boolean expand = MacroExpander.mayNeedExpansion(prepared, table);
         MacroExpander.Result first = expand ? MacroExpander.expand(prepared, table, 0) : null;
-        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C, first == null ? prepared : first.text(),
+        String firstText = first == null ? prepared : first.text();
+        // Only bodies with a switch or goto are analysed: the others are blanked before the (costly) parse.
+        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(firstText),
                 timeout);
         Map<String, Finding> findings = new LinkedHashMap<>();
         SourceLines lines = new SourceLines(text);
@@ -140,14 +142,15 @@ public final class CExtractor implements Extractor {
         // Only consulted for functions with a computed goto.
         java.util.function.BooleanSupplier tableElsewhere =
                 () -> includeMacros.hasLabelAddresses() || table.hasLabelAddressMacro();
-        for (Draft d : analyze(parsed, first == null ? prepared : first.text(), first, tableElsewhere)) {
+        for (Draft d : analyze(parsed, firstText, first, tableElsewhere)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
         }
         if (first != null && first.alternatives()) {
             // Another #if branch defines a control-flow macro differently: the pattern counts if either has it.
             MacroExpander.Result second = MacroExpander.expand(prepared, table, 1);
-            ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, second.text(), timeout);
+            ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(second.text()),
+                    timeout);
             for (Draft d : analyze(other, second.text(), second, tableElsewhere)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
                 // One loop (or function) is one finding: the more specific pattern wins across variants too.

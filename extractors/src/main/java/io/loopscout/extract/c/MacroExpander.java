@@ -368,7 +368,8 @@ final class MacroExpander {
         }
     }
 
-    private static int directiveEnd(String s, int i) {
+    /** The end of the directive starting at {@code i}: its last line without a continuation backslash. */
+    static int directiveEnd(String s, int i) {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
