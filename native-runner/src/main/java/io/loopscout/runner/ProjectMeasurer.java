@@ -68,6 +68,11 @@ public final class ProjectMeasurer {
                 new ModelBench(sandbox, tc, work, cacheDir, p));
     }
 
+    /** The sandboxed cargo this measurer builds with (for the rewriter's verification builds, too). */
+    public CargoBuild cargo() {
+        return cargo;
+    }
+
     /** For run.json: which sandbox is used and how limits are enforced. */
     public String sandboxMethod() {
         return cargo.sandbox().method();

@@ -1,5 +1,6 @@
 package io.loopscout.extract.rewrite;
 
+import io.loopscout.core.FileTrees;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Extractor;
 import io.loopscout.extract.Finding;
@@ -10,12 +11,9 @@ import io.loopscout.extract.rust.RustSymbols;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,13 +118,17 @@ public final class CrateRewriter {
         try {
             scratch = Files.createTempDirectory("loopscout-rewrite");
             Path work = scratch.resolve("crate");
-            copyTree(dir, work);
+            FileTrees.copy(dir, work);
             return rewriteIn(dir, work, scratch.resolve("target"), mode);
         } catch (IOException e) {
             throw new UncheckedIOException("rewriting " + crate + ": " + e.getMessage(), e);
         } finally {
             if (scratch != null) {
-                deleteTree(scratch);
+                try {
+                    FileTrees.delete(scratch);
+                } catch (IOException e) {
+                    // a temp directory left behind is not worth failing the rewrite for
+                }
             }
         }
     }
@@ -334,33 +336,4 @@ public final class CrateRewriter {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
-                String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                if (!d.equals(from) && (name.equals("target") || name.equals(".git"))) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(to.resolve(from.relativize(d).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                if (a.isRegularFile()) {
-                    Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory left behind is not worth failing the rewrite for
-        }
-    }
 }

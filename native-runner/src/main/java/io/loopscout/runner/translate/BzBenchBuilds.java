@@ -2,18 +2,16 @@ package io.loopscout.runner.translate;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
+import io.loopscout.core.FileTrees;
 import io.loopscout.runner.build.BuildResult;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.Variant;
 import io.loopscout.runner.sandbox.Limits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +86,7 @@ final class BzBenchBuilds {
 
     /** Makes {@code dir/backend} a private copy of the translated crate (each variant builds its own copy). */
     void prepareTranslation(Path translation, Path dir) throws IOException {
-        copyTree(translation, dir.resolve("backend"));
+        FileTrees.copy(translation, dir.resolve("backend"));
     }
 
     /** Writes the driver crate and builds it for {@code variant}; the Rust port is fetched first. */
@@ -155,37 +153,5 @@ final class BzBenchBuilds {
     static String tail(String text, int max) {
         String t = text.strip();
         return t.length() <= max ? t : "…" + t.substring(t.length() - max);
-    }
-
-    /** Copies a directory tree, skipping build output. */
-    static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
-                if (d.getFileName() != null && d.getFileName().toString().equals("target") && !d.equals(from)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(to.resolve(from.relativize(d).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    /** Deletes a directory tree this class created. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

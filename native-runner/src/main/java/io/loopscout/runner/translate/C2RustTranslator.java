@@ -35,6 +35,12 @@ public final class C2RustTranslator {
         this.c2rust = c2rust;
     }
 
+    /** A translator with the c2rust found by {@link #locate()}, run in {@code cargo}'s sandbox. */
+    public static C2RustTranslator sandboxed(io.loopscout.runner.build.CargoBuild cargo) {
+        return new C2RustTranslator(new SandboxCommandRunner(cargo.sandbox(), cargo.toolchain()),
+                locate().orElse(null));
+    }
+
     /** A translator with the c2rust found by {@link #locate()}, run as local processes. */
     public static C2RustTranslator local() {
         return new C2RustTranslator(new LocalCommandRunner(), locate().orElse(null));

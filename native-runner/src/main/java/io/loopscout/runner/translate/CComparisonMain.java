@@ -20,11 +20,12 @@ public final class CComparisonMain {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("user.home"), ".cache", "loopscout", "c2rust-bench");
-        long corpusMb = 60;
-        long seed = 3720;
-        int rounds = 10;
-        long sliceMb = 2;
-        boolean callgrind = true;
+        CComparisonRunner.Settings d = CComparisonRunner.Settings.standard(work);
+        long corpusMb = d.corpusBytes() >> 20;
+        long seed = d.seed();
+        int rounds = d.rounds();
+        long sliceMb = d.callgrindSliceBytes() >> 20;
+        boolean callgrind = d.callgrind();
         boolean rewrite = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -46,11 +47,9 @@ public final class CComparisonMain {
         RustToolchain toolchain = RustToolchain.detect();
         CargoBuild cargo = new CargoBuild(sandbox, toolchain);
         CTranslationRecipe recipe = CTranslationRecipe.bzip2();
-        C2RustTranslator translator = new C2RustTranslator(new SandboxCommandRunner(sandbox, toolchain),
-                C2RustTranslator.locate().orElse(null));
-        int cpus = Runtime.getRuntime().availableProcessors();
+        C2RustTranslator translator = C2RustTranslator.sandboxed(cargo);
         CComparisonRunner.Settings settings = new CComparisonRunner.Settings(work, corpusMb << 20, seed, rounds,
-                sliceMb << 20, callgrind, cpus > 1 ? cpus - 1 : null);
+                sliceMb << 20, callgrind, d.cpu());
         CComparisonRunner runner = new CComparisonRunner(sandbox, cargo, translator,
                 rewrite ? new VerifiedLoopMatchRewrite(cargo, recipe.project()) : null,
                 line -> System.err.println("[c2rust-bench] " + line));

@@ -2,6 +2,7 @@ package io.loopscout.runner.translate;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
+import io.loopscout.core.FileTrees;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.corpus.CorpusGenerator;
 import io.loopscout.runner.corpus.CorpusKind;
@@ -41,6 +42,15 @@ public final class CComparisonRunner {
             if (rounds < 2) {
                 throw new IllegalArgumentException("need at least 2 rounds, got " + rounds);
             }
+        }
+
+        /**
+         * The experiment as issue 8 asks for it: a 60 MiB seeded corpus (at least 50 MB of mixed data), 10
+         * rounds, callgrind on a 2 MiB slice, runs pinned to the last CPU where there is more than one.
+         */
+        public static Settings standard(Path workDir) {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            return new Settings(workDir, 60L << 20, 3720, 10, 2L << 20, true, cpus > 1 ? cpus - 1 : null);
         }
     }
 
@@ -87,7 +97,7 @@ public final class CComparisonRunner {
 
         progress.accept("translating with c2rust");
         Path translation = work.resolve("translation").resolve(recipe.project().replace('-', '_'));
-        BzBenchBuilds.deleteTree(translation);
+        FileTrees.delete(translation);
         TranslationOutcome outcome = translator.translate(new TranslationRequest(recipe.project(), cDir,
                 recipe.sources(), recipe.clangArgs(), null, translation));
         String c2rustVersion = "";
@@ -105,7 +115,7 @@ public final class CComparisonRunner {
         List<CComparison.LoopRewrite> loops = new ArrayList<>();
         for (CVariant v : CVariant.values()) {
             Path dir = work.resolve("variants").resolve(v.id());
-            BzBenchBuilds.deleteTree(dir);
+            FileTrees.delete(dir);
             Files.createDirectories(dir);
             Failure f = null;
             if (v == CVariant.C) {

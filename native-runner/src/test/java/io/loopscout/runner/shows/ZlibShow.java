@@ -1,7 +1,12 @@
 package io.loopscout.runner.shows;
 
 import io.loopscout.core.Failure;
+import io.loopscout.core.FileTrees;
 import io.loopscout.core.Language;
+import io.loopscout.extract.Extractors;
+import io.loopscout.extract.rewrite.CrateRewriter;
+import io.loopscout.extract.rewrite.LoopOutcome;
+import io.loopscout.extract.rewrite.RewriteResult;
 import io.loopscout.manifest.BenchSpec;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
@@ -9,14 +14,10 @@ import io.loopscout.manifest.SourceSpec;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.ProjectMeasurer;
 import io.loopscout.runner.TestFixtures;
-import io.loopscout.extract.Extractors;
-import io.loopscout.extract.rewrite.CrateRewriter;
-import io.loopscout.extract.rewrite.LoopOutcome;
-import io.loopscout.extract.rewrite.RewriteResult;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.PreparedProject;
-import io.loopscout.runner.build.SandboxedCrateBuilder;
 import io.loopscout.runner.build.RustToolchain;
+import io.loopscout.runner.build.SandboxedCrateBuilder;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.sandbox.Sandbox;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The zlib-rs real check: inflate fed in 16-byte chunks through the driver crate
@@ -89,7 +89,7 @@ final class ZlibShow {
     /** {@code dir/zlib-rs} (a copy of {@code zlib}) and {@code dir/driver} depending on it by path. */
     private static Path checkout(Path dir, Path zlib) {
         try {
-            copyTree(zlib, dir.resolve("zlib-rs"));
+            FileTrees.copy(zlib, dir.resolve("zlib-rs"));
             Path driver = TestFixtures.copyResource("bench/zlib-driver", dir.resolve("tmp")).toAbsolutePath();
             Files.move(driver, dir.resolve("driver"), StandardCopyOption.REPLACE_EXISTING);
             Path template = dir.resolve("driver/Cargo.toml.template");
@@ -99,23 +99,6 @@ final class ZlibShow {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path src, Path dst) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path rel = src.relativize(p);
-                if (rel.startsWith("target")) {
-                    continue;
-                }
-                Path t = dst.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }

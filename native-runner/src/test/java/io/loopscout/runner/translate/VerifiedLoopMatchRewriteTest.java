@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscout.core.FileTrees;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.RustToolchain;
 import io.loopscout.runner.sandbox.Sandbox;
@@ -23,7 +24,7 @@ class VerifiedLoopMatchRewriteTest {
     @Test
     void rewritesTheSingleMatchLoopAndSaysWhyTheOtherStays() throws Exception {
         Path crate = tmp.resolve("crate");
-        BzBenchBuilds.copyTree(Path.of(getClass().getResource("/translate/c2rust-shaped").toURI()), crate);
+        FileTrees.copy(Path.of(getClass().getResource("/translate/c2rust-shaped").toURI()), crate);
         CargoBuild cargo = new CargoBuild(Sandbox.detect(), RustToolchain.detect());
 
         List<CComparison.LoopRewrite> loops = new VerifiedLoopMatchRewrite(cargo, "shaped").apply(crate);

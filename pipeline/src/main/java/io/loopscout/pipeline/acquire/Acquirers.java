@@ -9,6 +9,12 @@ import java.nio.file.Path;
 /** Dispatches a project's source to the acquirer of its kind; the one entry point of acquisition. */
 public final class Acquirers {
 
+    /**
+     * The file, inside an acquired tree, that lists the symbolic links acquisition refused to create because they
+     * leave the tree (one per line); the scan counts them.
+     */
+    public static final String REFUSED_SYMLINKS = ".loopscout-refused-symlinks";
+
     private final GitAcquirer git;
     private final CrateAcquirer crate;
     private final PathAcquirer path;

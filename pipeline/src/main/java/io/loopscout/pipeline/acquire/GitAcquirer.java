@@ -1,6 +1,7 @@
 package io.loopscout.pipeline.acquire;
 
 import io.loopscout.core.FailureClass;
+import io.loopscout.core.FileTrees;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,12 +33,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * Git sources through JGit: a shallow bare repository per URL in the cache, fetched incrementally, and one
  * extracted tree per commit. Symlinks that leave the tree are not created; they are listed in
- * {@value #REFUSED_SYMLINKS} inside the tree so the scan can count them.
+ * {@value Acquirers#REFUSED_SYMLINKS} inside the tree so the scan can count them.
  */
 final class GitAcquirer implements Acquirer<SourceSpec.Git> {
 
-    /** The file, inside an extracted tree, that lists the symlinks refused because they leave the tree. */
-    static final String REFUSED_SYMLINKS = ".loopscout-refused-symlinks";
     private static final String COMPLETE = ".loopscout-complete";
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
@@ -99,7 +98,7 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                 extract(repo, ObjectId.fromString(revision), tmp);
                 Files.writeString(tmp.resolve(COMPLETE), revision + "\n");
                 if (Files.exists(tree)) {
-                    deleteTree(tree);
+                    FileTrees.delete(tree);
                 }
                 Files.move(tmp, tree, StandardCopyOption.ATOMIC_MOVE);
                 return tree;
@@ -244,7 +243,7 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
             }
         }
         if (!refused.isEmpty()) {
-            Files.write(dest.resolve(REFUSED_SYMLINKS), refused, StandardCharsets.UTF_8);
+            Files.write(dest.resolve(Acquirers.REFUSED_SYMLINKS), refused, StandardCharsets.UTF_8);
         }
     }
 
@@ -273,11 +272,4 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
         return Files.createDirectories(dir);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -11,9 +11,6 @@ import io.loopscout.report.ProjectResult;
 import io.loopscout.runner.MeasureMode;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.ProjectMeasurer;
-import io.loopscout.runner.build.CargoBuild;
-import io.loopscout.runner.build.RustToolchain;
-import io.loopscout.runner.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -61,9 +58,7 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
                 Path crate = acquirers.materialize(acquired);
                 ProjectEvidence.Outcome outcome;
                 synchronized (ONE_BENCHMARK_AT_A_TIME) {
-                    Sandbox sandbox = Sandbox.detect();
-                    CargoBuild cargo = new CargoBuild(sandbox, RustToolchain.detect());
-                    outcome = new ProjectEvidence(ProjectMeasurer.create(cache), cargo, cache.resolve("measure"))
+                    outcome = new ProjectEvidence(ProjectMeasurer.create(cache), cache.resolve("measure"))
                             .gather(spec, acquired.revision(), checkout, crate, p.findings(), mode);
                 }
                 outcome.failures().forEach(out.get(Tags.FAILURES)::output);

@@ -2,6 +2,7 @@ package io.loopscout.pipeline.measure;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
+import io.loopscout.core.FileTrees;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.rewrite.CrateRewriter;
@@ -16,27 +17,21 @@ import io.loopscout.runner.Measurement;
 import io.loopscout.runner.ProjectMeasurer;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.SandboxedCrateBuilder;
-import io.loopscout.runner.sandbox.Sandbox;
 import io.loopscout.runner.translate.C2RustTranslator;
 import io.loopscout.runner.translate.CComparison;
 import io.loopscout.runner.translate.CComparisonRunner;
 import io.loopscout.runner.translate.CTranslationRecipe;
 import io.loopscout.runner.translate.VerifiedLoopMatchRewrite;
-import io.loopscout.runner.translate.SandboxCommandRunner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gathers the evidence for one project beyond its findings: the {@code #[loop_match]} rewrite of a copy of its
@@ -51,22 +46,17 @@ public final class ProjectEvidence {
 
     private static final String STAGE = "measure";
     private static final Logger LOG = LoggerFactory.getLogger(ProjectEvidence.class);
-    /** The c2rust experiment's corpus: at least 50 MB of mixed, seeded data (issue 8). */
-    private static final long C2RUST_CORPUS_BYTES = 60L << 20;
-    private static final long C2RUST_SEED = 3720;
-    private static final int C2RUST_ROUNDS = 10;
-    private static final long C2RUST_CALLGRIND_SLICE = 2L << 20;
     private final ProjectMeasurer measurer;
     private final CargoBuild cargo;
     private final Path workDir;
 
     /**
-     * Evidence gathered with {@code measurer}; rewrites verified by sandboxed builds through {@code cargo};
+     * Evidence gathered with {@code measurer}; rewrites verified by sandboxed builds through its cargo;
      * rewritten copies live under {@code workDir}.
      */
-    public ProjectEvidence(ProjectMeasurer measurer, CargoBuild cargo, Path workDir) {
+    public ProjectEvidence(ProjectMeasurer measurer, Path workDir) {
         this.measurer = measurer;
-        this.cargo = cargo;
+        this.cargo = measurer.cargo();
         this.workDir = workDir;
     }
 
@@ -85,13 +75,14 @@ public final class ProjectEvidence {
         if (spec.language() != Language.C && rewritable && Files.isRegularFile(crate.resolve("Cargo.toml"))) {
             try {
                 Path copy = workDir.resolve("rewrite").resolve(spec.id() + "-" + safe(version));
-                copyTree(checkout, copy);
+                FileTrees.delete(copy); // afresh: an older copy may hold an earlier rewrite
+                FileTrees.copy(checkout, copy);
                 Path crateCopy = copy.resolve(checkout.relativize(crate).toString());
                 RewriteResult r = CrateRewriter.standard(target -> new SandboxedCrateBuilder(cargo, target, spec.id()))
                         .rewrite(crateCopy, CrateRewriter.Mode.IN_PLACE);
                 patch = r.diff();
                 rewritten = r.applied() ? copy : null;
-            } catch (IllegalArgumentException | UncheckedIOException e) {
+            } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
                 failures.add(new Failure(spec.id(), STAGE, FailureClass.REWRITE_FAIL, e.getMessage()));
             }
         }
@@ -121,14 +112,9 @@ public final class ProjectEvidence {
                 port == null ? null : port.crate(), port == null ? null : port.version(),
                 port == null ? List.of() : port.features());
         try {
-            Sandbox sandbox = cargo.sandbox();
-            C2RustTranslator translator = new C2RustTranslator(new SandboxCommandRunner(sandbox, cargo.toolchain()),
-                    C2RustTranslator.locate().orElse(null));
-            int cpus = Runtime.getRuntime().availableProcessors();
-            CComparisonRunner.Settings settings = new CComparisonRunner.Settings(
-                    workDir.resolve("c2rust").resolve(spec.id()), C2RUST_CORPUS_BYTES, C2RUST_SEED, C2RUST_ROUNDS,
-                    C2RUST_CALLGRIND_SLICE, true, cpus > 1 ? cpus - 1 : null);
-            CComparisonRunner.Result r = new CComparisonRunner(sandbox, cargo, translator,
+            CComparisonRunner.Settings settings = CComparisonRunner.Settings.standard(
+                    workDir.resolve("c2rust").resolve(spec.id()));
+            CComparisonRunner.Result r = new CComparisonRunner(cargo.sandbox(), cargo, C2RustTranslator.sandboxed(cargo),
                     new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> LOG.info("{}: c2rust: {}", spec.id(), line))
                     .run(recipe, settings);
             failures.addAll(r.failures());
@@ -145,38 +131,5 @@ public final class ProjectEvidence {
 
     private static String safe(String s) {
         return Objects.requireNonNullElse(s, "local").replaceAll("[^A-Za-z0-9._+-]", "_");
-    }
-
-    /** Copies a tree afresh (symlinks copied as links), replacing an older copy. */
-    static void copyTree(Path from, Path to) {
-        try {
-            if (Files.exists(to)) {
-                try (var s = Files.walk(to)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(from) && (name.equals(".git") || name.equals("target"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                            java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + from + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.loopscout.pipeline.scan;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.SourceFile;
+import io.loopscout.pipeline.acquire.Acquirers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,8 +28,6 @@ public final class FileLister {
 
     /** Files larger than this are skipped (and counted). */
     public static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
-    /** Written by git acquisition: symlinks it refused to create. */
-    static final String REFUSED_SYMLINKS = ".loopscout-refused-symlinks";
     private static final Logger LOG = LoggerFactory.getLogger(FileLister.class);
 
     private final long maxBytes;
@@ -45,7 +44,7 @@ public final class FileLister {
     public ScanStats list(String project, String version, Path root, Consumer<SourceFile> sink) throws IOException {
         long[] c = new long[6]; // scanned, bytes, large, binary, symlinks, notUtf8
         Path realRoot = root.toRealPath();
-        Path refusedList = root.resolve(REFUSED_SYMLINKS);
+        Path refusedList = root.resolve(Acquirers.REFUSED_SYMLINKS);
         if (Files.isRegularFile(refusedList)) {
             c[4] += Files.readAllLines(refusedList).stream().filter(l -> !l.isBlank()).count();
         }

@@ -70,7 +70,7 @@ class GitAcquirerTest {
         Path root = acquirers.materialize(acquirers.acquire(spec(origin.url(), "main")));
         assertFalse(Files.exists(root.resolve("escape"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
         assertTrue(Files.isSymbolicLink(root.resolve("inside")));
-        String refused = Files.readString(root.resolve(GitAcquirer.REFUSED_SYMLINKS));
+        String refused = Files.readString(root.resolve(Acquirers.REFUSED_SYMLINKS));
         assertTrue(refused.contains("escape -> ../../../etc/passwd"), refused);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.extract.SourceFile;
+import io.loopscout.pipeline.acquire.Acquirers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class FileListerTest {
     @Test
     void countsSymlinksGitAcquisitionRefused() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("checkout"));
-        Files.writeString(root.resolve(FileLister.REFUSED_SYMLINKS), "a -> /etc/passwd\nb -> ../../x\n");
+        Files.writeString(root.resolve(Acquirers.REFUSED_SYMLINKS), "a -> /etc/passwd\nb -> ../../x\n");
         ScanStats stats = new FileLister().list("p", "v", root, f -> { });
         assertEquals(2, stats.symlinksRefused());
     }
