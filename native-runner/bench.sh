@@ -10,7 +10,7 @@
 # tree (cgroup) instead of wall time: NOT the protocol of measurement.md, an opt-in for busy machines.
 set -e
 cd "$(dirname "$0")/.."
-mvn -o -q -B -pl native-runner -am test-compile dependency:build-classpath \
+mvn -q -B -pl native-runner -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 CP="native-runner/target/test-classes:native-runner/target/classes:$(cat native-runner/target/classpath.txt)"
 exec nice -n 5 java -cp "$CP" io.loopscout.runner.shows.Shows "$@"

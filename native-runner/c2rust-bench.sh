@@ -6,7 +6,7 @@
 # Generated code (bzip2's C, the translation, the corpus) lives in the work dir (~/.cache/loopscout/c2rust-bench).
 set -e
 cd "$(dirname "$0")/.."
-mvn -o -q -B -pl native-runner -am compile dependency:build-classpath \
+mvn -q -B -pl native-runner -am compile dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 CP="native-runner/target/classes:$(cat native-runner/target/classpath.txt)"
 exec nice -n 5 java -cp "$CP" io.loopscout.runner.translate.CComparisonMain "$@"

@@ -6,5 +6,5 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cp_file=$(mktemp)
 trap 'rm -f "$cp_file"' EXIT
-(cd "$root" && mvn -o -q -B -pl extractors -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2)
+(cd "$root" && mvn -q -B -pl extractors -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2)
 exec java -Xss8m -cp "$root/extractors/target/classes:$(cat "$cp_file")" io.loopscout.extract.bench.ExtractBench "$@"

@@ -3,7 +3,7 @@
 # place (in a scratch dir), runs each crate's own tests on stable and with --cfg loop_match, then runs a
 # round-trip harness (harness.rs: chunked inflate, streaming bzip2 compress/decompress, corrupted streams)
 # against the original and the rewritten crates and compares every output line.
-# Usage: extractors/src/test/realcode/run.sh [WORKDIR]   (after: mvn -o -q -pl extractors -am test-compile)
+# Usage: extractors/src/test/realcode/run.sh [WORKDIR]   (after: mvn -q -pl extractors -am test-compile)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../../.." && pwd)
