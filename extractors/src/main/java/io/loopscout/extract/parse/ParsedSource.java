@@ -89,13 +89,13 @@ public final class ParsedSource {
 
     /** The source text of a node. */
     public String text(TSNode node) {
-        return new String(bytes, node.getStartByte(), node.getEndByte() - node.getStartByte(),
-                StandardCharsets.UTF_8);
+        int start = Nodes.start(node);
+        return new String(bytes, start, Nodes.end(node) - start, StandardCharsets.UTF_8);
     }
 
     /** The 1-based line a node starts on. */
     public static int startLine(TSNode node) {
-        return node.getStartPoint().getRow() + 1;
+        return Nodes.startRow(node) + 1;
     }
 
     /** The 1-based line a node ends on (inclusive). */
@@ -109,7 +109,7 @@ public final class ParsedSource {
      * (a whole-tree query took half a parse's time on the SQLite amalgamation).
      */
     public int errorCount(TSNode node) {
-        if (!node.hasError()) {
+        if (!Nodes.hasError(node)) {
             return 0;
         }
         // A cursor walk that enters only subtrees flagged hasError: a query over the whole tree visits every
@@ -122,7 +122,7 @@ public final class ParsedSource {
             if (descend && (n.isError() || n.isMissing())) {
                 count++;
             }
-            if (descend && n.hasError() && cursor.gotoFirstChild()) {
+            if (descend && Nodes.hasError(n) && cursor.gotoFirstChild()) {
                 continue;
             }
             if (cursor.gotoNextSibling()) {

@@ -3,10 +3,8 @@ package io.loopscout.extract.parse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
@@ -18,8 +16,6 @@ import org.treesitter.TSTreeCursor;
  */
 public final class SyntaxNode {
 
-    /** Per grammar: symbol and field ids interned, so a copy costs one JNI int per node instead of a String. */
-    private static final Map<Class<?>, Names> NAMES = new ConcurrentHashMap<>();
     /** Node types copied in full by a pruned copy whatever their text: the shape of bodies, arms and values. */
     private static final Set<String> STRUCTURE = Set.of("block", "expression_statement", "if_expression",
             "else_clause", "match_expression", "match_block", "match_arm", "match_pattern", "unsafe_block",
@@ -49,15 +45,6 @@ public final class SyntaxNode {
         this.source = source;
     }
 
-    /** Grammar symbol → {type, "" when named else null} and field id → name, for one grammar. */
-    private record Names(Map<Integer, String[]> symbols, Map<Integer, String> fields) {
-        static Names of(TSNode root) {
-            // ids are only unique within one grammar; the language's class names the grammar
-            return NAMES.computeIfAbsent(root.getTree().getLanguage().getClass(),
-                    k -> new Names(new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
-        }
-    }
-
     /** Copies the whole subtree under {@code root}: every node, as a rewrite that reprints any part needs. */
     public static SyntaxNode copyOf(TSNode root, SourceText source) {
         return copy(root, source, null);
@@ -76,24 +63,21 @@ public final class SyntaxNode {
 
     /** Iterative (deeply nested code must not overflow the stack); {@code words} null copies everything. */
     private static SyntaxNode copy(TSNode root, SourceText source, List<String> words) {
-        Names names = Names.of(root);
         TSTreeCursor cursor = new TSTreeCursor(root);
-        SyntaxNode top = new SyntaxNode(root.getType(), null, root.isNamed(), root.getStartByte(),
-                root.getEndByte(), null, source);
+        SyntaxNode top = new SyntaxNode(Nodes.type(root), null, Nodes.isNamed(root), Nodes.start(root),
+                Nodes.end(root), null, source);
         SyntaxNode current = top;
         if (!cursor.gotoFirstChild()) {
             return top;
         }
         while (true) {
             TSNode n = cursor.currentNode();
-            String[] symbol = names.symbols.computeIfAbsent(n.getSymbol(),
-                    k -> new String[] {n.getType(), n.isNamed() ? "" : null});
-            String type = symbol[0];
-            boolean named = symbol[1] != null;
-            int field = cursor.currentFieldId();
-            String fieldName = field == 0 ? null : names.fields.computeIfAbsent(field, k -> cursor.currentFieldName());
-            int start = n.getStartByte();
-            int end = n.getEndByte();
+            int symbol = Nodes.symbol(n);
+            String type = Nodes.symbolName(n, symbol);
+            boolean named = Nodes.isNamedSymbol(n, symbol);
+            String fieldName = Nodes.fieldName(n, cursor.currentFieldId());
+            int start = Nodes.start(n);
+            int end = Nodes.end(n);
             SyntaxNode copy = new SyntaxNode(type, fieldName, named, start, end, current, source);
             if (current.children.isEmpty()) {
                 current.children = new ArrayList<>(4);

@@ -1,5 +1,6 @@
 package io.loopscout.extract.rust;
 
+import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.SourceText;
 import java.util.ArrayList;
@@ -47,10 +48,10 @@ final class KeywordNodes {
                 if (!startsWith(b, i, keywords[w]) || i + len < b.length && isWordByte(b[i + len])) {
                     continue;
                 }
-                TSNode token = root.getDescendantForByteRange(i, i + len);
-                if (!token.isNull() && !token.isNamed()) {
-                    TSNode parent = token.getParent();
-                    if (!parent.isNull() && parent.getType().equals(types[w])) {
+                TSNode token = Nodes.descendantForByteRange(root, i, i + len);
+                if (!Nodes.isNull(token) && !Nodes.isNamed(token)) {
+                    TSNode parent = Nodes.parent(token);
+                    if (!Nodes.isNull(parent) && Nodes.type(parent).equals(types[w])) {
                         out.add(parent);
                     }
                 }

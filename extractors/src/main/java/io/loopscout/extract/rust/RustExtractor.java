@@ -6,6 +6,7 @@ import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
+import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.SourceText;
@@ -32,6 +33,8 @@ public final class RustExtractor implements Extractor {
     /** Bracket nesting beyond this is pathological (or an attack); reported as "too-deep". */
     static final int MAX_DEPTH = 1000;
     private static final int SNIPPET_LINES = 200;
+    private static final List<String> MATCH = List.of("match");
+    private static final List<String> MATCH_OR_IF = List.of("match", "if");
     private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_]\\w*");
     private static final java.util.regex.Pattern PLACE =
@@ -175,6 +178,11 @@ public final class RustExtractor implements Extractor {
             boolean mayBeAnnotated = file.text().contains("loop_match");
             Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
             for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
+                // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
+                // test in Java spares the JNI look at the body of every other loop.
+                if (!source.containsAny(Nodes.start(loop), Nodes.end(loop), mayBeC2Rust ? MATCH_OR_IF : MATCH)) {
+                    continue;
+                }
                 List<String> words = dispatchCandidate(loop, mayBeC2Rust, source);
                 if (words == null) {
                     continue;
@@ -243,12 +251,12 @@ public final class RustExtractor implements Extractor {
      */
     private static SyntaxNode copyOf(TSNode loop, SourceText source, List<String> words,
             Map<List<String>, List<SyntaxNode>> copies) {
-        int start = loop.getStartByte();
-        int end = loop.getEndByte();
+        int start = Nodes.start(loop);
+        int end = Nodes.end(loop);
         List<SyntaxNode> sameWords = copies.computeIfAbsent(words, k -> new ArrayList<>());
         for (SyntaxNode outer : sameWords) {
             if (outer.start <= start && end <= outer.end) {
-                SyntaxNode inner = outer.find(start, end, loop.getType());
+                SyntaxNode inner = outer.find(start, end, Nodes.type(loop));
                 if (inner != null) {
                     return inner;
                 }
@@ -277,11 +285,11 @@ public final class RustExtractor implements Extractor {
             a.closureCapturesState = true;
         }
         String implType = null;
-        if (impl != null && !impl.getChildByFieldName("type").isNull()) {
-            implType = RustValues.lastSegment(parsed.text(impl.getChildByFieldName("type")).replaceAll("<.*$", ""));
+        if (impl != null && !Nodes.isNull(Nodes.field(impl, "type"))) {
+            implType = RustValues.lastSegment(parsed.text(Nodes.field(impl, "type")).replaceAll("<.*$", ""));
         }
-        String function = fn == null || fn.getChildByFieldName("name").isNull() ? ""
-                : parsed.text(fn.getChildByFieldName("name"));
+        String function = fn == null || Nodes.isNull(Nodes.field(fn, "name")) ? ""
+                : parsed.text(Nodes.field(fn, "name"));
         String stateType = pattern == Pattern.RUST_DISPATCH_LOOP && a.dispatch.kind() == Dispatch.VarKind.FETCHED
                 ? "unknown" : types.resolve(a, fn == null ? null : parsed.text(fn), implType);
         String reason = Eligibility.reason(a, pattern, stateType);
@@ -305,36 +313,36 @@ public final class RustExtractor implements Extractor {
      * keep (see {@link SyntaxNode#copyOf(TSNode, SourceText, List)}).
      */
     private static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
-        TSNode body = loop.getChildByFieldName("body");
-        if (body.isNull()) {
+        TSNode body = Nodes.field(loop, "body");
+        if (Nodes.isNull(body)) {
             return null;
         }
         String loopText = null;
         boolean candidate = false;
         Set<String> words = new LinkedHashSet<>();
-        int n = body.getNamedChildCount();
+        int n = Nodes.namedChildCount(body);
         for (int i = 0; i < n; i++) {
-            TSNode m = reachesMatch(body.getNamedChild(i), mayBeC2Rust, 0);
+            TSNode m = reachesMatch(Nodes.namedChild(body, i), mayBeC2Rust, 0);
             if (m == null) {
                 continue;
             }
-            if (m.getType().equals("if_expression")) {
+            if (Nodes.type(m).equals("if_expression")) {
                 words.add("current_block");
                 candidate = true;
                 continue;
             }
-            TSNode value = m.getChildByFieldName("value");
-            if (value.isNull()) {
+            TSNode value = Nodes.field(m, "value");
+            if (Nodes.isNull(value)) {
                 continue;
             }
-            String scrutinee = source.text(value.getStartByte(), value.getEndByte());
+            String scrutinee = source.text(Nodes.start(value), Nodes.end(value));
             words.addAll(scrutineeWords(scrutinee));
-            TSNode arms = m.getChildByFieldName("body");
-            if (!arms.isNull() && arms.getNamedChildCount() >= DispatchLoops.MIN_ARMS) {
+            TSNode arms = Nodes.field(m, "body");
+            if (!Nodes.isNull(arms) && Nodes.namedChildCount(arms) >= DispatchLoops.MIN_ARMS) {
                 candidate = true;
                 continue;
             }
-            loopText = loopText != null ? loopText : source.text(loop.getStartByte(), loop.getEndByte());
+            loopText = loopText != null ? loopText : source.text(Nodes.start(loop), Nodes.end(loop));
             candidate |= mayAssign(loopText, scrutinee);
         }
         if (!candidate) {
@@ -403,24 +411,24 @@ public final class RustExtractor implements Extractor {
 
     /** Mirrors {@link LoopAnalysis}'s unwrapping of a statement (assignment, let, break, blocks) down to a match. */
     private static TSNode reachesMatch(TSNode s, boolean mayBeC2Rust, int depth) {
-        if (s.isNull() || depth > 8) {
+        if (Nodes.isNull(s) || depth > 8) {
             return null;
         }
-        String t = s.getType();
+        String t = Nodes.type(s);
         switch (t) {
             case "match_expression":
                 return s;
             case "if_expression":
                 return mayBeC2Rust ? s : null;
             case "assignment_expression":
-                return reachesMatch(s.getChildByFieldName("right"), mayBeC2Rust, depth + 1);
+                return reachesMatch(Nodes.field(s, "right"), mayBeC2Rust, depth + 1);
             case "let_declaration":
-                return reachesMatch(s.getChildByFieldName("value"), mayBeC2Rust, depth + 1);
+                return reachesMatch(Nodes.field(s, "value"), mayBeC2Rust, depth + 1);
             case "expression_statement", "unsafe_block", "block", "break_expression":
-                int n = s.getNamedChildCount();
+                int n = Nodes.namedChildCount(s);
                 for (int i = 0; i < n; i++) {
-                    TSNode c = s.getNamedChild(i);
-                    String ct = c.getType();
+                    TSNode c = Nodes.namedChild(s, i);
+                    String ct = Nodes.type(c);
                     if (!ct.endsWith("comment") && !ct.equals("label") && !ct.equals("attribute_item")) {
                         return reachesMatch(c, mayBeC2Rust, depth + 1);
                     }
@@ -433,12 +441,12 @@ public final class RustExtractor implements Extractor {
 
     /** True when an attribute before the loop's statement names {@code loop_match} (also inside cfg_attr). */
     private static boolean annotatedLoopMatch(TSNode loop, ParsedSource parsed) {
-        TSNode stmt = loop.getParent();
-        if (stmt.isNull() || !stmt.getType().equals("expression_statement")) {
+        TSNode stmt = Nodes.parent(loop);
+        if (Nodes.isNull(stmt) || !Nodes.type(stmt).equals("expression_statement")) {
             stmt = loop;
         }
-        for (TSNode p = stmt.getPrevNamedSibling(); !p.isNull(); p = p.getPrevNamedSibling()) {
-            String t = p.getType();
+        for (TSNode p = Nodes.prevNamedSibling(stmt); !Nodes.isNull(p); p = Nodes.prevNamedSibling(p)) {
+            String t = Nodes.type(p);
             if (t.equals("attribute_item")) {
                 if (parsed.text(p).matches("(?s).*\\bloop_match\\b.*")) {
                     return true;
@@ -455,9 +463,10 @@ public final class RustExtractor implements Extractor {
      * captured variable as a {@code #[loop_match]} state.
      */
     private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed) {
-        for (TSNode p = loop.getParent(); !p.isNull() && !p.getType().equals("function_item"); p = p.getParent()) {
-            if (p.getType().equals("closure_expression")) {
-                String before = parsed.text(p).substring(0, loop.getStartByte() - p.getStartByte());
+        for (TSNode p = Nodes.parent(loop); !Nodes.isNull(p) && !Nodes.type(p).equals("function_item");
+                p = Nodes.parent(p)) {
+            if (Nodes.type(p).equals("closure_expression")) {
+                String before = parsed.text(p).substring(0, Nodes.start(loop) - Nodes.start(p));
                 return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
                         + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
@@ -466,8 +475,8 @@ public final class RustExtractor implements Extractor {
     }
 
     private static TSNode enclosing(TSNode node, String type) {
-        for (TSNode p = node.getParent(); !p.isNull(); p = p.getParent()) {
-            if (p.getType().equals(type)) {
+        for (TSNode p = Nodes.parent(node); !Nodes.isNull(p); p = Nodes.parent(p)) {
+            if (Nodes.type(p).equals(type)) {
                 return p;
             }
         }

@@ -1,5 +1,6 @@
 package io.loopscout.extract.rust;
 
+import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParsedSource;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -34,23 +35,23 @@ public final class RustSymbols implements Serializable {
     static RustSymbols of(ParsedSource parsed) {
         RustSymbols s = new RustSymbols();
         for (TSNode item : KeywordNodes.find(parsed, ITEMS)) {
-            TSNode name = item.getChildByFieldName("name");
-            if (name.isNull()) {
+            TSNode name = Nodes.field(item, "name");
+            if (Nodes.isNull(name)) {
                 continue;
             }
             String n = parsed.text(name);
-            switch (item.getType()) {
-                case "enum_item" -> s.addEnum(parsed, n, item.getChildByFieldName("body"));
-                case "struct_item" -> s.addFields(parsed, n, item.getChildByFieldName("body"));
+            switch (Nodes.type(item)) {
+                case "enum_item" -> s.addEnum(parsed, n, Nodes.field(item, "body"));
+                case "struct_item" -> s.addFields(parsed, n, Nodes.field(item, "body"));
                 case "const_item", "static_item" -> {
-                    TSNode type = item.getChildByFieldName("type");
-                    if (!type.isNull()) {
+                    TSNode type = Nodes.field(item, "type");
+                    if (!Nodes.isNull(type)) {
                         s.consts.put(n, compact(parsed.text(type)));
                     }
                 }
                 case "type_item" -> {
-                    TSNode type = item.getChildByFieldName("type");
-                    if (!type.isNull()) {
+                    TSNode type = Nodes.field(item, "type");
+                    if (!Nodes.isNull(type)) {
                         s.aliases.put(n, compact(parsed.text(type)));
                     }
                 }
@@ -63,33 +64,33 @@ public final class RustSymbols implements Serializable {
 
     private void addEnum(ParsedSource parsed, String name, TSNode body) {
         boolean withFields = false;
-        if (!body.isNull()) {
-            int n = body.getNamedChildCount();
+        if (!Nodes.isNull(body)) {
+            int n = Nodes.namedChildCount(body);
             for (int i = 0; i < n; i++) {
-                TSNode v = body.getNamedChild(i);
-                if (!v.getType().equals("enum_variant")) {
+                TSNode v = Nodes.namedChild(body, i);
+                if (!Nodes.type(v).equals("enum_variant")) {
                     continue;
                 }
-                TSNode vn = v.getChildByFieldName("name");
-                if (!vn.isNull()) {
+                TSNode vn = Nodes.field(v, "name");
+                if (!Nodes.isNull(vn)) {
                     variants.computeIfAbsent(parsed.text(vn), k -> new HashSet<>()).add(name);
                 }
-                withFields |= !v.getChildByFieldName("body").isNull();
+                withFields |= !Nodes.isNull(Nodes.field(v, "body"));
             }
         }
         enums.merge(name, withFields, Boolean::logicalOr);
     }
 
     private void addFields(ParsedSource parsed, String struct, TSNode body) {
-        if (body.isNull() || !body.getType().equals("field_declaration_list")) {
+        if (Nodes.isNull(body) || !Nodes.type(body).equals("field_declaration_list")) {
             return;
         }
-        int n = body.getNamedChildCount();
+        int n = Nodes.namedChildCount(body);
         for (int i = 0; i < n; i++) {
-            TSNode f = body.getNamedChild(i);
-            TSNode fn = f.getChildByFieldName("name");
-            TSNode ft = f.getChildByFieldName("type");
-            if (f.getType().equals("field_declaration") && !fn.isNull() && !ft.isNull()) {
+            TSNode f = Nodes.namedChild(body, i);
+            TSNode fn = Nodes.field(f, "name");
+            TSNode ft = Nodes.field(f, "type");
+            if (Nodes.type(f).equals("field_declaration") && !Nodes.isNull(fn) && !Nodes.isNull(ft)) {
                 fields.put(struct + "." + parsed.text(fn), compact(parsed.text(ft)));
             }
         }
