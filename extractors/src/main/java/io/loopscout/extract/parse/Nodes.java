@@ -4,7 +4,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.treesitter.TSException;
@@ -13,6 +16,7 @@ import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 
 /**
  * Node facts at one JNI crossing or none, for the hot paths of the extractors. The binding's public
@@ -37,6 +41,7 @@ public final class Nodes {
     private static final MethodHandle CHILD_BY_FIELD_ID;
     private static final MethodHandle PREV_NAMED_SIBLING;
     private static final MethodHandle DESCENDANT_FOR_BYTE_RANGE;
+    private static final MethodHandle NAMED_DESCENDANT_FOR_BYTE_RANGE;
     private static final MethodHandle HAS_ERROR;
 
     static {
@@ -65,6 +70,9 @@ public final class Nodes {
             PREV_NAMED_SIBLING = nodeToNode(natives, "ts_node_prev_named_sibling");
             DESCENDANT_FOR_BYTE_RANGE = natives.findStatic(TSParser.class, "ts_node_descendant_for_byte_range",
                     MethodType.methodType(TSNode.class, TSNode.class, int.class, int.class));
+            NAMED_DESCENDANT_FOR_BYTE_RANGE = natives.findStatic(TSParser.class,
+                    "ts_node_named_descendant_for_byte_range", MethodType.methodType(TSNode.class, TSNode.class,
+                            int.class, int.class));
             HAS_ERROR = natives.findStatic(TSParser.class, "ts_node_has_error", MethodType.methodType(
                     boolean.class, TSNode.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -279,6 +287,41 @@ public final class Nodes {
         } catch (Throwable e) {
             throw rethrow(e);
         }
+    }
+
+    /**
+     * The smallest named node spanning {@code [from, to)} under {@code n}: for a keyword token, the node it
+     * begins, at the cost of one descent from {@code n} ({@link #parent} descends from the root again).
+     */
+    public static TSNode namedDescendantForByteRange(TSNode n, int from, int to) {
+        requireNode(n);
+        try {
+            return withTree((TSNode) NAMED_DESCENDANT_FOR_BYTE_RANGE.invokeExact(n, from, to), n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /**
+     * The ancestors of {@code node} under {@code root}, innermost first ({@code root} last, {@code node} not
+     * included), by one cursor descent from the root: walking {@link #parent} up costs a descent per step,
+     * since tree-sitter finds a parent by descending from the root.
+     */
+    public static List<TSNode> ancestors(TSNode root, TSNode node) {
+        long target = (long) ID.get(node);
+        int at = start(node);
+        List<TSNode> out = new ArrayList<>();
+        TSTreeCursor cursor = new TSTreeCursor(root);
+        TSNode current = root;
+        while ((long) ID.get(current) != target) {
+            out.add(current);
+            if (cursor.gotoFirstChildForByte(at) < 0) {
+                throw new IllegalArgumentException(node + " is not under " + root);
+            }
+            current = cursor.currentNode();
+        }
+        Collections.reverse(out);
+        return out;
     }
 
     /** A null node must not reach a native (it would dereference null): the binding's own check, in Java. */

@@ -9,10 +9,11 @@ import java.util.Map;
 import org.treesitter.TSNode;
 
 /**
- * Finds syntax nodes by their leading keyword: scans the bytes for the keyword as a whole word, asks tree-sitter
- * for the token there (one JNI lookup) and keeps it when its parent has the wanted type. Comments, strings and
- * identifiers drop out by that check. Measured: a tree-sitter query over the whole tree for the same nodes cost
- * about half a parse; this costs a few percent.
+ * Finds syntax nodes by their keyword: scans the bytes for the keyword as a whole word, asks tree-sitter for the
+ * smallest named node around it (one descent from the root) and keeps it when it has the wanted type. Comments,
+ * strings, identifiers and macro bodies drop out by that check. Measured: a tree-sitter query over the whole tree
+ * for the same nodes cost about half a parse; this costs a few percent (asking for the keyword token and then
+ * its parent cost twice as much: tree-sitter finds a parent by descending from the root again).
  */
 final class KeywordNodes {
 
@@ -48,12 +49,11 @@ final class KeywordNodes {
                 if (!startsWith(b, i, keywords[w]) || i + len < b.length && isWordByte(b[i + len])) {
                     continue;
                 }
-                TSNode token = Nodes.descendantForByteRange(root, i, i + len);
-                if (!Nodes.isNull(token) && !Nodes.isNamed(token)) {
-                    TSNode parent = Nodes.parent(token);
-                    if (!Nodes.isNull(parent) && Nodes.type(parent).equals(types[w])) {
-                        out.add(parent);
-                    }
+                // The smallest named node around a keyword token is the node the keyword begins; around a word
+                // in a comment, string or macro body it is the comment, string or token tree.
+                TSNode node = Nodes.namedDescendantForByteRange(root, i, i + len);
+                if (!Nodes.isNull(node) && Nodes.type(node).equals(types[w])) {
+                    out.add(node);
                 }
                 i += len - 1;
                 break;

@@ -279,9 +279,14 @@ public final class RustExtractor implements Extractor {
 
     private static Finding finding(SourceFile file, ParsedSource parsed, SourceText source, TSNode loop,
             LoopAnalysis a, Pattern pattern, StateTypes types) {
-        TSNode fn = enclosing(loop, "function_item");
-        TSNode impl = fn == null ? null : enclosing(fn, "impl_item");
-        if (a.dispatch.kind() == Dispatch.VarKind.LOCAL && capturedByClosure(loop, a.dispatch.stateVar(), parsed)) {
+        List<TSNode> ancestors = Nodes.ancestors(parsed.root(), loop);
+        List<String> ancestorTypes = ancestors.stream().map(Nodes::type).toList();
+        int fnAt = ancestorTypes.indexOf("function_item");
+        TSNode fn = fnAt < 0 ? null : ancestors.get(fnAt);
+        int implAt = fnAt < 0 ? -1 : ancestorTypes.subList(fnAt, ancestors.size()).indexOf("impl_item");
+        TSNode impl = implAt < 0 ? null : ancestors.get(fnAt + implAt);
+        if (a.dispatch.kind() == Dispatch.VarKind.LOCAL
+                && capturedByClosure(loop, a.dispatch.stateVar(), parsed, ancestors, ancestorTypes)) {
             a.closureCapturesState = true;
         }
         String implType = null;
@@ -462,25 +467,17 @@ public final class RustExtractor implements Extractor {
      * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
      * captured variable as a {@code #[loop_match]} state.
      */
-    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed) {
-        for (TSNode p = Nodes.parent(loop); !Nodes.isNull(p) && !Nodes.type(p).equals("function_item");
-                p = Nodes.parent(p)) {
-            if (Nodes.type(p).equals("closure_expression")) {
+    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed, List<TSNode> ancestors,
+            List<String> ancestorTypes) {
+        for (int i = 0; i < ancestors.size() && !ancestorTypes.get(i).equals("function_item"); i++) {
+            if (ancestorTypes.get(i).equals("closure_expression")) {
+                TSNode p = ancestors.get(i);
                 String before = parsed.text(p).substring(0, Nodes.start(loop) - Nodes.start(p));
                 return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
                         + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
         }
         return false;
-    }
-
-    private static TSNode enclosing(TSNode node, String type) {
-        for (TSNode p = Nodes.parent(node); !Nodes.isNull(p); p = Nodes.parent(p)) {
-            if (Nodes.type(p).equals(type)) {
-                return p;
-            }
-        }
-        return null;
     }
 
     /** The deepest bracket nesting, skipping nothing: a cheap upper bound checked before parsing. */

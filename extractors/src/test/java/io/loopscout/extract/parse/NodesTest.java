@@ -58,6 +58,9 @@ class NodesTest {
             TSNode n = cursor.currentNode();
             String where = file.getFileName() + " " + n.getType() + "@" + n.getStartByte();
             compare(n, fields, where);
+            if (n.isNamed()) {
+                assertAncestorsAreTheParentChain(p.root(), n, where);
+            }
             assertEquals(cursor.currentFieldName(), Nodes.fieldName(n, cursor.currentFieldId()), where);
             nodes++;
             errors += n.isError() ? 1 : 0;
@@ -96,6 +99,16 @@ class NodesTest {
         for (String f : fields) {
             assertSameNode(n.getChildByFieldName(f), Nodes.field(n, f), where + " field " + f);
         }
+    }
+
+    private static void assertAncestorsAreTheParentChain(TSNode root, TSNode n, String where) {
+        List<TSNode> ancestors = Nodes.ancestors(root, n);
+        int i = 0;
+        for (TSNode p = n.getParent(); !p.isNull(); p = p.getParent()) {
+            assertTrue(i < ancestors.size(), where + ": fewer ancestors than parents");
+            assertSameNode(p, ancestors.get(i++), where + " ancestor " + i);
+        }
+        assertEquals(i, ancestors.size(), where + ": more ancestors than parents");
     }
 
     private static void assertSameNode(TSNode expected, TSNode actual, String where) {
