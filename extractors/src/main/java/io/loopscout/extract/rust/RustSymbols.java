@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
 
 /**
  * The type declarations a state type is resolved against: enums (and whether a variant carries fields), struct
@@ -31,69 +32,121 @@ public final class RustSymbols implements Serializable {
     public RustSymbols() {
     }
 
-    /** The declarations of one parsed file (found by keyword, see {@link KeywordNodes}). */
+    /**
+     * The declarations of one parsed file (found by keyword, see {@link KeywordNodes}). Each item is read with
+     * one tree cursor, by field id: moving a cursor crosses JNI with a pointer only, while every node asked for
+     * by field is rebuilt from its Java fields on each crossing.
+     */
     static RustSymbols of(ParsedSource parsed) {
         RustSymbols s = new RustSymbols();
+        TSNode root = parsed.root();
+        Fields f = new Fields(Nodes.fieldId(root, "name"), Nodes.fieldId(root, "type"), Nodes.fieldId(root, "body"));
+        TSTreeCursor cursor = null;
         for (TSNode item : KeywordNodes.find(parsed, ITEMS)) {
-            TSNode name = Nodes.field(item, "name");
-            if (Nodes.isNull(name)) {
-                continue;
+            if (cursor == null) {
+                cursor = new TSTreeCursor(item);
+            } else {
+                cursor.reset(item);
             }
-            String n = parsed.text(name);
-            switch (Nodes.type(item)) {
-                case "enum_item" -> s.addEnum(parsed, n, Nodes.field(item, "body"));
-                case "struct_item" -> s.addFields(parsed, n, Nodes.field(item, "body"));
-                case "const_item", "static_item" -> {
-                    TSNode type = Nodes.field(item, "type");
-                    if (!Nodes.isNull(type)) {
-                        s.consts.put(n, compact(parsed.text(type)));
-                    }
-                }
-                case "type_item" -> {
-                    TSNode type = Nodes.field(item, "type");
-                    if (!Nodes.isNull(type)) {
-                        s.aliases.put(n, compact(parsed.text(type)));
-                    }
-                }
-                default -> {
-                }
-            }
+            s.add(parsed, Nodes.type(item), cursor, f);
         }
         return s;
     }
 
-    private void addEnum(ParsedSource parsed, String name, TSNode body) {
+    /** The grammar's ids of the fields an item is read by. */
+    private record Fields(int name, int type, int body) {
+    }
+
+    /** Adds the item under the cursor; the cursor may be left anywhere inside it. */
+    private void add(ParsedSource parsed, String itemType, TSTreeCursor cursor, Fields f) {
+        if (!cursor.gotoFirstChild()) {
+            return;
+        }
+        String name = null;
+        boolean typeSeen = false;
+        do {
+            int field = cursor.currentFieldId();
+            if (field == f.name() && name == null) {
+                name = parsed.text(cursor.currentNode());
+            } else if (field == f.type() && !typeSeen && name != null) {
+                typeSeen = true;
+                String type = compact(parsed.text(cursor.currentNode()));
+                switch (itemType) {
+                    case "const_item", "static_item" -> consts.put(name, type);
+                    case "type_item" -> aliases.put(name, type);
+                    default -> {
+                    }
+                }
+            } else if (field == f.body() && name != null) {
+                // the body is the item's last part: it is read in place and the item is done
+                switch (itemType) {
+                    case "enum_item" -> addEnum(parsed, name, cursor, f);
+                    case "struct_item" -> addFields(parsed, name, cursor, f);
+                    default -> {
+                    }
+                }
+                return;
+            }
+        } while (cursor.gotoNextSibling());
+        if (itemType.equals("enum_item") && name != null) {
+            enums.merge(name, false, Boolean::logicalOr);
+        }
+    }
+
+    /** The variants of the enum body under the cursor (an {@code enum_variant_list}). */
+    private void addEnum(ParsedSource parsed, String name, TSTreeCursor cursor, Fields f) {
         boolean withFields = false;
-        if (!Nodes.isNull(body)) {
-            int n = Nodes.namedChildCount(body);
-            for (int i = 0; i < n; i++) {
-                TSNode v = Nodes.namedChild(body, i);
-                if (!Nodes.type(v).equals("enum_variant")) {
+        if (cursor.gotoFirstChild()) {
+            do {
+                // Children are enum_variant, attribute_item and punctuation; only a variant has a name field.
+                if (!cursor.gotoFirstChild()) {
                     continue;
                 }
-                TSNode vn = Nodes.field(v, "name");
-                if (!Nodes.isNull(vn)) {
-                    variants.computeIfAbsent(parsed.text(vn), k -> new HashSet<>()).add(name);
+                String variant = null;
+                boolean hasBody = false;
+                do {
+                    int field = cursor.currentFieldId();
+                    if (field == f.name() && variant == null) {
+                        variant = parsed.text(cursor.currentNode());
+                    } else if (field == f.body()) {
+                        hasBody = true;
+                    }
+                } while (cursor.gotoNextSibling());
+                cursor.gotoParent();
+                if (variant != null) {
+                    variants.computeIfAbsent(variant, k -> new HashSet<>()).add(name);
                 }
-                withFields |= !Nodes.isNull(Nodes.field(v, "body"));
-            }
+                withFields |= hasBody;
+            } while (cursor.gotoNextSibling());
         }
         enums.merge(name, withFields, Boolean::logicalOr);
     }
 
-    private void addFields(ParsedSource parsed, String struct, TSNode body) {
-        if (Nodes.isNull(body) || !Nodes.type(body).equals("field_declaration_list")) {
+    /** The named fields of the struct body under the cursor (a {@code field_declaration_list}; tuple bodies have none). */
+    private void addFields(ParsedSource parsed, String struct, TSTreeCursor cursor, Fields f) {
+        if (!Nodes.type(cursor.currentNode()).equals("field_declaration_list") || !cursor.gotoFirstChild()) {
             return;
         }
-        int n = Nodes.namedChildCount(body);
-        for (int i = 0; i < n; i++) {
-            TSNode f = Nodes.namedChild(body, i);
-            TSNode fn = Nodes.field(f, "name");
-            TSNode ft = Nodes.field(f, "type");
-            if (Nodes.type(f).equals("field_declaration") && !Nodes.isNull(fn) && !Nodes.isNull(ft)) {
-                fields.put(struct + "." + parsed.text(fn), compact(parsed.text(ft)));
+        do {
+            // Children are field_declaration, attribute_item and punctuation; only a field has name and type.
+            if (!cursor.gotoFirstChild()) {
+                continue;
             }
-        }
+            String field = null;
+            String type = null;
+            do {
+                int id = cursor.currentFieldId();
+                if (id == f.name() && field == null) {
+                    field = parsed.text(cursor.currentNode());
+                } else if (id == f.type() && type == null) {
+                    type = compact(parsed.text(cursor.currentNode()));
+                }
+            } while (cursor.gotoNextSibling());
+            cursor.gotoParent();
+            if (field != null && type != null) {
+                fields.put(struct + "." + field, type);
+            }
+        } while (cursor.gotoNextSibling());
     }
 
     /** Adds every declaration of {@code other} (a crate's table is the union of its files'). */
