@@ -669,10 +669,11 @@ final class LoopAnalysis {
     }
 
     private int targetExact(String value) {
+        BigInteger v = RustValues.integerValue(value);
         List<Arm> arms = dispatch.arms();
         for (int i = 0; i < arms.size(); i++) {
             for (String l : arms.get(i).labels()) {
-                if (matches(l, value)) {
+                if (matches(l, value, v)) {
                     return i;
                 }
             }
@@ -680,11 +681,11 @@ final class LoopAnalysis {
         return -1;
     }
 
-    private static boolean matches(String label, String value) {
+    /** True when arm label {@code label} names {@code value} ({@code v}: its integer value, or null). */
+    private static boolean matches(String label, String value, BigInteger v) {
         if (label.equals(value)) {
             return true;
         }
-        BigInteger v = RustValues.integerValue(value);
         if (v != null) {
             int range = label.indexOf("..");
             if (range > 0) {

@@ -88,6 +88,10 @@ final class RustValues {
     }
 
     static BigInteger integerValue(String literal) {
+        if (literal.isEmpty() || !startsLikeInteger(literal.charAt(0))) {
+            // Most values are paths (State::Next); this spares them the normalising below.
+            return null;
+        }
         String s = literal.replace("_", "").toLowerCase(Locale.ROOT);
         boolean negative = s.startsWith("-");
         if (negative) {
@@ -115,6 +119,11 @@ final class RustValues {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** What an integer literal may start with here: a digit, its sign, or an underscore (dropped above). */
+    private static boolean startsLikeInteger(char c) {
+        return c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     /** The state type named by a primitive type, or null when {@code type} is not a primitive. */
