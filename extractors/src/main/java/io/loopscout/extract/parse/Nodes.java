@@ -34,13 +34,10 @@ public final class Nodes {
     private static final MethodHandle SYMBOL;
     private static final MethodHandle END_BYTE;
     private static final MethodHandle PARENT;
-    private static final MethodHandle CHILD;
-    private static final MethodHandle CHILD_COUNT;
     private static final MethodHandle NAMED_CHILD;
     private static final MethodHandle NAMED_CHILD_COUNT;
     private static final MethodHandle CHILD_BY_FIELD_ID;
     private static final MethodHandle PREV_NAMED_SIBLING;
-    private static final MethodHandle DESCENDANT_FOR_BYTE_RANGE;
     private static final MethodHandle NAMED_DESCENDANT_FOR_BYTE_RANGE;
     private static final MethodHandle HAS_ERROR;
 
@@ -57,10 +54,6 @@ public final class Nodes {
             END_BYTE = natives.findStatic(TSParser.class, "ts_node_end_byte", MethodType.methodType(int.class,
                     TSNode.class));
             PARENT = nodeToNode(natives, "ts_node_parent");
-            CHILD = natives.findStatic(TSParser.class, "ts_node_child", MethodType.methodType(TSNode.class,
-                    TSNode.class, int.class));
-            CHILD_COUNT = natives.findStatic(TSParser.class, "ts_node_child_count", MethodType.methodType(int.class,
-                    TSNode.class));
             NAMED_CHILD = natives.findStatic(TSParser.class, "ts_node_named_child", MethodType.methodType(
                     TSNode.class, TSNode.class, int.class));
             NAMED_CHILD_COUNT = natives.findStatic(TSParser.class, "ts_node_named_child_count",
@@ -68,8 +61,6 @@ public final class Nodes {
             CHILD_BY_FIELD_ID = natives.findStatic(TSParser.class, "ts_node_child_by_field_id",
                     MethodType.methodType(TSNode.class, TSNode.class, int.class));
             PREV_NAMED_SIBLING = nodeToNode(natives, "ts_node_prev_named_sibling");
-            DESCENDANT_FOR_BYTE_RANGE = natives.findStatic(TSParser.class, "ts_node_descendant_for_byte_range",
-                    MethodType.methodType(TSNode.class, TSNode.class, int.class, int.class));
             NAMED_DESCENDANT_FOR_BYTE_RANGE = natives.findStatic(TSParser.class,
                     "ts_node_named_descendant_for_byte_range", MethodType.methodType(TSNode.class, TSNode.class,
                             int.class, int.class));
@@ -224,24 +215,6 @@ public final class Nodes {
         }
     }
 
-    public static int childCount(TSNode n) {
-        requireNode(n);
-        try {
-            return (int) CHILD_COUNT.invokeExact(n);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
-    }
-
-    public static TSNode child(TSNode n, int i) {
-        requireNode(n);
-        try {
-            return withTree((TSNode) CHILD.invokeExact(n, i), n);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
-    }
-
     public static int namedChildCount(TSNode n) {
         requireNode(n);
         try {
@@ -261,7 +234,7 @@ public final class Nodes {
     }
 
     /** The child with a field id ({@link #fieldId}). */
-    public static TSNode childByField(TSNode n, int fieldId) {
+    private static TSNode childByField(TSNode n, int fieldId) {
         requireNode(n);
         try {
             return withTree((TSNode) CHILD_BY_FIELD_ID.invokeExact(n, fieldId), n);
@@ -278,17 +251,6 @@ public final class Nodes {
             throw rethrow(e);
         }
     }
-
-    /** The smallest node spanning {@code [from, to)} under {@code n}. */
-    public static TSNode descendantForByteRange(TSNode n, int from, int to) {
-        requireNode(n);
-        try {
-            return withTree((TSNode) DESCENDANT_FOR_BYTE_RANGE.invokeExact(n, from, to), n);
-        } catch (Throwable e) {
-            throw rethrow(e);
-        }
-    }
-
     /**
      * The smallest named node spanning {@code [from, to)} under {@code n}: for a keyword token, the node it
      * begins, at the cost of one descent from {@code n} ({@link #parent} descends from the root again).

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
 
 /**
  * Finds the Rust patterns of shared/patterns.md in one file: state loops on locals and fields, dispatch loops,
@@ -325,9 +326,17 @@ public final class RustExtractor implements Extractor {
         String loopText = null;
         boolean candidate = false;
         Set<String> words = new LinkedHashSet<>();
-        int n = Nodes.namedChildCount(body);
-        for (int i = 0; i < n; i++) {
-            TSNode m = reachesMatch(Nodes.namedChild(body, i), mayBeC2Rust, 0);
+        // A cursor over the statements (tree-sitter finds the i-th child by walking from the first), and a text
+        // test first: only a statement whose text has the keyword can reach a match (or a c2rust if).
+        List<String> keywords = mayBeC2Rust ? MATCH_OR_IF : MATCH;
+        TSTreeCursor statements = new TSTreeCursor(body);
+        boolean more = statements.gotoFirstChild();
+        for (; more; more = statements.gotoNextSibling()) {
+            TSNode statement = statements.currentNode();
+            if (!source.containsAny(Nodes.start(statement), Nodes.end(statement), keywords)) {
+                continue;
+            }
+            TSNode m = reachesMatch(statement, mayBeC2Rust, 0);
             if (m == null) {
                 continue;
             }

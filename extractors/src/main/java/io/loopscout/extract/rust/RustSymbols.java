@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
 
@@ -95,57 +96,56 @@ public final class RustSymbols implements Serializable {
 
     /** The variants of the enum body under the cursor (an {@code enum_variant_list}). */
     private void addEnum(ParsedSource parsed, String name, TSTreeCursor cursor, Fields f) {
-        boolean withFields = false;
-        if (cursor.gotoFirstChild()) {
-            do {
-                // Children are enum_variant, attribute_item and punctuation; only a variant has a name field.
-                if (!cursor.gotoFirstChild()) {
-                    continue;
-                }
-                String variant = null;
-                boolean hasBody = false;
-                do {
-                    int field = cursor.currentFieldId();
-                    if (field == f.name() && variant == null) {
-                        variant = parsed.text(cursor.currentNode());
-                    } else if (field == f.body()) {
-                        hasBody = true;
-                    }
-                } while (cursor.gotoNextSibling());
-                cursor.gotoParent();
-                if (variant != null) {
-                    variants.computeIfAbsent(variant, k -> new HashSet<>()).add(name);
-                }
-                withFields |= hasBody;
-            } while (cursor.gotoNextSibling());
-        }
-        enums.merge(name, withFields, Boolean::logicalOr);
+        boolean[] withFields = {false};
+        // Children are enum_variant, attribute_item and punctuation; only a variant has a name or a body.
+        forEachChild(cursor, parsed, f.name(), f.body(), false, (variant, body) -> {
+            if (variant != null) {
+                variants.computeIfAbsent(variant, k -> new HashSet<>()).add(name);
+            }
+            withFields[0] |= body != null;
+        });
+        enums.merge(name, withFields[0], Boolean::logicalOr);
     }
 
     /** The named fields of the struct body under the cursor (a {@code field_declaration_list}; tuple bodies have none). */
     private void addFields(ParsedSource parsed, String struct, TSTreeCursor cursor, Fields f) {
-        if (!Nodes.type(cursor.currentNode()).equals("field_declaration_list") || !cursor.gotoFirstChild()) {
+        if (!Nodes.type(cursor.currentNode()).equals("field_declaration_list")) {
+            return;
+        }
+        // Children are field_declaration, attribute_item and punctuation; only a field has a name and a type.
+        forEachChild(cursor, parsed, f.name(), f.type(), true, (field, type) -> {
+            if (field != null && type != null) {
+                fields.put(struct + "." + field, compact(type));
+            }
+        });
+    }
+
+    /**
+     * Hands {@code each}, for every child of the node under the cursor, the text of its first child in field
+     * {@code first} and in field {@code second} (null where absent; for {@code second} without
+     * {@code secondText}, "" where present: its node is not fetched).
+     */
+    private static void forEachChild(TSTreeCursor cursor, ParsedSource parsed, int first, int second,
+            boolean secondText, BiConsumer<String, String> each) {
+        if (!cursor.gotoFirstChild()) {
             return;
         }
         do {
-            // Children are field_declaration, attribute_item and punctuation; only a field has name and type.
             if (!cursor.gotoFirstChild()) {
                 continue;
             }
-            String field = null;
-            String type = null;
+            String a = null;
+            String b = null;
             do {
                 int id = cursor.currentFieldId();
-                if (id == f.name() && field == null) {
-                    field = parsed.text(cursor.currentNode());
-                } else if (id == f.type() && type == null) {
-                    type = compact(parsed.text(cursor.currentNode()));
+                if (id == first && a == null) {
+                    a = parsed.text(cursor.currentNode());
+                } else if (id == second && b == null) {
+                    b = secondText ? parsed.text(cursor.currentNode()) : "";
                 }
             } while (cursor.gotoNextSibling());
             cursor.gotoParent();
-            if (field != null && type != null) {
-                fields.put(struct + "." + field, type);
-            }
+            each.accept(a, b);
         } while (cursor.gotoNextSibling());
     }
 
