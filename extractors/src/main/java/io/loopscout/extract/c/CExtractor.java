@@ -5,6 +5,7 @@ import io.loopscout.extract.Extractor;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
+import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import java.nio.charset.StandardCharsets;
@@ -192,11 +193,11 @@ public final class CExtractor implements Extractor {
             if (fn == null) {
                 continue;
             }
-            coveredUntil = fn.getEndByte();
+            coveredUntil = Nodes.end(fn);
             if (constants == null) {
                 constants = CLexer.enumerators(parsedText);
             }
-            functions.add(new TSNode[] {fn, fn.getChildByFieldName("declarator")});
+            functions.add(new TSNode[] {fn, Nodes.field(fn, "declarator")});
         }
         if (functions.isEmpty()) {
             return List.of();
@@ -206,8 +207,8 @@ public final class CExtractor implements Extractor {
         List<Draft> drafts = new ArrayList<>();
         SwitchPatternFinder[] finders = SwitchPatternFinder.inPrecedenceOrder();
         for (TSNode[] f : functions) {
-            int fs = f[0].getStartByte();
-            int fe = f[0].getEndByte();
+            int fs = Nodes.start(f[0]);
+            int fe = Nodes.end(f[0]);
             boolean jumps = containsAny(computedHits, fs, fe) || FunctionFacts.hasBackwardOrComputedGoto(bytes, fs, fe);
             FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps);
             Set<Integer> loopsReported = new HashSet<>();
@@ -240,8 +241,8 @@ public final class CExtractor implements Extractor {
             if (computed != null) {
                 drafts.add(computed);
             } else {
-                int dynamic = (int) gotoLines.stream().filter(l -> l >= facts.function.getStartPoint().getRow() + 1
-                        && l <= facts.function.getEndPoint().getRow() + 1).count();
+                int dynamic = (int) gotoLines.stream().filter(l -> l >= ParsedSource.startLine(facts.function)
+                        && l <= ParsedSource.endLine(facts.function)).count();
                 Draft machine = new GotoStateMachineFinder().find(facts, dynamic, reportedLoops);
                 if (machine != null) {
                     drafts.add(machine);
@@ -255,11 +256,11 @@ public final class CExtractor implements Extractor {
     private static TSNode functionAt(TSNode root, int offset) {
         TSNode node = root;
         for (int depth = 0; depth < 12; depth++) {
-            TSNode child = node.getFirstNamedChildForByte(offset);
-            if (child == null || child.isNull() || child.getStartByte() > offset) {
+            TSNode child = Nodes.firstNamedChildForByte(node, offset);
+            if (child == null || Nodes.isNull(child) || Nodes.start(child) > offset) {
                 return null;
             }
-            if (child.getType().equals("function_definition")) {
+            if (Nodes.type(child).equals("function_definition")) {
                 return child;
             }
             node = child;

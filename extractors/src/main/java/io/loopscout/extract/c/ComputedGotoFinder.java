@@ -4,6 +4,7 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.extract.StateGraph;
 import io.loopscout.extract.StateGraph.Edge;
 import io.loopscout.extract.StateGraph.EdgeKind;
+import io.loopscout.extract.parse.ParsedSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +22,8 @@ final class ComputedGotoFinder {
      * @param tableElsewhere  true when a label-address table exists outside the function (includes, macros)
      */
     Draft find(FunctionFacts fn, List<Integer> gotoLines, boolean tableElsewhere) {
-        int first = fn.function.getStartPoint().getRow() + 1;
-        int last = fn.function.getEndPoint().getRow() + 1;
+        int first = ParsedSource.startLine(fn.function);
+        int last = ParsedSource.endLine(fn.function);
         List<Integer> sites = gotoLines.stream().filter(l -> l >= first && l <= last).toList();
         if (sites.isEmpty()) {
             return null;

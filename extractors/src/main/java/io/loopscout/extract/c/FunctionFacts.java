@@ -1,5 +1,6 @@
 package io.loopscout.extract.c;
 
+import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
 import java.util.ArrayList;
@@ -84,28 +85,28 @@ final class FunctionFacts {
         this.source = source;
         this.function = function;
         this.name = name;
-        this.start = function.getStartByte();
-        this.end = function.getEndByte();
+        this.start = Nodes.start(function);
+        this.end = Nodes.end(function);
         collect(jumps);
     }
 
     private void collect(boolean jumps) {
         List<int[]> regions = new ArrayList<>();
         for (int off : CExtractor.indexAll(source.bytes(), SWITCH, start, end)) {
-            TSNode keyword = function.getDescendantForByteRange(off, off + SWITCH.length);
-            TSNode sw = keyword == null || keyword.isNull() ? null : keyword.getParent();
-            if (sw == null || sw.isNull() || !sw.getType().equals("switch_statement")) {
+            // the smallest named node around the keyword token is its statement (see rust.KeywordNodes)
+            TSNode sw = Nodes.namedDescendantForByteRange(function, off, off + SWITCH.length);
+            if (Nodes.isNull(sw) || !Nodes.type(sw).equals("switch_statement")) {
                 continue;
             }
             TSNode region = sw;
-            for (TSNode p = sw.getParent(); p != null && !p.isNull() && p.getStartByte() >= start
-                    && !p.getType().equals("function_definition"); p = p.getParent()) {
+            for (TSNode p = Nodes.parent(sw); p != null && !Nodes.isNull(p) && Nodes.start(p) >= start
+                    && !Nodes.type(p).equals("function_definition"); p = Nodes.parent(p)) {
                 if (isLoop(p)) {
                     region = p;
                     break;
                 }
             }
-            regions.add(new int[] {region.getStartByte(), region.getEndByte()});
+            regions.add(new int[] {Nodes.start(region), Nodes.end(region)});
         }
         regions.sort((x, y) -> Integer.compare(x[0], y[0]));
         List<int[]> merged = new ArrayList<>();
@@ -142,15 +143,15 @@ final class FunctionFacts {
      * statement-macro idiom) nor {@code while (0)}.
      */
     boolean isLoop(TSNode n) {
-        String t = n.getType();
+        String t = Nodes.type(n);
         if (!t.equals("for_statement") && !t.equals("while_statement") && !t.equals("do_statement")) {
             return false;
         }
         if (t.equals("for_statement")) {
             return true;
         }
-        TSNode cond = n.getChildByFieldName("condition");
-        if (cond == null || cond.isNull()) {
+        TSNode cond = Nodes.field(n, "condition");
+        if (cond == null || Nodes.isNull(cond)) {
             return true;
         }
         String c = compact(text(cond));
@@ -219,8 +220,8 @@ final class FunctionFacts {
             if (main == null) {
                 continue;
             }
-            int s = main.getStartByte();
-            int e = main.getEndByte();
+            int s = Nodes.start(main);
+            int e = Nodes.end(main);
             // A node belongs to the range it starts in (a labelled loop starts in a gap and ends in a region).
             if (s < from || s >= to) {
                 continue;

@@ -2,6 +2,7 @@ package io.loopscout.extract.c;
 
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.c.FunctionFacts.Span;
+import io.loopscout.extract.parse.ParsedSource;
 import java.util.List;
 
 /**
@@ -33,8 +34,8 @@ final class GotoStateMachineFinder {
         if (g.backwardGotos == 0 || g.labelsOnCycles() < MIN_LABELS_ON_CYCLES) {
             return null;
         }
-        return new Draft(Pattern.C_GOTO_STATE_MACHINE, fn, fn.function.getStartPoint().getRow() + 1,
-                fn.function.getEndPoint().getRow() + 1, "", g.names.size(), g.gotos, computedGotos,
+        return new Draft(Pattern.C_GOTO_STATE_MACHINE, fn, ParsedSource.startLine(fn.function),
+                ParsedSource.endLine(fn.function), "", g.names.size(), g.gotos, computedGotos,
                 g.fallthroughs, g.exits, g.graph());
     }
 }

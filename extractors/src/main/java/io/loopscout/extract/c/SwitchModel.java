@@ -4,6 +4,7 @@ import io.loopscout.extract.StateGraph;
 import io.loopscout.extract.StateGraph.Edge;
 import io.loopscout.extract.StateGraph.EdgeKind;
 import io.loopscout.extract.c.FunctionFacts.Span;
+import io.loopscout.extract.parse.Nodes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -194,16 +195,16 @@ final class SwitchModel {
             return own;
         }
         TSNode last = null;
-        TSNode sib = c.node().getNextNamedSibling();
+        TSNode sib = Nodes.nextNamedSibling(c.node());
         int guard = 0;
-        while (sib != null && !sib.isNull() && guard++ < 10_000) {
-            if (sib.getStartByte() >= nextStart || sib.getType().equals("case_statement")) {
+        while (sib != null && !Nodes.isNull(sib) && guard++ < 10_000) {
+            if (Nodes.start(sib) >= nextStart || Nodes.type(sib).equals("case_statement")) {
                 break;
             }
-            if (!sib.getType().equals("comment")) {
+            if (!Nodes.type(sib).equals("comment")) {
                 last = sib;
             }
-            sib = sib.getNextNamedSibling();
+            sib = Nodes.nextNamedSibling(sib);
         }
         return last;
     }
@@ -218,21 +219,21 @@ final class SwitchModel {
         if (body == null) {
             return;
         }
-        int bodyStart = body.getStartByte();
-        int bodyEnd = body.getEndByte();
+        int bodyStart = Nodes.start(body);
+        int bodyEnd = Nodes.end(body);
         for (Span c : ownCases) {
-            TSNode p = c.node().getParent();
+            TSNode p = Nodes.parent(c.node());
             boolean nested = false;
             boolean deep = false;
             int guard = 0;
-            while (p != null && !p.isNull() && guard++ < MAX_DEPTH
-                    && !(p.getStartByte() == bodyStart && p.getEndByte() == bodyEnd)) {
-                String type = p.getType();
+            while (p != null && !Nodes.isNull(p) && guard++ < MAX_DEPTH
+                    && !(Nodes.start(p) == bodyStart && Nodes.end(p) == bodyEnd)) {
+                String type = Nodes.type(p);
                 if (!TRANSPARENT.contains(type)) {
                     nested = true;
                     deep |= DEEP.contains(type);
                 }
-                p = p.getParent();
+                p = Nodes.parent(p);
             }
             if (nested) {
                 nestedCases++;
@@ -348,8 +349,8 @@ final class SwitchModel {
     }
 
     private boolean isPlainAssignment(Span a) {
-        int opStart = a.a().getEndByte();
-        int opEnd = a.b().getStartByte();
+        int opStart = Nodes.end(a.a());
+        int opEnd = Nodes.start(a.b());
         String op = new String(fn.source.bytes(), opStart, Math.max(0, opEnd - opStart),
                 java.nio.charset.StandardCharsets.UTF_8).strip();
         return op.equals("=");
@@ -368,15 +369,15 @@ final class SwitchModel {
 
     /** The last statement of a case (comments skipped), or null when the case has none. */
     static TSNode lastStatement(TSNode caseNode) {
-        int n = caseNode.getNamedChildCount();
-        TSNode value = caseNode.getChildByFieldName("value");
-        int valueEnd = value == null || value.isNull() ? -1 : value.getEndByte();
+        int n = Nodes.namedChildCount(caseNode);
+        TSNode value = Nodes.field(caseNode, "value");
+        int valueEnd = value == null || Nodes.isNull(value) ? -1 : Nodes.end(value);
         for (int i = n - 1; i >= 0; i--) {
-            TSNode child = caseNode.getNamedChild(i);
-            if (child.getStartByte() <= valueEnd) {
+            TSNode child = Nodes.namedChild(caseNode, i);
+            if (Nodes.start(child) <= valueEnd) {
                 return null;
             }
-            if (!child.getType().equals("comment")) {
+            if (!Nodes.type(child).equals("comment")) {
                 return child;
             }
         }
@@ -388,7 +389,7 @@ final class SwitchModel {
         if (depth > MAX_DEPTH) {
             return false;
         }
-        switch (stmt.getType()) {
+        switch (Nodes.type(stmt)) {
             case "break_statement", "continue_statement", "return_statement", "goto_statement" -> {
                 return true;
             }
@@ -401,21 +402,21 @@ final class SwitchModel {
                 return last != null && endsInJump(last, depth + 1);
             }
             case "if_statement" -> {
-                TSNode alt = stmt.getChildByFieldName("alternative");
-                TSNode cons = stmt.getChildByFieldName("consequence");
-                return alt != null && !alt.isNull() && cons != null && !cons.isNull()
+                TSNode alt = Nodes.field(stmt, "alternative");
+                TSNode cons = Nodes.field(stmt, "consequence");
+                return alt != null && !Nodes.isNull(alt) && cons != null && !Nodes.isNull(cons)
                         && endsInJump(cons, depth + 1) && endsInJump(alt, depth + 1);
             }
             case "do_statement" -> {
                 // do { ...; return x; } while (0): the macro idiom.
-                TSNode body = stmt.getChildByFieldName("body");
-                return body != null && !body.isNull() && endsInJump(body, depth + 1);
+                TSNode body = Nodes.field(stmt, "body");
+                return body != null && !Nodes.isNull(body) && endsInJump(body, depth + 1);
             }
             case "expression_statement" -> {
-                TSNode e = stmt.getNamedChildCount() > 0 ? stmt.getNamedChild(0) : null;
-                if (e != null && e.getType().equals("call_expression")) {
-                    TSNode f = e.getChildByFieldName("function");
-                    return f != null && !f.isNull() && f.getType().equals("identifier")
+                TSNode e = Nodes.namedChildCount(stmt) > 0 ? Nodes.namedChild(stmt, 0) : null;
+                if (e != null && Nodes.type(e).equals("call_expression")) {
+                    TSNode f = Nodes.field(e, "function");
+                    return f != null && !Nodes.isNull(f) && Nodes.type(f).equals("identifier")
                             && NORETURN.contains(fn.text(f));
                 }
                 return false;
@@ -427,9 +428,9 @@ final class SwitchModel {
     }
 
     private static TSNode lastNamedNonComment(TSNode n) {
-        for (int i = n.getNamedChildCount() - 1; i >= 0; i--) {
-            TSNode c = n.getNamedChild(i);
-            if (!c.getType().equals("comment")) {
+        for (int i = Nodes.namedChildCount(n) - 1; i >= 0; i--) {
+            TSNode c = Nodes.namedChild(n, i);
+            if (!Nodes.type(c).equals("comment")) {
                 return c;
             }
         }

@@ -38,6 +38,8 @@ public final class Nodes {
     private static final MethodHandle NAMED_CHILD_COUNT;
     private static final MethodHandle CHILD_BY_FIELD_ID;
     private static final MethodHandle PREV_NAMED_SIBLING;
+    private static final MethodHandle NEXT_NAMED_SIBLING;
+    private static final MethodHandle FIRST_NAMED_CHILD_FOR_BYTE;
     private static final MethodHandle NAMED_DESCENDANT_FOR_BYTE_RANGE;
     private static final MethodHandle HAS_ERROR;
 
@@ -61,6 +63,9 @@ public final class Nodes {
             CHILD_BY_FIELD_ID = natives.findStatic(TSParser.class, "ts_node_child_by_field_id",
                     MethodType.methodType(TSNode.class, TSNode.class, int.class));
             PREV_NAMED_SIBLING = nodeToNode(natives, "ts_node_prev_named_sibling");
+            NEXT_NAMED_SIBLING = nodeToNode(natives, "ts_node_next_named_sibling");
+            FIRST_NAMED_CHILD_FOR_BYTE = natives.findStatic(TSParser.class, "ts_node_first_named_child_for_byte",
+                    MethodType.methodType(TSNode.class, TSNode.class, int.class));
             NAMED_DESCENDANT_FOR_BYTE_RANGE = natives.findStatic(TSParser.class,
                     "ts_node_named_descendant_for_byte_range", MethodType.methodType(TSNode.class, TSNode.class,
                             int.class, int.class));
@@ -251,6 +256,25 @@ public final class Nodes {
             throw rethrow(e);
         }
     }
+    public static TSNode nextNamedSibling(TSNode n) {
+        requireNode(n);
+        try {
+            return withTree((TSNode) NEXT_NAMED_SIBLING.invokeExact(n), n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** The first named child that ends after byte {@code offset}. */
+    public static TSNode firstNamedChildForByte(TSNode n, int offset) {
+        requireNode(n);
+        try {
+            return withTree((TSNode) FIRST_NAMED_CHILD_FOR_BYTE.invokeExact(n, offset), n);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
     /**
      * The smallest named node spanning {@code [from, to)} under {@code n}: for a keyword token, the node it
      * begins, at the cost of one descent from {@code n} ({@link #parent} descends from the root again).

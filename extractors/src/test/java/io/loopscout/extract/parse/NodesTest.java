@@ -86,6 +86,9 @@ class NodesTest {
         assertEquals(n.hasError(), Nodes.hasError(n), where);
         assertSameNode(n.getParent(), Nodes.parent(n), where + " parent");
         assertSameNode(n.getPrevNamedSibling(), Nodes.prevNamedSibling(n), where + " previous named sibling");
+        assertSameNode(n.getNextNamedSibling(), Nodes.nextNamedSibling(n), where + " next named sibling");
+        assertSameNode(n.getFirstNamedChildForByte(n.getStartByte()),
+                Nodes.firstNamedChildForByte(n, Nodes.start(n)), where + " first named child for its start");
         assertSameNode(n.getNamedDescendantForByteRange(n.getStartByte(), n.getEndByte()),
                 Nodes.namedDescendantForByteRange(n, Nodes.start(n), Nodes.end(n)), where + " named descendant");
         assertEquals(n.getNamedChildCount(), Nodes.namedChildCount(n), where);
