@@ -30,25 +30,46 @@ public final class ProjectExtractor {
 
     private static final Duration PER_FILE = Duration.ofSeconds(10);
 
+    /** The first pass over a Rust file, or the exception it threw (reported with the file's outcome). */
+    private static Object firstPass(SourceFile f, RustExtractor.Declarations declarations) {
+        try {
+            return RustExtractor.firstPass(f, PER_FILE, declarations);
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
     /** Extracts {@code files} (all of one project) in path order. */
     public void extract(List<SourceFile> files, Listener listener) {
         List<SourceFile> sorted = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
-        // Each Rust file is parsed once: its declarations go into the crate table while its candidate loops wait
-        // (with their tree) for the complete table to resolve their state types.
-        RustSymbols symbols = new RustSymbols();
+        List<SourceFile> rustFiles = sorted.stream().filter(f -> f.language() == Language.RUST).toList();
         Map<String, String> cTexts = new HashMap<>();
+        sorted.stream().filter(f -> f.language() == Language.C).forEach(f -> cTexts.put(f.path(), f.text()));
+        // Each Rust file is parsed once: its declarations go into the crate table while its candidate loops wait
+        // (with their tree) for the complete table to resolve their state types. Only a crate with a candidate
+        // needs declarations, and a candidate needs a loop and a match in its file's text: those files go first,
+        // so the others are read for declarations only when some loop will use them (not in generated bindings).
         Map<SourceFile, Object> rustPasses = new IdentityHashMap<>();
-        for (SourceFile f : sorted) {
-            if (f.language() == Language.RUST) {
-                try {
-                    RustExtractor.FirstPass pass = RustExtractor.firstPass(f, PER_FILE, true);
-                    symbols.addAll(pass.symbols());
-                    rustPasses.put(f, pass);
-                } catch (RuntimeException e) {
-                    rustPasses.put(f, e);
-                }
-            } else if (f.language() == Language.C) {
-                cTexts.put(f.path(), f.text());
+        boolean candidates = false;
+        for (SourceFile f : rustFiles) {
+            if (RustExtractor.mayHoldFindings(f.text())) {
+                Object pass = firstPass(f, RustExtractor.Declarations.ALWAYS);
+                candidates |= pass instanceof RustExtractor.FirstPass p && p.hasCandidates();
+                rustPasses.put(f, pass);
+            }
+        }
+        RustExtractor.Declarations rest = candidates ? RustExtractor.Declarations.ALWAYS
+                : RustExtractor.Declarations.NONE;
+        for (SourceFile f : rustFiles) {
+            if (!rustPasses.containsKey(f)) {
+                rustPasses.put(f, firstPass(f, rest));
+            }
+        }
+        // merged in path order, as files declaring the same name have always been
+        RustSymbols symbols = new RustSymbols();
+        for (SourceFile f : rustFiles) {
+            if (rustPasses.get(f) instanceof RustExtractor.FirstPass p) {
+                symbols.addAll(p.symbols());
             }
         }
         RustExtractor rust = new RustExtractor(symbols, PER_FILE);

@@ -84,7 +84,26 @@ public final class RustExtractor implements Extractor {
 
     @Override
     public FileExtraction extract(SourceFile file) {
-        return firstPass(file, timeout, false).finish(this);
+        return firstPass(file, timeout, Declarations.IF_PARSED).finish(this);
+    }
+
+    /** How much of a file's type declarations {@link #firstPass} collects for the crate table. */
+    public enum Declarations {
+        /** None: no loop of the crate needs them. */
+        NONE,
+        /** Those of a file parsed for its loops anyway. */
+        IF_PARSED,
+        /** All: files without loops are parsed for them too. */
+        ALWAYS
+    }
+
+    /**
+     * False when the text cannot hold a finding: every Rust pattern is a loop around a match, or c2rust's
+     * {@code current_block} chain (a text test, before any parse).
+     */
+    public static boolean mayHoldFindings(String text) {
+        return (text.contains("loop") || text.contains("while"))
+                && (text.contains("match") || text.contains("current_block"));
     }
 
     /**
@@ -92,9 +111,9 @@ public final class RustExtractor implements Extractor {
      * and its candidate loops; {@link FirstPass#finish} then resolves state types against the complete table.
      * Only files with a classified loop keep their tree until then.
      *
-     * @param forSymbols also parse files that cannot hold a loop pattern, for their declarations
+     * @param declarations which of the file's declarations to collect
      */
-    public static FirstPass firstPass(SourceFile file, Duration timeout, boolean forSymbols) {
+    public static FirstPass firstPass(SourceFile file, Duration timeout, Declarations declarations) {
         String text = file.text();
         if (text.length() > MAX_BYTES) {
             return FirstPass.done(new FileExtraction(List.of(), 0, "too-large"));
@@ -102,7 +121,7 @@ public final class RustExtractor implements Extractor {
         boolean hasLoops = text.contains("loop") || text.contains("while");
         FileExtraction early = !hasLoops ? new FileExtraction(List.of(), 0, null)
                 : nestingDepth(text) > MAX_DEPTH ? new FileExtraction(List.of(), 0, "too-deep") : null;
-        if (early != null && !(forSymbols && mayDeclareTypes(text))) {
+        if (early != null && !(declarations == Declarations.ALWAYS && mayDeclareTypes(text))) {
             return FirstPass.done(early);
         }
         ParsedSource parsed;
@@ -113,7 +132,9 @@ public final class RustExtractor implements Extractor {
         }
         FirstPass pass = new FirstPass(file, parsed);
         try {
-            pass.symbols = RustSymbols.of(parsed);
+            if (declarations != Declarations.NONE) {
+                pass.symbols = RustSymbols.of(parsed);
+            }
         } catch (RuntimeException e) {
             // the crate table goes without this file's declarations; extraction reports the cause if it needs them
             pass.symbolsError = e;
@@ -160,9 +181,14 @@ public final class RustExtractor implements Extractor {
             return p;
         }
 
-        /** The file's type declarations (empty when it could not be parsed). */
+        /** The file's type declarations (empty when it could not be parsed or none were asked for). */
         public RustSymbols symbols() {
             return symbols;
+        }
+
+        /** True when a loop of the file waits in {@link #finish} for its state type. */
+        public boolean hasCandidates() {
+            return result == null;
         }
 
         private void fail(String problem) {
