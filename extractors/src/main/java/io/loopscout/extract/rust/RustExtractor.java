@@ -102,8 +102,12 @@ public final class RustExtractor implements Extractor {
      * {@code current_block} chain (a text test, before any parse).
      */
     public static boolean mayHoldFindings(String text) {
-        return (text.contains("loop") || text.contains("while"))
-                && (text.contains("match") || text.contains("current_block"));
+        return hasLoopWord(text) && (text.contains("match") || text.contains("current_block"));
+    }
+
+    /** False when the text holds no loop keyword (a cheap skip before parsing). */
+    private static boolean hasLoopWord(String text) {
+        return text.contains("loop") || text.contains("while");
     }
 
     /**
@@ -118,7 +122,7 @@ public final class RustExtractor implements Extractor {
         if (text.length() > MAX_BYTES) {
             return FirstPass.done(new FileExtraction(List.of(), 0, "too-large"));
         }
-        boolean hasLoops = text.contains("loop") || text.contains("while");
+        boolean hasLoops = hasLoopWord(text);
         FileExtraction early = !hasLoops ? new FileExtraction(List.of(), 0, null)
                 : nestingDepth(text) > MAX_DEPTH ? new FileExtraction(List.of(), 0, "too-deep") : null;
         if (early != null && !(declarations == Declarations.ALWAYS && mayDeclareTypes(text))) {
