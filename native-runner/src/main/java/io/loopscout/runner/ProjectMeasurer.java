@@ -20,7 +20,6 @@ import io.loopscout.runner.protocol.Host;
 import io.loopscout.runner.protocol.InterleavedRuns;
 import io.loopscout.runner.protocol.Protocol;
 import io.loopscout.runner.protocol.Series;
-import io.loopscout.runner.sandbox.Limits;
 import io.loopscout.runner.sandbox.Sandbox;
 import io.loopscout.runner.sandbox.SandboxCommand;
 import io.loopscout.runner.sandbox.SandboxResult;
@@ -157,14 +156,14 @@ public final class ProjectMeasurer {
             failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no Cargo.toml in " + crate));
             return null;
         }
-        Failure fetch = cargo.fetch(spec.id(), crate);
+        Failure fetch = cargo.fetch(spec.id(), checkout, crate);
         if (fetch != null) {
             failures.add(fetch);
             return null;
         }
         Path crateB = rewritten == null ? null : crateDir(rewritten, spec.subdir());
         if (crateB != null) {
-            Failure f = Files.isRegularFile(crateB.resolve("Cargo.toml")) ? cargo.fetch(spec.id(), crateB)
+            Failure f = Files.isRegularFile(crateB.resolve("Cargo.toml")) ? cargo.fetch(spec.id(), rewritten, crateB)
                     : new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no Cargo.toml in " + crateB);
             if (f != null) {
                 failures.add(f);
@@ -179,13 +178,13 @@ public final class ProjectMeasurer {
                 continue;
             }
             Path target = workDir.resolve(spec.id()).resolve(v.dirName());
-            BuildResult b = cargo.build(root, dir, target, v, cmd.buildArgs(), bench.rustflags(), Limits.build());
+            BuildResult b = cargo.build(root, dir, target, v, cmd.buildArgs(), bench.rustflags(), cargo.buildLimits());
             Path exe = b.executable(cmd.target());
             if (!b.ok() || (cmd.cargoRun() && exe == null)) {
                 failures.add(b.ok()
                         ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL,
                                 "variant " + v.label() + ": cargo built no executable for " + cmd.text())
-                        : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + v.label()));
+                        : b.toFailure(spec.id(), STAGE, "build " + v.label()));
                 if (v == Variant.A || v == Variant.A_PRIME) {
                     return null;
                 }

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds with cargo as a real process: {@code cargo fetch} once, then {@code cargo check --offline} per
  * variant, each variant in its own subdirectory of a private target dir (switching RUSTFLAGS would otherwise
- * rebuild every dependency each time). Runs under {@code nice} when available.
+ * rebuild every dependency each time). Runs under {@code nice} when available. Runs on the host, without a
+ * sandbox: for crates one trusts (loopscout's own fixtures and tools); corpus crates go through the native
+ * runner's sandboxed builder. Even so cargo runs from the private target directory with
+ * {@code --manifest-path}, so the crate's {@code .cargo/config.toml} (a rustc-wrapper...) is not read.
  */
 public final class CargoCrateBuilder implements CrateBuilder {
 
@@ -46,7 +49,13 @@ public final class CargoCrateBuilder implements CrateBuilder {
         }
         cmd.add("cargo");
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(crateDir.toFile()).redirectErrorStream(true);
+        cmd.addAll(List.of("--manifest-path", crateDir.toAbsolutePath().resolve("Cargo.toml").toString()));
+        try {
+            Files.createDirectories(targetDir);
+        } catch (IOException e) {
+            return new Outcome(false, "cannot create " + targetDir + ": " + e.getMessage(), "");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(targetDir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("RUSTFLAGS");
         env.remove("CARGO_ENCODED_RUSTFLAGS");

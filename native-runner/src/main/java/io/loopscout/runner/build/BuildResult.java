@@ -1,5 +1,7 @@
 package io.loopscout.runner.build;
 
+import io.loopscout.core.Failure;
+import io.loopscout.core.FailureClass;
 import io.loopscout.runner.sandbox.SandboxResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,12 @@ public record BuildResult(Variant variant, SandboxResult result, List<Path> exec
             }
         }
         return found;
+    }
+
+    /** The failure record of a failed build (its cause read from cargo's messages), or null when it built. */
+    public Failure toFailure(String project, String stage, String what) {
+        return result.toFailure(project, stage, FailureClass.BUILD_FAIL, what,
+                CargoDiagnostics.firstError(result.log()));
     }
 
     /** True when the build succeeded. */

@@ -3,7 +3,6 @@ package io.loopscout.runner.build;
 import io.loopscout.core.Failure;
 import io.loopscout.extract.rewrite.CargoCrateBuilder;
 import io.loopscout.extract.rewrite.CrateBuilder;
-import io.loopscout.runner.sandbox.Limits;
 import io.loopscout.runner.sandbox.SandboxCommand;
 import io.loopscout.runner.sandbox.SandboxResult;
 import java.io.IOException;
@@ -15,8 +14,9 @@ import java.util.Map;
 
 /**
  * The rewriter's verification builds routed through the sandbox: corpus crates run build scripts, so their
- * {@code cargo check} runs offline, without network, with the source read-only. Dependencies are fetched
- * first, outside, by {@link CargoBuild#fetch}.
+ * {@code cargo check} runs offline, without network, with the source read-only, from an empty directory so the
+ * crate's own cargo config is not read. Dependencies are fetched first by {@link CargoBuild#fetch} (sandboxed,
+ * with network).
  */
 public final class SandboxedCrateBuilder implements CrateBuilder {
 
@@ -65,9 +65,10 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
         }
         RustToolchain tc = cargo.toolchain();
         boolean loopMatch = variant == Variant.LOOP_MATCH;
+        // from an empty directory with --manifest-path: the crate's .cargo/config.toml is not read
         SandboxCommand cmd = SandboxCommand.of(List.of(tc.cargo().toString(), "check", "--offline",
-                        "--message-format=short"))
-                .workDir(crateDir)
+                        "--message-format=short", "--manifest-path", crateDir.resolve("Cargo.toml").toString()))
+                .neutralWorkDir()
                 .readOnly(tc.readOnlyPaths())
                 .readOnly(crateDir)
                 .writable(target)
@@ -75,7 +76,7 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
                 // Stable means stable: -1 makes rustc refuse #![feature] even though it could be bootstrapped.
                 .env(Map.of("CARGO_TARGET_DIR", target.toString(), "RUSTFLAGS", loopMatch ? "--cfg loop_match" : "",
                         "RUSTC_BOOTSTRAP", loopMatch || featureCrate ? "1" : "-1"))
-                .limits(Limits.build())
+                .limits(cargo.buildLimits())
                 .build();
         SandboxResult r = cargo.sandbox().run(cmd);
         if (r.ok()) {

@@ -1,8 +1,10 @@
 package io.loopscout.runner.sandbox;
 
+import io.loopscout.core.FileTrees;
 import io.loopscout.runner.sandbox.SandboxResult.Outcome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The one way loopscout runs code from a corpus: no network, read-only source, private writable target and
  * {@code /tmp}, wall-time and no-output limits, memory and process limits, a capped log
- * (shared/measurement.md, sandbox). {@code bwrap --unshare-all} when it works here, else {@code unshare -n}
- * plus {@code prlimit}; {@link #method()} says which, for run.json. {@link #run} never throws.
+ * (shared/measurement.md, sandbox). {@code bwrap --unshare-all}; {@code unshare -n} plus {@code prlimit} only
+ * when the user accepted the {@link Mode#WEAK weak} mode. Without either every command is refused, with the
+ * reason ({@link #refusal()}). {@link #method()} says which, for run.json. {@link #run} never throws.
  */
 public final class Sandbox {
 
@@ -28,21 +31,44 @@ public final class Sandbox {
         BWRAP,
         /** unshare -n: own network namespace only; the file system is the host's. */
         UNSHARE_NET,
-        /** Nothing works: every command is refused. */
+        /** Nothing acceptable works: every command is refused. */
         NONE
     }
+
+    /** What the user accepts: the bwrap sandbox only, or also the weaker {@code unshare -n}. */
+    public enum Mode {
+        /** bwrap or nothing (the default: no silent loss of file-system isolation). */
+        STRICT,
+        /** bwrap when it works, else {@code unshare -n}: network cut, file system NOT isolated (opt-in). */
+        WEAK;
+
+        /** The mode named on the command line ({@code strict} or {@code weak}). */
+        public static Mode parse(String s) {
+            return switch (s == null ? "" : s.strip().toLowerCase(Locale.ROOT)) {
+                case "strict" -> STRICT;
+                case "weak" -> WEAK;
+                default -> throw new IllegalArgumentException("sandbox mode must be strict or weak, not '" + s + "'");
+            };
+        }
+    }
+
+    /** The bubblewrap binary looked up on PATH by default. */
+    public static final String BWRAP = "bwrap";
 
     /** System directories bound read-only into bwrap (symlinks are recreated as symlinks). */
     private static final List<String> SYSTEM_DIRS = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64",
             "/libx32", "/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
             "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/hosts", "/etc/ssl", "/etc/localtime");
+    /** Needed only by a command with network (name resolution). */
+    private static final Path RESOLV_CONF = Path.of("/etc/resolv.conf");
 
     private static final Pattern OOM_LOG = Pattern.compile(
             "memory allocation of \\d+ bytes failed|Cannot allocate memory|out of memory|std::bad_alloc",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NETWORK_LOG = Pattern.compile(
             "Network is unreachable|os error 101|failed to lookup address|Temporary failure in name resolution"
-                    + "|Name or service not known|Could not resolve host|os error 99|Cannot assign requested address");
+                    + "|Name or service not known|Could not resolve host|os error 99|Cannot assign requested address"
+                    + "|Connection refused|os error 111|No address associated with hostname|dns error");
     private static final Pattern WRITE_LOG = Pattern.compile("Read-only file system|os error 30");
     private static final Pattern FORK_LOG = Pattern.compile(
             "Resource temporarily unavailable|os error 11\\b|fork: retry|Cannot fork");
@@ -52,48 +78,88 @@ public final class Sandbox {
 
     private final Isolation isolation;
     private final Cgroups cgroups;
+    private final String bwrap;
     private final String bwrapVersion;
     private final boolean rootless;
+    private final String refusal;
 
-    private Sandbox(Isolation isolation, Cgroups cgroups, String bwrapVersion, boolean rootless) {
+    private Sandbox(Isolation isolation, Cgroups cgroups, String bwrap, String bwrapVersion, boolean rootless,
+                    String refusal) {
         this.isolation = isolation;
         this.cgroups = cgroups;
+        this.bwrap = bwrap;
         this.bwrapVersion = bwrapVersion;
         this.rootless = rootless;
+        this.refusal = refusal;
     }
 
-    /** The strongest sandbox this machine allows (probes bwrap, then unshare). */
+    /** The bwrap sandbox, or a refusing one when bwrap does not work here (strict mode, bwrap on PATH). */
     public static Sandbox detect() {
-        return detect(true);
+        return detect(Mode.STRICT, BWRAP, true);
     }
 
     /** Like {@link #detect()}; without cgroups, memory and process limits fall back to prlimit. */
     public static Sandbox detect(boolean useCgroups) {
+        return detect(Mode.STRICT, BWRAP, useCgroups);
+    }
+
+    /** The sandbox {@code mode} allows here, with {@code bwrap} as the bubblewrap binary. */
+    public static Sandbox detect(Mode mode, String bwrap) {
+        return detect(mode, bwrap, true);
+    }
+
+    private static Sandbox detect(Mode mode, String bwrap, boolean useCgroups) {
         Cgroups cg = useCgroups ? Cgroups.detect() : null;
         boolean rootless = !"root".equals(System.getProperty("user.name"));
-        if (probe(List.of("bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"))) {
-            return new Sandbox(Isolation.BWRAP, cg, version(), rootless);
+        String probe = probe(List.of(bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"));
+        if (probe == null) {
+            return new Sandbox(Isolation.BWRAP, cg, bwrap, version(bwrap), rootless, "");
         }
-        return unshareOnly(cg, rootless);
+        String why = bwrap + " does not work here (" + probe + ")";
+        if (mode == Mode.STRICT) {
+            return new Sandbox(Isolation.NONE, cg, bwrap, "", rootless, why + "; builds and benchmarks are refused. "
+                    + "Install bubblewrap (Debian: apt-get install bubblewrap), or accept the weaker unshare -n "
+                    + "sandbox (no file-system isolation) with --sandbox weak");
+        }
+        return unshareOnly(cg, bwrap, rootless, why);
     }
 
-    /** The fallback sandbox ({@code unshare -n} + {@code prlimit}), even where bwrap works; for tests. */
+    /** The weak sandbox ({@code unshare -n} + {@code prlimit}), even where bwrap works; for tests. */
     public static Sandbox unshareFallback() {
-        return unshareOnly(Cgroups.detect(), !"root".equals(System.getProperty("user.name")));
+        return unshareOnly(Cgroups.detect(), BWRAP, !"root".equals(System.getProperty("user.name")),
+                "bwrap not used");
     }
 
-    private static Sandbox unshareOnly(Cgroups cg, boolean rootless) {
+    private static Sandbox unshareOnly(Cgroups cg, String bwrap, boolean rootless, String bwrapProblem) {
         List<String> probe = new ArrayList<>(List.of("unshare", "-n"));
         if (rootless) {
             probe.add("-r");
         }
         probe.add("true");
-        return new Sandbox(probe(probe) ? Isolation.UNSHARE_NET : Isolation.NONE, cg, "", rootless);
+        String problem = probe(probe);
+        return problem == null ? new Sandbox(Isolation.UNSHARE_NET, cg, bwrap, "", rootless, "")
+                : new Sandbox(Isolation.NONE, cg, bwrap, "", rootless, bwrapProblem + ", and unshare -n does not "
+                        + "work either (" + problem + "): every command is refused");
     }
 
     /** The isolation in use. */
     public Isolation isolation() {
         return isolation;
+    }
+
+    /** Why every command is refused (empty when the sandbox works). */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** True when commands run (isolation is not {@link Isolation#NONE}). */
+    public boolean usable() {
+        return isolation != Isolation.NONE;
+    }
+
+    /** True when commands run without file-system isolation (the opt-in weak mode took effect). */
+    public boolean weak() {
+        return isolation == Isolation.UNSHARE_NET;
     }
 
     /**
@@ -109,8 +175,9 @@ public final class Sandbox {
         String iso = switch (isolation) {
             case BWRAP -> "bwrap " + bwrapVersion + " --unshare-all (no network, only listed paths, read-only "
                     + "source, private /tmp)";
-            case UNSHARE_NET -> "unshare -n (no network; file system NOT isolated: source is not read-only)";
-            case NONE -> "none available: every command is refused";
+            case UNSHARE_NET -> "WEAK: unshare -n (opted in with --sandbox weak; no network; file system NOT "
+                    + "isolated: source, $HOME and /tmp writable, no private /tmp)";
+            case NONE -> "none: every command is refused: " + refusal;
         };
         String lim = cgroups != null ? cgroups.describe()
                 : "prlimit --as/--nproc" + (rootless ? "" : " (--nproc is not enforced for uid 0)");
@@ -120,7 +187,7 @@ public final class Sandbox {
     /** Runs one command; every outcome, including the sandbox's own trouble, is a result. */
     public SandboxResult run(SandboxCommand cmd) {
         if (isolation == Isolation.NONE) {
-            return error("no sandbox available (neither bwrap nor unshare -n works here)");
+            return error("no sandbox: " + refusal);
         }
         for (Path p : concat(cmd.readOnly(), cmd.writable())) {
             if (!Files.exists(p)) {
@@ -128,21 +195,26 @@ public final class Sandbox {
             }
         }
         Cgroups.Group group = null;
+        Path neutral = null;
         try {
             if (cgroups != null) {
                 group = cgroups.create(cmd.limits().memoryBytes(), cmd.limits().maxProcesses());
             }
-            return execute(cmd, group);
+            // without bwrap's private /tmp, an empty directory of our own is the neutral working directory
+            neutral = cmd.workDir() == null && isolation != Isolation.BWRAP
+                    ? Files.createTempDirectory("loopscout-cwd") : null;
+            return execute(cmd, group, neutral != null ? neutral : cmd.workDir());
         } catch (IOException e) {
             return error("cannot start: " + e.getMessage());
         } finally {
             if (group != null) {
                 group.close();
             }
+            deleteQuietly(neutral);
         }
     }
 
-    private SandboxResult execute(SandboxCommand cmd, Cgroups.Group group) throws IOException {
+    private SandboxResult execute(SandboxCommand cmd, Cgroups.Group group, Path hostWorkDir) throws IOException {
         Limits lim = cmd.limits();
         List<String> argv = new ArrayList<>();
         if (group != null) {
@@ -168,7 +240,7 @@ public final class Sandbox {
         argv.add("--");
         if (isolation == Isolation.BWRAP) {
             argv.addAll(bwrapArgs(cmd));
-        } else {
+        } else if (!cmd.network()) {
             argv.addAll(List.of("unshare", "-n"));
             if (rootless) {
                 argv.add("-r");
@@ -181,7 +253,7 @@ public final class Sandbox {
         pb.environment().clear();
         pb.environment().putAll(cmd.env());
         pb.environment().putIfAbsent("PATH", "/usr/bin:/bin");
-        pb.directory(isolation == Isolation.BWRAP ? null : cmd.workDir().toFile());
+        pb.directory(isolation == Isolation.BWRAP ? null : hostWorkDir.toFile());
         CappedLog log = new CappedLog(lim.logCapBytes());
         AtomicLong lastOutput = new AtomicLong(System.nanoTime());
         long start = System.nanoTime();
@@ -268,8 +340,11 @@ public final class Sandbox {
     }
 
     private List<String> bwrapArgs(SandboxCommand cmd) {
-        List<String> a = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                "--cap-drop", "ALL"));
+        List<String> a = new ArrayList<>(List.of(bwrap, "--unshare-all"));
+        if (cmd.network()) {
+            a.add("--share-net");
+        }
+        a.addAll(List.of("--die-with-parent", "--new-session", "--cap-drop", "ALL"));
         for (String d : SYSTEM_DIRS) {
             Path p = Path.of(d);
             if (Files.isSymbolicLink(p)) {
@@ -282,6 +357,9 @@ public final class Sandbox {
                 a.addAll(List.of("--ro-bind", d, d));
             }
         }
+        if (cmd.network() && Files.exists(RESOLV_CONF)) {
+            a.addAll(List.of("--ro-bind", RESOLV_CONF.toString(), RESOLV_CONF.toString()));
+        }
         a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
         for (Path p : cmd.readOnly()) {
             a.addAll(List.of("--ro-bind", p.toString(), p.toString()));
@@ -289,7 +367,9 @@ public final class Sandbox {
         for (Path p : cmd.writable()) {
             a.addAll(List.of("--bind", p.toString(), p.toString()));
         }
-        a.addAll(List.of("--remount-ro", "/", "--chdir", cmd.workDir().toString(), "--"));
+        // the private /tmp is empty: a neutral working directory with no corpus .cargo/config.toml above it
+        String cwd = cmd.workDir() == null ? "/tmp" : cmd.workDir().toString();
+        a.addAll(List.of("--remount-ro", "/", "--chdir", cwd, "--"));
         return a;
     }
 
@@ -314,22 +394,31 @@ public final class Sandbox {
         proc.destroyForcibly();
     }
 
-    private static boolean probe(List<String> argv) {
+    /** Runs a probe command: null when it exits 0, else what went wrong (its output's last line). */
+    private static String probe(List<String> argv) {
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "timed out";
+            }
+            if (p.exitValue() == 0) {
+                return null;
+            }
+            String last = out.contains("\n") ? out.substring(out.lastIndexOf('\n') + 1) : out;
+            return "exit status " + p.exitValue() + (last.isEmpty() ? "" : ": " + last);
         } catch (IOException e) {
-            return false;
+            return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 
-    private static String version() {
+    private static String version(String bwrap) {
         try {
-            Process p = new ProcessBuilder("bwrap", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(bwrap, "--version").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             p.waitFor(5, TimeUnit.SECONDS);
             return out.replace("bubblewrap ", "");
@@ -338,6 +427,17 @@ public final class Sandbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "?";
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            // a leftover empty directory in /tmp is harmless
         }
     }
 

@@ -68,10 +68,18 @@ public record SandboxResult(Outcome outcome, int exitCode, Duration wall, String
 
     /** A failure record for failures.csv, or null when OK; the message is the detail and the log's last line. */
     public Failure toFailure(String project, String stage, FailureClass stageClass, String what) {
+        return toFailure(project, stage, stageClass, what, "");
+    }
+
+    /**
+     * A failure record for failures.csv, or null when OK; the message is the detail and {@code cause} (what the
+     * tool said went wrong, e.g. the first compiler error), or the log's last line when {@code cause} is empty.
+     */
+    public Failure toFailure(String project, String stage, FailureClass stageClass, String what, String cause) {
         if (ok()) {
             return null;
         }
-        String last = lastLine();
+        String last = cause == null || cause.isBlank() ? lastLine() : cause.strip();
         String msg = what + ": " + detail + (last.isEmpty() ? "" : " | " + last);
         return new Failure(project, stage, failureClass(stageClass), msg);
     }

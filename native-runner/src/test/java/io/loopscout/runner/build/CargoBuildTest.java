@@ -29,4 +29,17 @@ class CargoBuildTest {
         assertEquals("-Cllvm-args=-enable-dfa-jump-thread", Variant.D.rustflags(""));
         assertEquals(Variant.A.rustflags("x"), Variant.A_PRIME.rustflags("x"));
     }
+
+    @Test
+    void buildArgumentsNameTheCrateAndAddOfflineOnlyWhenTheCommandLacksIt() {
+        Path crate = Path.of("/src/ws/member");
+        assertEquals(List.of("build", "--release", "--offline", "--bin", "x", "--manifest-path",
+                        "/src/ws/member/Cargo.toml", "--message-format=json"),
+                CargoBuild.cargoArguments(List.of("build", "--release", "--offline", "--bin", "x"), crate));
+        assertEquals(List.of("build", "--frozen", "--manifest-path", "/src/ws/member/Cargo.toml",
+                        "--message-format=json"),
+                CargoBuild.cargoArguments(List.of("build", "--frozen", "--message-format", "short"), crate));
+        assertEquals(List.of("build", "--manifest-path", "/src/ws/Cargo.toml", "--offline", "--message-format=json"),
+                CargoBuild.cargoArguments(List.of("build", "--manifest-path", "../Cargo.toml"), crate));
+    }
 }
