@@ -23,6 +23,7 @@ import io.loopscout.runner.protocol.Series;
 import io.loopscout.runner.sandbox.Sandbox;
 import io.loopscout.runner.sandbox.SandboxCommand;
 import io.loopscout.runner.sandbox.SandboxResult;
+import io.loopscout.runner.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +58,19 @@ public final class ProjectMeasurer {
         this.models = models;
     }
 
-    /** A measurer with the strongest sandbox here, the host toolchain and the standard protocol. */
+    /** A measurer with the default sandbox settings (strict bwrap), the host toolchain, the standard protocol. */
     public static ProjectMeasurer create(Path cacheDir) throws IOException {
-        Sandbox sandbox = Sandbox.detect();
+        return create(cacheDir, SandboxSettings.standard());
+    }
+
+    /** A measurer with the sandbox and limits of {@code settings}, the host toolchain, the standard protocol. */
+    public static ProjectMeasurer create(Path cacheDir, SandboxSettings settings) throws IOException {
+        Sandbox sandbox = settings.detect();
         RustToolchain tc = RustToolchain.detect();
         Path work = cacheDir.resolve("measure");
-        Protocol p = Protocol.standard();
-        return new ProjectMeasurer(new CargoBuild(sandbox, tc), work, p,
+        Protocol std = Protocol.standard();
+        Protocol p = std.withLimits(settings.runLimits(std.runLimits()), settings.runLimits(std.callgrindLimits()));
+        return new ProjectMeasurer(new CargoBuild(sandbox, tc, settings.buildLimits()), work, p,
                 new ModelBench(sandbox, tc, work, cacheDir, p));
     }
 

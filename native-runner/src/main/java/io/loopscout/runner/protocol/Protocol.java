@@ -63,6 +63,12 @@ public record Protocol(int warmups, int minPairs, Duration minTimePerVariant, in
                 callgrindLimits, c);
     }
 
+    /** The same protocol with other sandbox limits for timed runs and callgrind runs. */
+    public Protocol withLimits(Limits run, Limits callgrindRun) {
+        return new Protocol(warmups, minPairs, minTimePerVariant, maxRounds, maxTotal, cpu, callgrind, run,
+                callgrindRun, clock);
+    }
+
     /** The highest-numbered CPU, where the first is usually busiest with interrupts; null on one CPU. */
     static Integer lastCpu() {
         int n = Runtime.getRuntime().availableProcessors();

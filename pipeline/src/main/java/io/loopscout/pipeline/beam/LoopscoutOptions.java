@@ -1,5 +1,6 @@
 package io.loopscout.pipeline.beam;
 
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -20,4 +21,28 @@ public interface LoopscoutOptions extends PipelineOptions {
     String getMeasure();
 
     void setMeasure(String value);
+
+    @Description("Sandbox mode: strict (bwrap, else refuse) or weak (bwrap, else unshare -n)")
+    @Default.String("strict")
+    String getSandbox();
+
+    void setSandbox(String value);
+
+    @Description("The bubblewrap binary")
+    @Default.String("bwrap")
+    String getBwrap();
+
+    void setBwrap(String value);
+
+    @Description("Wall-time limit of one build, in seconds")
+    @Default.Long(900)
+    long getBuildTimeoutSeconds();
+
+    void setBuildTimeoutSeconds(long value);
+
+    @Description("Write quota of one build or benchmark run, in bytes")
+    @Default.Long(2L * 1024 * 1024 * 1024)
+    long getDiskQuotaBytes();
+
+    void setDiskQuotaBytes(long value);
 }

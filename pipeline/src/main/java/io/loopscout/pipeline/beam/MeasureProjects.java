@@ -12,7 +12,10 @@ import io.loopscout.runner.MeasureMode;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.ProjectMeasurer;
 import java.io.IOException;
+import io.loopscout.runner.sandbox.Sandbox;
+import io.loopscout.runner.sandbox.SandboxSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -37,6 +40,12 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
                 .withOutputTags(Tags.RESULTS, TupleTagList.of(Tags.FAILURES)));
     }
 
+    /** The sandbox settings the command line put into the options. */
+    static SandboxSettings sandboxSettings(LoopscoutOptions opts) {
+        return new SandboxSettings(Sandbox.Mode.parse(opts.getSandbox()), opts.getBwrap(),
+                Duration.ofSeconds(opts.getBuildTimeoutSeconds()), opts.getDiskQuotaBytes());
+    }
+
     static class MeasureFn extends DoFn<ProjectFindings, ProjectResult> {
         @ProcessElement
         public void process(@Element ProjectFindings p, MultiOutputReceiver out, PipelineOptions options) {
@@ -58,7 +67,8 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
                 Path crate = acquirers.materialize(acquired);
                 ProjectEvidence.Outcome outcome;
                 synchronized (ONE_BENCHMARK_AT_A_TIME) {
-                    outcome = new ProjectEvidence(ProjectMeasurer.create(cache), cache.resolve("measure"))
+                    outcome = new ProjectEvidence(ProjectMeasurer.create(cache, sandboxSettings(opts)),
+                            cache.resolve("measure"))
                             .gather(spec, acquired.revision(), checkout, crate, p.findings(), mode);
                 }
                 outcome.failures().forEach(out.get(Tags.FAILURES)::output);

@@ -17,4 +17,26 @@ final class CliArgs {
             return null;
         }
     }
+
+    /** A size such as {@code 2G}, {@code 512M}, {@code 64K} or plain bytes (binary units); throws when unusable. */
+    static long bytes(String value) {
+        String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
+        if (v.endsWith("IB") || v.endsWith("B")) {
+            v = v.substring(0, v.length() - (v.endsWith("IB") ? 2 : 1));
+        }
+        long unit = 1;
+        if (!v.isEmpty() && "KMGT".indexOf(v.charAt(v.length() - 1)) >= 0) {
+            unit = 1L << (10 * ("KMGT".indexOf(v.charAt(v.length() - 1)) + 1));
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n <= 0 || n > Long.MAX_VALUE / unit) {
+                throw new NumberFormatException();
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a positive size (e.g. 2G, 512M): '" + value + "'");
+        }
+    }
 }

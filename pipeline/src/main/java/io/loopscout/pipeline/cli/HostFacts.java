@@ -45,8 +45,9 @@ final class HostFacts {
         return System.getProperty("os.arch");
     }
 
-    /** Which sandbox builds and benchmarks would use here, and how its limits are enforced. */
-    static String sandbox() {
-        return io.loopscout.runner.sandbox.Sandbox.detect().method();
+    /** Which sandbox builds and benchmarks use here with {@code settings}, how its limits are enforced. */
+    static String sandbox(io.loopscout.runner.sandbox.SandboxSettings settings) {
+        return settings.detect().method() + "; build time limit " + settings.buildTime().toMinutes()
+                + " min, write quota " + (settings.diskBytes() >> 20) + " MiB per build or run";
     }
 }

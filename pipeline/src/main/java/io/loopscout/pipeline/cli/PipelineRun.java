@@ -6,6 +6,7 @@ import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
 import io.loopscout.report.RunInfo;
+import io.loopscout.runner.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,12 @@ public final class PipelineRun {
      */
     public static void run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
                            Runner runner, boolean progress) throws IOException {
+        run(label, projects, out, cache, measure, runner, progress, SandboxSettings.standard());
+    }
+
+    /** Like {@link #run(String, List, Path, Path, Measure, Runner, boolean)} with the sandbox settings given. */
+    public static void run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
+                           Runner runner, boolean progress, SandboxSettings sandbox) throws IOException {
         Files.createDirectories(out);
         Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
@@ -52,8 +59,12 @@ public final class PipelineRun {
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
         options.setOutDir(out.toAbsolutePath().toString());
         options.setMeasure(measure.name().toLowerCase(java.util.Locale.ROOT));
+        options.setSandbox(sandbox.mode().name().toLowerCase(java.util.Locale.ROOT));
+        options.setBwrap(sandbox.bwrap());
+        options.setBuildTimeoutSeconds(sandbox.buildTime().toSeconds());
+        options.setDiskQuotaBytes(sandbox.diskBytes());
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
-                HostFacts.version("valgrind"), HostFacts.sandbox(), HostFacts.cpuModel(),
+                HostFacts.version("valgrind"), HostFacts.sandbox(sandbox), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
                 new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), options.getMeasure(),
                 runner.name());

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import io.loopscout.runner.sandbox.SandboxSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +37,9 @@ final class RewriteCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
+    @Mixin
+    SandboxOptions sandboxOptions = new SandboxOptions();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
@@ -44,7 +49,15 @@ final class RewriteCommand implements Callable<Integer> {
         }
         CrateRewriter.Mode mode = check ? CrateRewriter.Mode.CHECK
                 : patch != null ? CrateRewriter.Mode.PATCH : CrateRewriter.Mode.IN_PLACE;
-        CargoBuild cargo = new CargoBuild(Sandbox.detect(), RustToolchain.detect());
+        SandboxSettings settings = sandboxOptions.settings(System.err);
+        if (settings == null) {
+            return Main.USAGE;
+        }
+        Sandbox sandbox = SandboxOptions.require(settings, System.err);
+        if (sandbox == null) {
+            return Main.USAGE;
+        }
+        CargoBuild cargo = new CargoBuild(sandbox, RustToolchain.detect(), settings.buildLimits());
         RewriteResult r;
         try {
             r = CrateRewriter.standard(target -> new SandboxedCrateBuilder(cargo, target,

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.loopscout.runner.sandbox.SandboxSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopscout run}: the main job over a manifest. */
@@ -38,11 +40,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
+    @Mixin
+    SandboxOptions sandbox = new SandboxOptions();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null) {
+        SandboxSettings settings = sandbox.settings(System.err);
+        if (tier == null || settings == null) {
             return Main.USAGE;
         }
         Manifest m;
@@ -58,8 +64,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("loopscout: --only names projects not in " + manifest + ": " + unknown);
             return Main.USAGE;
         }
+        // model and project tiers build corpus code (the rewriter's verification, benchmarks): sandbox first
+        if (tier != PipelineRun.Measure.STATIC && SandboxOptions.require(settings, System.err) == null) {
+            return Main.USAGE;
+        }
         List<ProjectSpec> projects = m.only(only).projects();
-        PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
+        PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, settings);
         return 0;
     }
 
