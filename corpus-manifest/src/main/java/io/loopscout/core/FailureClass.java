@@ -12,6 +12,8 @@ public enum FailureClass {
     BENCH_FAIL("bench-fail"),
     TIMEOUT("timeout"),
     OOM("oom"),
+    /** A build or run wrote more than its write quota (files, target dir, private /tmp). */
+    DISK_FULL("disk-full"),
     NETWORK_BLOCKED("network-blocked"),
     SANDBOX_ERROR("sandbox-error"),
     INTERNAL("internal");

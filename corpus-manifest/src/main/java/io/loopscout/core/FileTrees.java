@@ -56,6 +56,12 @@ public final class FileTrees {
             all = walk.sorted(Comparator.reverseOrder()).toList();
         }
         for (Path p : all) {
+            // a build may leave read-only directories behind; their entries can only go once they are writable
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                p.toFile().setWritable(true, true);
+            }
+        }
+        for (Path p : all) {
             Files.deleteIfExists(p);
         }
     }

@@ -2,6 +2,7 @@ package io.loopscout.runner;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
+import io.loopscout.core.FileTrees;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Finding;
 import io.loopscout.manifest.BenchSpec;
@@ -98,6 +99,31 @@ public final class ProjectMeasurer {
      * @param findings       the project's findings (their graphs feed the model tier)
      */
     public MeasureOutcome measure(ProjectSpec spec, Path checkout, Path rewritten, List<Finding> findings,
+                                  MeasureMode mode) {
+        try {
+            return gather(spec, checkout, rewritten, findings, mode);
+        } finally {
+            removeScratch(spec.id());
+        }
+    }
+
+    /**
+     * Removes the project's scratch space (its variants' target dirs), whatever happened; a failure to remove
+     * is logged, never thrown (it must not hide the project's own outcome).
+     */
+    public void removeScratch(String projectId) {
+        Path dir = workDir.resolve(projectId).normalize();
+        if (!dir.startsWith(workDir.normalize()) || dir.equals(workDir.normalize())) {
+            return;
+        }
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            System.err.println("loopscout: cannot remove scratch " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private MeasureOutcome gather(ProjectSpec spec, Path checkout, Path rewritten, List<Finding> findings,
                                   MeasureMode mode) {
         List<Failure> failures = new ArrayList<>();
         Map<String, Measurement> modelResults = new LinkedHashMap<>();

@@ -70,6 +70,8 @@ public final class Sandbox {
                     + "|Name or service not known|Could not resolve host|os error 99|Cannot assign requested address"
                     + "|Connection refused|os error 111|No address associated with hostname|dns error");
     private static final Pattern WRITE_LOG = Pattern.compile("Read-only file system|os error 30");
+    private static final Pattern DISK_LOG = Pattern.compile(
+            "SIGXFSZ|File too large|os error 27\\b|No space left on device|os error 28\\b|Disk quota exceeded");
     private static final Pattern FORK_LOG = Pattern.compile(
             "Resource temporarily unavailable|os error 11\\b|fork: retry|Cannot fork");
 
@@ -82,15 +84,17 @@ public final class Sandbox {
     private final String bwrapVersion;
     private final boolean rootless;
     private final String refusal;
+    private final boolean sizedTmp;
 
     private Sandbox(Isolation isolation, Cgroups cgroups, String bwrap, String bwrapVersion, boolean rootless,
-                    String refusal) {
+                    String refusal, boolean sizedTmp) {
         this.isolation = isolation;
         this.cgroups = cgroups;
         this.bwrap = bwrap;
         this.bwrapVersion = bwrapVersion;
         this.rootless = rootless;
         this.refusal = refusal;
+        this.sizedTmp = sizedTmp;
     }
 
     /** The bwrap sandbox, or a refusing one when bwrap does not work here (strict mode, bwrap on PATH). */
@@ -111,15 +115,21 @@ public final class Sandbox {
     private static Sandbox detect(Mode mode, String bwrap, boolean useCgroups) {
         Cgroups cg = useCgroups ? Cgroups.detect() : null;
         boolean rootless = !"root".equals(System.getProperty("user.name"));
-        String probe = probe(List.of(bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"));
-        if (probe == null) {
-            return new Sandbox(Isolation.BWRAP, cg, bwrap, version(bwrap), rootless, "");
+        List<String> plain = List.of(bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true");
+        List<String> sized = new ArrayList<>(plain.subList(0, plain.size() - 1));
+        sized.addAll(List.of("--size", "1048576", "--tmpfs", "/tmp", "true"));
+        if (probe(sized) == null) {
+            return new Sandbox(Isolation.BWRAP, cg, bwrap, version(bwrap), rootless, "", true);
+        }
+        String probe = probe(plain);
+        if (probe == null) { // bwrap before 0.8 has no --size: /tmp is then bounded by memory only
+            return new Sandbox(Isolation.BWRAP, cg, bwrap, version(bwrap), rootless, "", false);
         }
         String why = bwrap + " does not work here (" + probe + ")";
         if (mode == Mode.STRICT) {
             return new Sandbox(Isolation.NONE, cg, bwrap, "", rootless, why + "; builds and benchmarks are refused. "
                     + "Install bubblewrap (Debian: apt-get install bubblewrap), or accept the weaker unshare -n "
-                    + "sandbox (no file-system isolation) with --sandbox weak");
+                    + "sandbox (no file-system isolation) with --sandbox weak", false);
         }
         return unshareOnly(cg, bwrap, rootless, why);
     }
@@ -137,9 +147,9 @@ public final class Sandbox {
         }
         probe.add("true");
         String problem = probe(probe);
-        return problem == null ? new Sandbox(Isolation.UNSHARE_NET, cg, bwrap, "", rootless, "")
+        return problem == null ? new Sandbox(Isolation.UNSHARE_NET, cg, bwrap, "", rootless, "", false)
                 : new Sandbox(Isolation.NONE, cg, bwrap, "", rootless, bwrapProblem + ", and unshare -n does not "
-                        + "work either (" + problem + "): every command is refused");
+                        + "work either (" + problem + "): every command is refused", false);
     }
 
     /** The isolation in use. */
@@ -174,14 +184,16 @@ public final class Sandbox {
     public String method() {
         String iso = switch (isolation) {
             case BWRAP -> "bwrap " + bwrapVersion + " --unshare-all (no network, only listed paths, read-only "
-                    + "source, private /tmp)";
+                    + "source, private /tmp" + (sizedTmp ? " within the write quota" : " NOT size-limited (bwrap "
+                    + "without --size)") + ")";
             case UNSHARE_NET -> "WEAK: unshare -n (opted in with --sandbox weak; no network; file system NOT "
                     + "isolated: source, $HOME and /tmp writable, no private /tmp)";
             case NONE -> "none: every command is refused: " + refusal;
         };
         String lim = cgroups != null ? cgroups.describe()
                 : "prlimit --as/--nproc" + (rootless ? "" : " (--nproc is not enforced for uid 0)");
-        return iso + "; limits: " + lim + ", wall time, no-output watchdog, 5 MB log";
+        return iso + "; limits: " + lim + ", wall time, no-output watchdog, write quota (prlimit --fsize + "
+                + "watchdog), 5 MB log";
     }
 
     /** Runs one command; every outcome, including the sandbox's own trouble, is a result. */
@@ -232,7 +244,8 @@ public final class Sandbox {
         if (cmd.cpu() != null) {
             argv.addAll(List.of("taskset", "-c", Integer.toString(cmd.cpu())));
         }
-        argv.addAll(List.of("prlimit", "--core=0"));
+        // no file larger than the write quota (the kernel stops it: SIGXFSZ / EFBIG); the total is watched below
+        argv.addAll(List.of("prlimit", "--core=0", "--fsize=" + lim.diskBytes()));
         if (group == null) {
             argv.add("--as=" + lim.memoryBytes());
             argv.add("--nproc=" + lim.maxProcesses());
@@ -257,7 +270,14 @@ public final class Sandbox {
         CappedLog log = new CappedLog(lim.logCapBytes());
         AtomicLong lastOutput = new AtomicLong(System.nanoTime());
         long start = System.nanoTime();
-        Process proc = pb.start();
+        // the fetch's writable dirs are cargo's shared download cache: too big to walk, and only cargo writes there
+        try (DiskWatch disk = DiskWatch.start(cmd.network() ? List.of() : cmd.writable(), lim.diskBytes())) {
+            return await(pb.start(), group, log, lastOutput, start, lim, disk);
+        }
+    }
+
+    private SandboxResult await(Process proc, Cgroups.Group group, CappedLog log, AtomicLong lastOutput, long start,
+                                Limits lim, DiskWatch disk) throws IOException {
         proc.getOutputStream().close();
         Thread reader = new Thread(() -> pump(proc.getInputStream(), log, lastOutput), "sandbox-log");
         reader.setDaemon(true);
@@ -271,6 +291,8 @@ public final class Sandbox {
                     killedFor = Outcome.TIMEOUT;
                 } else if (now - lastOutput.get() > lim.idleTimeout().toNanos()) {
                     killedFor = Outcome.SILENT_TIMEOUT;
+                } else if (disk.exceeded()) {
+                    killedFor = Outcome.DISK_FULL;
                 }
                 if (killedFor != null) {
                     kill(proc, group);
@@ -293,6 +315,9 @@ public final class Sandbox {
             Thread.currentThread().interrupt();
         }
         int exit = proc.isAlive() ? -1 : proc.exitValue();
+        if (killedFor == null && disk.exceededNow()) {
+            killedFor = Outcome.DISK_FULL; // wrote past the quota faster than the watchdog looked
+        }
         String text = log.text();
         SandboxResult r = classify(killedFor, exit, wall, text, log.truncated(), group, lim);
         Long cpu = group == null ? null : group.cpuNanos();
@@ -305,6 +330,10 @@ public final class Sandbox {
         if (killedFor == Outcome.TIMEOUT) {
             return new SandboxResult(killedFor, exit, wall, log, truncated,
                     "killed at the wall-time limit of " + human(lim.wallTime()));
+        }
+        if (killedFor == Outcome.DISK_FULL) {
+            return new SandboxResult(killedFor, exit, wall, log, truncated,
+                    "wrote more than the write quota of " + bytes(lim.diskBytes()));
         }
         if (killedFor == Outcome.SILENT_TIMEOUT) {
             return new SandboxResult(killedFor, exit, wall, log, truncated,
@@ -319,6 +348,10 @@ public final class Sandbox {
         if (oom || OOM_LOG.matcher(log).find()) {
             return new SandboxResult(Outcome.OOM, exit, wall, log, truncated,
                     "out of memory at the limit of " + (lim.memoryBytes() >> 20) + " MB (" + code + ")");
+        }
+        if (DISK_LOG.matcher(log).find()) {
+            return new SandboxResult(Outcome.DISK_FULL, exit, wall, log, truncated,
+                    "stopped at the write quota of " + bytes(lim.diskBytes()) + " (" + code + ")");
         }
         if ((group != null && group.processLimitHit()) || FORK_LOG.matcher(log).find()) {
             return new SandboxResult(Outcome.PROCESS_LIMIT, exit, wall, log, truncated,
@@ -360,7 +393,11 @@ public final class Sandbox {
         if (cmd.network() && Files.exists(RESOLV_CONF)) {
             a.addAll(List.of("--ro-bind", RESOLV_CONF.toString(), RESOLV_CONF.toString()));
         }
-        a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        a.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        if (sizedTmp) {
+            a.addAll(List.of("--size", Long.toString(cmd.limits().diskBytes())));
+        }
+        a.addAll(List.of("--tmpfs", "/tmp"));
         for (Path p : cmd.readOnly()) {
             a.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
@@ -443,6 +480,11 @@ public final class Sandbox {
 
     private static SandboxResult error(String why) {
         return new SandboxResult(Outcome.SANDBOX_ERROR, -1, Duration.ZERO, "", false, why);
+    }
+
+    /** A byte count for messages: whole MiB when it is one, else KiB. */
+    static String bytes(long n) {
+        return n % (1 << 20) == 0 ? (n >> 20) + " MiB" : (n >> 10) + " KiB";
     }
 
     private static String human(Duration d) {

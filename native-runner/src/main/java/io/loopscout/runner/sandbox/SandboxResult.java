@@ -36,6 +36,8 @@ public record SandboxResult(Outcome outcome, int exitCode, Duration wall, String
         SILENT_TIMEOUT,
         /** Hit the memory limit. */
         OOM,
+        /** Wrote more than the write quota (or a file larger than it), or filled its private /tmp. */
+        DISK_FULL,
         /** Tried to reach the network and was blocked. */
         NETWORK_BLOCKED,
         /** Hit the process-count limit and was stopped. */
@@ -60,6 +62,7 @@ public record SandboxResult(Outcome outcome, int exitCode, Duration wall, String
             case OK -> null;
             case TIMEOUT, SILENT_TIMEOUT -> FailureClass.TIMEOUT;
             case OOM -> FailureClass.OOM;
+            case DISK_FULL -> FailureClass.DISK_FULL;
             case NETWORK_BLOCKED -> FailureClass.NETWORK_BLOCKED;
             case SANDBOX_ERROR -> FailureClass.SANDBOX_ERROR;
             case FAILED, PROCESS_LIMIT, WRITE_REFUSED -> stageClass;

@@ -69,12 +69,25 @@ public final class ProjectEvidence {
     public Outcome gather(ProjectSpec spec, String version, Path checkout, Path crate, List<Finding> findings,
                           MeasureMode mode) {
         List<Failure> failures = new ArrayList<>();
+        Path copy = workDir.resolve("rewrite").resolve(spec.id() + "-" + safe(version));
+        try {
+            return gather(spec, version, checkout, crate, findings, mode, copy, failures);
+        } finally {
+            try {
+                FileTrees.delete(copy); // scratch goes when the project is done, also after a failure
+            } catch (IOException e) {
+                LOG.warn("{}: cannot remove the rewrite scratch {}: {}", spec.id(), copy, e.getMessage());
+            }
+        }
+    }
+
+    private Outcome gather(ProjectSpec spec, String version, Path checkout, Path crate, List<Finding> findings,
+                           MeasureMode mode, Path copy, List<Failure> failures) {
         Path rewritten = null;
         String patch = "";
         boolean rewritable = findings.stream().anyMatch(f -> Boolean.TRUE.equals(f.eligible()));
         if (spec.language() != Language.C && rewritable && Files.isRegularFile(crate.resolve("Cargo.toml"))) {
             try {
-                Path copy = workDir.resolve("rewrite").resolve(spec.id() + "-" + safe(version));
                 FileTrees.delete(copy); // afresh: an older copy may hold an earlier rewrite
                 FileTrees.copy(checkout, copy);
                 Path crateCopy = copy.resolve(checkout.relativize(crate).toString());
