@@ -6,6 +6,7 @@ import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
 import io.loopscout.extract.parse.SourceText;
 import io.loopscout.extract.parse.SyntaxNode;
+import io.loopscout.extract.rewrite.flatten.RelooperFlattening;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -51,13 +52,26 @@ public final class LoopMatchRewriter {
                 throw new IllegalStateException("loop node lost in copy at " + path + ":" + f.startLine());
             }
             try {
-                plans.add(new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
+                plans.add(RelooperFlattening.applies(loopCopy, f.stateVariable())
+                        ? flattened(parsed.bytes(), loopCopy, parsed.text(scope), f)
+                        : new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
             } catch (StackOverflowError e) {
                 // pathological nesting: leave this loop alone rather than fail the file
                 plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "too-deep", "nesting too deep to analyse"));
             }
         }
         return new FileRewrite(path, text, withoutNested(plans));
+    }
+
+    /** A chain of {@code match current_block} blocks: flattened into one state match (its own normalisation). */
+    private static LoopPlan flattened(byte[] src, SyntaxNode loop, String scope, Finding f) {
+        RelooperFlattening.Outcome o = RelooperFlattening.flatten(src, loop, scope, f.stateVariable());
+        if (o instanceof RelooperFlattening.Flattened fl) {
+            return new LoopPlan(f, loop.startLine(), loop.endLine(), null, "", fl.edits(), fl.constJumps(),
+                    fl.dynamicJumps());
+        }
+        RelooperFlattening.NotFlattened n = (RelooperFlattening.NotFlattened) o;
+        return LoopPlan.refused(f, loop.startLine(), loop.endLine(), n.reason(), n.detail());
     }
 
     /** The text with every rewritable loop named by {@code findings} rewritten. */
