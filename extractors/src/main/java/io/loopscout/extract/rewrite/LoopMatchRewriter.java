@@ -4,9 +4,6 @@ import io.loopscout.extract.Finding;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
-import io.loopscout.extract.parse.SourceText;
-import io.loopscout.extract.parse.SyntaxNode;
-import io.loopscout.extract.rewrite.flatten.RelooperFlattening;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -32,46 +29,25 @@ public final class LoopMatchRewriter {
             parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
         } catch (ParseTimeoutException e) {
             return new FileRewrite(path, text, findings.stream().map(f -> LoopPlan.refused(f, f.startLine(),
-                    f.endLine(), "parse-timeout", path + ": " + e.getMessage())).toList());
+                    f.endLine(), RefusalReason.PARSE_TIMEOUT, path + ": " + e.getMessage())).toList());
         }
         List<TSNode> loops = loops(parsed);
-        SourceText source = new SourceText(parsed.bytes());
         List<LoopPlan> plans = new ArrayList<>();
         for (Finding f : findings) {
             TSNode loop = loopAt(loops, f.startLine(), text);
             if (loop == null) {
-                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "loop-not-found",
+                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), RefusalReason.LOOP_NOT_FOUND,
                         "no loop starts at " + path + ":" + f.startLine()));
                 continue;
             }
-            TSNode scope = enclosingFunction(loop);
-            // a full copy: the planner reprints any part of the loop, so nothing may be pruned
-            SyntaxNode scopeCopy = SyntaxNode.copyOf(scope, source);
-            SyntaxNode loopCopy = scopeCopy.find(loop.getStartByte(), loop.getEndByte(), loop.getType());
-            if (loopCopy == null) {
-                throw new IllegalStateException("loop node lost in copy at " + path + ":" + f.startLine());
-            }
             try {
-                plans.add(RelooperFlattening.applies(loopCopy, f.stateVariable())
-                        ? flattened(parsed.bytes(), loopCopy, parsed.text(scope), f)
-                        : new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
+                plans.add(new LoopPlanner(LoopSite.of(parsed, loop, f)).plan());
             } catch (StackOverflowError e) {
                 // pathological nesting: leave this loop alone rather than fail the file
-                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "too-deep", "nesting too deep to analyse"));
+                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), RefusalReason.TOO_DEEP, "nesting too deep to analyse"));
             }
         }
         return new FileRewrite(path, text, withoutNested(plans));
-    }
-
-    /** A chain of {@code match current_block} blocks: flattened into one state match (its own normalisation). */
-    private static LoopPlan flattened(byte[] src, SyntaxNode loop, String scope, Finding f) {
-        RelooperFlattening.Outcome o = RelooperFlattening.flatten(src, loop, scope, f.stateVariable());
-        if (o instanceof RelooperFlattening.Flattened fl) {
-            return new LoopPlan(f, loop.startLine(), loop.endLine(), null, "", fl.edits(), fl.constJumps(),
-                    fl.dynamicJumps());
-        }
-        RelooperFlattening.NotFlattened n = (RelooperFlattening.NotFlattened) o;
-        return LoopPlan.refused(f, loop.startLine(), loop.endLine(), n.reason(), n.detail());
     }
 
     /** The text with every rewritable loop named by {@code findings} rewritten. */
@@ -116,20 +92,6 @@ public final class LoopMatchRewriter {
         return null;
     }
 
-    private static TSNode enclosingFunction(TSNode node) {
-        TSNode n = node;
-        while (true) {
-            TSNode p = n.getParent();
-            if (p == null || p.isNull()) {
-                return n;
-            }
-            if (p.getType().equals("function_item")) {
-                return p;
-            }
-            n = p;
-        }
-    }
-
     /** Of two nested rewritable loops only the outer one is rewritten: their edits would interleave. */
     private static List<LoopPlan> withoutNested(List<LoopPlan> plans) {
         List<LoopPlan> out = new ArrayList<>(plans);
@@ -139,7 +101,7 @@ public final class LoopMatchRewriter {
                 if (outer != inner && outer.rewritable() && inner.rewritable()
                         && outer.startLine() <= inner.startLine() && inner.endLine() <= outer.endLine()
                         && !(outer.startLine() == inner.startLine() && outer.endLine() == inner.endLine())) {
-                    out.set(i, inner.refuse("nested-in-rewritten-loop",
+                    out.set(i, inner.refuse(RefusalReason.NESTED_IN_REWRITTEN_LOOP,
                             "inside the state loop at line " + outer.startLine()));
                     break;
                 }

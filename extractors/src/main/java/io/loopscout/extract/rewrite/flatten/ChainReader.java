@@ -121,8 +121,9 @@ final class ChainReader {
         SyntaxNode stmt = loop.parent != null && loop.parent.is("expression_statement") ? loop.parent : loop;
         SyntaxNode block = stmt.parent;
         List<SyntaxNode> out = new ArrayList<>();
-        if (block == null || !block.is("block")) {
-            return out;
+        if (block == null || !block.is("block") || block.parent != null
+                && block.parent.is("loop_expression", "while_expression", "for_expression")) {
+            return out; // matches before a loop nested in a loop body run on every iteration: not a resume chain
         }
         List<SyntaxNode> kids = block.namedChildren();
         for (int i = kids.indexOf(stmt) - 1; i >= 0; i--) {

@@ -21,25 +21,23 @@ import java.util.regex.Pattern;
 /**
  * Relooper flattening: a loop whose body is a chain of {@code match current_block { .. }} blocks (c2rust's
  * output, hand ports of it), with nested {@code loop { match current_block {..} }} blocks and the chain of such
- * matches right before the loop, becomes one {@code #[loop_match]} loop over a fresh dense state:
+ * matches right before the loop, becomes one loop with one match on a fresh dense state, the shape the
+ * {@code #[loop_match]} emission takes:
  * <pre>
  * let mut state: u8 = match current_block { K1 =&gt; 0, .. };   // resuming is one jump
- * #[cfg_attr(loop_match, loop_match)]
  * 'c_8765: loop {
- *     state = 'next_state: { match state {
- *         0 =&gt; { ..arm..; current_block = K; #[cfg_attr(loop_match, const_continue)] break 'next_state 3; }
+ *     match state {
+ *         0 =&gt; { ..arm..; current_block = K; state = 3; continue 'c_8765; }
  *         ..
- *     } }
+ *     }
  * }
  * </pre>
- * Every write of {@code current_block} stays (a dead store LLVM drops), so a dynamic dispatch on it is always
- * right; a write followed by the end of its arm, a {@code continue}, or a {@code break} of a flattened inner loop
- * becomes a direct jump to the state that handles that value next ({@link StateTable#resolve}).
+ * States are (block, non-empty arm) and plain statement runs ({@link StateTable}). Every write of
+ * {@code current_block} stays (a dead store LLVM drops), so a dynamic dispatch on it is always right; a write
+ * followed by the end of its arm, a {@code continue}, or a {@code break} of a flattened inner loop becomes a
+ * transition to the constant state that handles that value next.
  */
 public final class RelooperFlattening {
-
-    static final String LOOP_ATTR = "#[cfg_attr(loop_match, loop_match)]";
-    static final String CONST_ATTR = "#[cfg_attr(loop_match, const_continue)]";
 
     private static final Set<String> LOCAL_LOOPS = Set.of("loop_expression", "while_expression", "for_expression");
     private static final Set<String> BARRIERS = Set.of("closure_expression", "function_item", "async_block",
@@ -56,7 +54,7 @@ public final class RelooperFlattening {
     /**
      * The loop flattened.
      *
-     * @param edits        one edit replacing the prefix chain and the loop
+     * @param edits        the entry (replacing the resume chain, or inserted before the loop) and the new loop
      * @param startLine    first line replaced (the prefix's first match, or the loop)
      * @param states       states of the flattened match
      * @param constJumps   transitions resolved to a constant state ({@code #[const_continue]})
@@ -67,7 +65,7 @@ public final class RelooperFlattening {
                             int prefixBlocks) implements Outcome {
     }
 
-    /** The loop is left to the other normalisations, with the reason id and a sentence. */
+    /** The loop is left alone by this normalisation, with the reason id and a sentence. */
     public record NotFlattened(String reason, String detail) implements Outcome {
     }
 
@@ -79,7 +77,6 @@ public final class RelooperFlattening {
     private Chain chain;
     private StateTable table;
     private String stateVar;
-    private String blockLabel;
     private String loopLabel;
     private int consts;
     private int dynamics;
@@ -129,41 +126,39 @@ public final class RelooperFlattening {
         chain = ChainReader.read(loop, variable);
         table = new StateTable(chain);
         stateVar = fresh("state", false);
-        blockLabel = fresh("next_state", true);
         SyntaxNode label = loop.childOfType("label");
         loopLabel = label != null ? label.text() : fresh("state_loop", true);
         String indent = indentAt(regionStart());
         List<String> arms = new ArrayList<>();
         for (State st : table.states()) {
-            arms.add(stateArm(st, indent + "            "));
+            arms.add(stateArm(st, indent + "        "));
         }
         StateTable.Dispatch entry = table.dispatch(table.entry(), chain.variable);
         if (!entry.constant()) {
             dynamics++;
         }
         if (table.idle() != null) {
-            arms.add(indent + "            " + table.idle() + " => loop {}"); // no value reaches a state: spin as before
+            arms.add(indent + "        " + table.idle() + " => loop {}"); // no value reaches a state: spin as before
         }
         // the last state is `_`: the match is exhaustive without an arm no value reaches
         String last = arms.remove(arms.size() - 1);
         arms.add(last.replaceFirst("^(\\s*)\\d+ =>", "$1_ =>"));
         String type = table.size() <= 256 ? "u8" : table.size() <= 65536 ? "u16" : "u32";
         StringBuilder out = new StringBuilder();
-        out.append("let mut ").append(stateVar).append(": ").append(type).append(" = ").append(entry.text()).append(";\n");
-        out.append(indent).append(LOOP_ATTR).append('\n');
-        out.append(indent).append(loopLabel).append(": loop {\n");
-        out.append(indent).append("    ").append(stateVar).append(" = ").append(blockLabel).append(": {\n");
-        out.append(indent).append("        match ").append(stateVar).append(" {\n");
+        out.append(loopLabel).append(": loop {\n");
+        out.append(indent).append("    match ").append(stateVar).append(" {\n");
         for (String a : arms) {
             out.append(a).append('\n');
         }
-        out.append(indent).append("        }\n");
         out.append(indent).append("    }\n");
         out.append(indent).append('}');
+        String entryText = "let mut " + stateVar + ": " + type + " = " + entry.text() + ";\n" + indent;
         if (consts == 0) {
             return new NotFlattened("no-constant-transitions", "no transition resolves to a constant state");
         }
-        List<TextEdit> result = List.of(new TextEdit(regionStart(), loop.end, out.toString()));
+        // two edits: the loop keeps its first byte's place in the edit order (the planner re-finds it there)
+        List<TextEdit> result = List.of(new TextEdit(regionStart(), loop.start, entryText),
+                new TextEdit(loop.start, loop.end, out.toString()));
         return new Flattened(result, lineOf(regionStart()), table.size(), consts, dynamics,
                 chain.prefix.elements.size());
     }
@@ -222,17 +217,17 @@ public final class RelooperFlattening {
         return jump(table.dispatch(next, chain.variable), true);
     }
 
-    /** {@code break 'next_state X;}, with the const attribute when X is a constant. */
+    /**
+     * {@code state = X; continue 'loop;}: the loop's emission turns it into {@code break 'next_state X} (with
+     * {@code #[const_continue]} when X is a constant).
+     */
     private String jump(StateTable.Dispatch d, boolean statement) {
         if (d.constant()) {
             consts++;
         } else {
             dynamics++;
         }
-        String b = "break " + blockLabel + " " + d.text() + ";";
-        if (d.constant()) {
-            b = CONST_ATTR + " " + b;
-        }
+        String b = stateVar + " = " + d.text() + "; continue " + loopLabel + ";";
         return statement ? b : "{ " + b + " }";
     }
 
