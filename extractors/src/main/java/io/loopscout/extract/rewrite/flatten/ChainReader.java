@@ -59,7 +59,7 @@ final class ChainReader {
         return new Chain(prefix, main, var);
     }
 
-    private static String firstScrutinee(SyntaxNode body) {
+    static String firstScrutinee(SyntaxNode body) {
         for (SyntaxNode s : body.statements()) {
             SyntaxNode e = s.expression();
             if (e.is("match_expression") && e.child("value").is("identifier")) {

@@ -88,18 +88,31 @@ public final class RelooperFlattening {
     }
 
     /**
-     * Whether {@code loop} is a relooper chain worth flattening: more than one element in its body, or a resume
-     * chain before it (a lone {@code loop { match current_block {..} }} is the ordinary rewrite's job).
+     * Whether {@code loop} is a relooper chain: more than one match on the variable in its body, nested loops
+     * and the resume chain before it (one match with statements around it is the other normalisations' job).
      *
      * @param variable the dispatch variable named by the finding, or null to take the first match's
      */
     public static boolean applies(SyntaxNode loop, String variable) {
-        try {
-            Chain c = ChainReader.read(loop, variable);
-            return c.body.elements.size() > 1 || !c.prefix.elements.isEmpty();
-        } catch (ChainReader.NotAChain e) {
+        if (!loop.is("loop_expression")) {
             return false;
         }
+        String var = variable == null || variable.isBlank() ? ChainReader.firstScrutinee(loop.child("body")) : variable;
+        return var != null && stateMatches(loop.child("body"), var.strip()) > 1;
+    }
+
+    /** Matches on {@code var} among the statements of {@code block} and of loops among them. */
+    private static int stateMatches(SyntaxNode block, String var) {
+        int n = 0;
+        for (SyntaxNode s : block.statements()) {
+            SyntaxNode e = s.expression();
+            if (e.is("match_expression") && e.child("value").text().equals(var)) {
+                n++;
+            } else if (e.is("loop_expression")) {
+                n += stateMatches(e.child("body"), var);
+            }
+        }
+        return n;
     }
 
     /**
