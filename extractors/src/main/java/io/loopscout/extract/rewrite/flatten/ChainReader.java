@@ -27,7 +27,7 @@ final class ChainReader {
 
     private final String variable;
 
-    private ChainReader(String variable) {
+    ChainReader(String variable) {
         this.variable = variable;
     }
 
@@ -117,7 +117,7 @@ final class ChainReader {
     }
 
     /** The {@code match variable} statements right before the loop statement, in source order. */
-    private List<SyntaxNode> precedingMatches(SyntaxNode loop) {
+    List<SyntaxNode> precedingMatches(SyntaxNode loop) {
         SyntaxNode stmt = loop.parent != null && loop.parent.is("expression_statement") ? loop.parent : loop;
         SyntaxNode block = stmt.parent;
         List<SyntaxNode> out = new ArrayList<>();

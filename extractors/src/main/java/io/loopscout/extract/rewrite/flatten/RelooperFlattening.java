@@ -88,8 +88,9 @@ public final class RelooperFlattening {
     }
 
     /**
-     * Whether {@code loop} is a relooper chain: more than one match on the variable in its body, nested loops
-     * and the resume chain before it (one match with statements around it is the other normalisations' job).
+     * Whether {@code loop} is a relooper chain: more than one match on the variable in its body and nested
+     * loops, or one and a resume chain before the loop (one match with statements around it and nothing before
+     * is the other normalisations' job).
      *
      * @param variable the dispatch variable named by the finding, or null to take the first match's
      */
@@ -98,7 +99,11 @@ public final class RelooperFlattening {
             return false;
         }
         String var = variable == null || variable.isBlank() ? ChainReader.firstScrutinee(loop.child("body")) : variable;
-        return var != null && stateMatches(loop.child("body"), var.strip()) > 1;
+        if (var == null) {
+            return false;
+        }
+        int inBody = stateMatches(loop.child("body"), var.strip());
+        return inBody > 1 || inBody == 1 && new ChainReader(var.strip()).precedingMatches(loop).size() > 0;
     }
 
     /** Matches on {@code var} among the statements of {@code block} and of loops among them. */
