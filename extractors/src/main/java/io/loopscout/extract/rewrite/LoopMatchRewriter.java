@@ -20,6 +20,9 @@ import org.treesitter.TSQueryMatch;
  */
 public final class LoopMatchRewriter {
 
+    /** The detail of a loop lifted into a flattened outer loop, followed by the outer loop's line. */
+    public static final String FLATTENED_INTO = "flattened into the state loop at line ";
+
     private static final String LOOPS = "[(loop_expression) (while_expression)] @loop";
 
     /** Plans the rewrite of every loop named by {@code findings} in {@code text}. */
@@ -101,8 +104,10 @@ public final class LoopMatchRewriter {
                 if (outer != inner && outer.rewritable() && inner.rewritable()
                         && outer.startLine() <= inner.startLine() && inner.endLine() <= outer.endLine()
                         && !(outer.startLine() == inner.startLine() && outer.endLine() == inner.endLine())) {
+                    // a loop the chain flattening lifted into the outer loop's match is part of that rewrite
+                    boolean lifted = outer.normalisations().contains("flatten-chain");
                     out.set(i, inner.refuse(RefusalReason.NESTED_IN_REWRITTEN_LOOP,
-                            "inside the state loop at line " + outer.startLine()));
+                            (lifted ? FLATTENED_INTO : "inside the state loop at line ") + outer.startLine()));
                     break;
                 }
             }
