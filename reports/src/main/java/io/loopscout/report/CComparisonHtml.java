@@ -21,7 +21,8 @@ import java.util.Optional;
 final class CComparisonHtml {
 
     /** Table and chart order: the baseline, the translation, its two treatments, the A/A control, the port. */
-    static final List<CVariant> ORDER = List.of(CVariant.C, CVariant.A, CVariant.B, CVariant.D, CVariant.A_PRIME,
+    static final List<CVariant> ORDER = List.of(CVariant.C, CVariant.A, CVariant.R, CVariant.F, CVariant.B,
+            CVariant.B_FLAG, CVariant.D, CVariant.A_PRIME,
             CVariant.RUST_PORT);
 
     /** What a cell without a figure shows (the row's status says why). */
@@ -181,6 +182,9 @@ final class CComparisonHtml {
         return switch (v) {
             case A -> "#b45309";
             case B -> "#2563eb";
+            case R -> "#d97706";
+            case F -> "#60a5fa";
+            case B_FLAG -> "#1e40af";
             case D -> "#7c3aed";
             case A_PRIME -> "#94a3b8";
             case RUST_PORT -> "#0891b2";
@@ -198,13 +202,16 @@ final class CComparisonHtml {
         h.append("<details class=\"functions\"><summary>Top functions by self cost (callgrind), ")
                 .append(Html.esc(workload)).append("</summary><table class=\"c2rust-functions\"><thead><tr>")
                 .append("<th>Variant</th><th>Function</th><th class=\"num\">Instructions</th>")
-                .append("<th class=\"num\">Branches</th><th class=\"num\">Mispredictions</th></tr></thead><tbody>");
+                .append("<th class=\"num\">Branches</th><th class=\"num\">Conditional</th>")
+                .append("<th class=\"num\">Indirect</th><th class=\"num\">Mispredictions</th></tr></thead><tbody>");
         for (Row r : rows) {
             for (FunctionCost f : r.functions()) {
                 h.append("<tr><td>").append(Html.esc(r.variant().label())).append("</td><td><code>")
                         .append(Html.esc(f.function())).append("</code></td>");
                 cell(h, count(f.instructions()));
                 cell(h, count(f.branches()));
+                cell(h, f.conditionalBranches() < 0 ? null : count(f.conditionalBranches()));
+                cell(h, f.indirectBranches() < 0 ? null : count(f.indirectBranches()));
                 cell(h, count(f.mispredictions()));
                 h.append("</tr>");
             }

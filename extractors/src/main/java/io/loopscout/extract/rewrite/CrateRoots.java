@@ -75,7 +75,7 @@ final class CrateRoots {
                     ? root.substring(0, root.length() - "main.rs".length()) : null;
             boolean binTouched = touched.contains(root) || dir != null && touched.stream().anyMatch(t -> t.startsWith(dir));
             boolean isBin = root.startsWith("src/bin/") || root.equals("src/main.rs");
-            if (isBin && binTouched) {
+            if (isBin && binTouched || touched.contains(root)) { // a bin at a custom path (c2rust --binary)
                 out.add(root);
             }
         }

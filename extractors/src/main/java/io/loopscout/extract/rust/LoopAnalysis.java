@@ -28,9 +28,6 @@ final class LoopAnalysis {
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
-    private static final Pattern PLACE_TEXT =
-            Pattern.compile("\\**(?:\\(\\**(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\)|self|[A-Za-z_]\\w*)"
-                    + "(?:\\.[A-Za-z_]\\w*)*");
     private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
     private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
 
@@ -239,7 +236,7 @@ final class LoopAnalysis {
      * Judged by text: the copy of a loop may hold such a chain as a leaf (see {@link SyntaxNode#copyOf}).
      */
     private static boolean isPlace(SyntaxNode n) {
-        return PLACE_TEXT.matcher(n.compact()).matches();
+        return StatePlace.isPlace(n);
     }
 
     private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {

@@ -120,8 +120,8 @@ final class BzBenchBuilds {
         if (!features.isEmpty()) {
             args.addAll(List.of("--features", String.join(",", features)));
         }
-        BuildResult r = cargo.build(dir, driver, dir.resolve("target"), cargoVariant(variant), args, "",
-                Limits.build());
+        BuildResult r = cargo.build(dir, driver, dir.resolve("target"), cargoVariant(variant), args,
+                variant == CVariant.B_FLAG ? Variant.D.rustflags() : "", Limits.build());
         if (!r.ok()) {
             return new Built(variant, dir, null, new Failure(recipe.project(), STAGE, FailureClass.BUILD_FAIL,
                     variant.label() + ": " + tail(r.result().log() + " " + r.result().detail(), 600)));
@@ -130,10 +130,13 @@ final class BzBenchBuilds {
         return new Built(variant, dir, binary, null);
     }
 
-    /** The native runner's variant whose RUSTFLAGS this build uses (C and the port build like A). */
+    /**
+     * The native runner's variant whose RUSTFLAGS this build uses (C, the port, R and F build like A; B_FLAG
+     * like B with D's flag as the shared flags).
+     */
     static Variant cargoVariant(CVariant v) {
         return switch (v) {
-            case B -> Variant.B;
+            case B, B_FLAG -> Variant.B;
             case D -> Variant.D;
             case A_PRIME -> Variant.A_PRIME;
             default -> Variant.A;

@@ -57,13 +57,23 @@ public record CComparison(String project, String version, String c2rustVersion, 
     /**
      * One function's own cost on the callgrind slice.
      *
-     * @param function       symbol name
-     * @param instructions   Ir
-     * @param branches       conditional + indirect branches
-     * @param mispredictions simulated conditional + indirect mispredictions
+     * @param function                  symbol name
+     * @param instructions              Ir
+     * @param branches                  conditional + indirect branches
+     * @param mispredictions            simulated conditional + indirect mispredictions
+     * @param conditionalBranches       Bc (-1: not split)
+     * @param indirectBranches          Bi: jump tables, calls through pointers (-1: not split)
+     * @param conditionalMispredictions Bcm (-1: not split)
+     * @param indirectMispredictions    Bim (-1: not split)
      */
-    public record FunctionCost(String function, long instructions, long branches, long mispredictions)
-            implements Serializable {
+    public record FunctionCost(String function, long instructions, long branches, long mispredictions,
+                               long conditionalBranches, long indirectBranches, long conditionalMispredictions,
+                               long indirectMispredictions) implements Serializable {
+
+        /** A cost without the conditional/indirect split. */
+        public FunctionCost(String function, long instructions, long branches, long mispredictions) {
+            this(function, instructions, branches, mispredictions, -1, -1, -1, -1);
+        }
     }
 
     /**

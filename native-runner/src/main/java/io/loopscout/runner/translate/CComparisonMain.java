@@ -55,6 +55,9 @@ public final class CComparisonMain {
                 line -> System.err.println("[c2rust-bench] " + line));
         CComparisonRunner.Result result = runner.run(recipe, settings);
         System.out.print(render(result.comparison()));
+        Path csv = work.resolve("c2rust-functions.csv");
+        Files.writeString(csv, functionsCsv(result.comparison()));
+        System.out.println("per-function counts: " + csv);
         for (Failure f : result.failures()) {
             System.out.println("failure: " + f.failureClass().id() + " " + f.stage() + ": " + f.message());
         }
@@ -81,9 +84,10 @@ public final class CComparisonMain {
         }
         for (CComparison.Row r : c.rows()) {
             for (CComparison.FunctionCost f : r.functions()) {
-                b.append(String.format(Locale.ROOT, "  %-10s %-20s %-40s Ir %,15d  branches %,13d  mispred %,11d%n",
-                        r.workload(), r.variant().label(), f.function(), f.instructions(), f.branches(),
-                        f.mispredictions()));
+                b.append(String.format(Locale.ROOT,
+                        "  %-10s %-32s %-40s Ir %,15d  Bc %,13d  Bi %,11d  Bcm %,11d  Bim %,9d%n",
+                        r.workload(), r.variant().label(), f.function(), f.instructions(), f.conditionalBranches(),
+                        f.indirectBranches(), f.conditionalMispredictions(), f.indirectMispredictions()));
             }
         }
         for (CComparison.LoopRewrite l : c.loops()) {
@@ -93,6 +97,40 @@ public final class CComparisonMain {
         List<String> notes = c.notes();
         notes.forEach(n -> b.append("note: ").append(n).append('\n'));
         return b.toString();
+    }
+
+    /**
+     * c2rust-functions.csv (RFC 4180): per workload, variant and function its own callgrind cost, with the
+     * instructions relative to the same function in the C build.
+     */
+    static String functionsCsv(CComparison c) {
+        StringBuilder b = new StringBuilder("workload,variant,function,instructions,instructions_vs_c,"
+                + "conditional_branches,indirect_branches,conditional_mispredictions,indirect_mispredictions\r\n");
+        java.util.Map<String, Long> cCost = new java.util.HashMap<>();
+        for (CComparison.Row r : c.rows()) {
+            if (r.variant() == CVariant.C) {
+                r.functions().forEach(f -> cCost.put(r.workload() + "\u0000" + f.function(), f.instructions()));
+            }
+        }
+        for (CComparison.Row r : c.rows()) {
+            for (CComparison.FunctionCost f : r.functions()) {
+                Long base = cCost.get(r.workload() + "\u0000" + f.function());
+                b.append(csv(r.workload())).append(',').append(csv(r.variant().label())).append(',')
+                        .append(csv(f.function())).append(',').append(f.instructions()).append(',')
+                        .append(base == null || base == 0 ? "" : String.format(Locale.ROOT, "%.4f",
+                                (double) f.instructions() / base)).append(',')
+                        .append(f.conditionalBranches()).append(',').append(f.indirectBranches()).append(',')
+                        .append(f.conditionalMispredictions()).append(',').append(f.indirectMispredictions())
+                        .append("\r\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** One RFC 4180 field; a leading formula character is defused as in the project's other CSVs. */
+    private static String csv(String s) {
+        String t = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return t.matches("[^,\"\r\n]*") ? t : "\"" + t.replace("\"", "\"\"") + "\"";
     }
 
     private static String fmt(Double v, String f) {

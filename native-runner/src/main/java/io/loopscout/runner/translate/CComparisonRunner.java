@@ -3,6 +3,7 @@ package io.loopscout.runner.translate;
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.core.FileTrees;
+import io.loopscout.extract.rewrite.flatten.CurrentBlockRenumbering;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.corpus.CorpusGenerator;
 import io.loopscout.runner.corpus.CorpusKind;
@@ -125,12 +126,25 @@ public final class CComparisonRunner {
                     continue;
                 }
             } else if (outcome instanceof TranslationOutcome.Translated t) {
-                builds.prepareTranslation(t.crateDir(), dir);
-                if (v == CVariant.B) {
-                    if (rewrite == null) {
-                        notes.add("B not measured: no #[loop_match] rewriter was given");
+                boolean rewritten = v == CVariant.B || v == CVariant.F || v == CVariant.B_FLAG;
+                if (rewritten && rewrite == null) {
+                    notes.add(v.label() + " not measured: no #[loop_match] rewriter was given");
+                    continue;
+                }
+                if (v == CVariant.F || v == CVariant.B_FLAG) {
+                    // the same rewritten source as B, built another way
+                    Path b = work.resolve("variants").resolve(CVariant.B.id()).resolve("backend");
+                    if (!Files.isDirectory(b)) {
                         continue;
                     }
+                    FileTrees.copy(b, dir.resolve("backend"));
+                } else {
+                    builds.prepareTranslation(t.crateDir(), dir);
+                }
+                if (v == CVariant.R || v == CVariant.B) {
+                    notes.add(v.label() + ": " + renumber(dir.resolve("backend")));
+                }
+                if (v == CVariant.B) {
                     progress.accept("rewriting current_block loops to #[loop_match]");
                     loops.addAll(rewrite.apply(dir.resolve("backend")));
                 }
@@ -162,6 +176,25 @@ public final class CComparisonRunner {
         CComparison comparison = new CComparison(recipe.project(), recipe.version(), c2rustVersion,
                 cargo.toolchain().version(), corpusText, host(s), rows, loops, notes);
         return new Result(comparison, failures);
+    }
+
+    /** Renumbers current_block in every Rust file of the crate; says what it did. */
+    private static String renumber(Path crate) throws IOException {
+        int functions = 0;
+        int constants = 0;
+        List<Path> files;
+        try (java.util.stream.Stream<Path> w = Files.walk(crate)) {
+            files = w.filter(p -> p.toString().endsWith(".rs") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path f : files) {
+            CurrentBlockRenumbering.Result r = CurrentBlockRenumbering.renumber(Files.readString(f));
+            if (r.functions() > 0) {
+                Files.writeString(f, r.text());
+                functions += r.functions();
+                constants += r.constants();
+            }
+        }
+        return "current_block renumbered in " + functions + " functions (" + constants + " constants)";
     }
 
     private List<Path> corpus(Path dir, Settings s) throws IOException {
@@ -252,7 +285,7 @@ public final class CComparisonRunner {
                 } else {
                     counts.put(v, c);
                     try {
-                        functions.put(v, CallgrindFunctions.top(callgrindFile(built.get(v), workload), 5));
+                        functions.put(v, CallgrindFunctions.top(callgrindFile(built.get(v), workload), 8));
                     } catch (IOException | RuntimeException e) {
                         notes.add("callgrind profile of " + v.label() + " " + workload + " unreadable: " + e);
                     }

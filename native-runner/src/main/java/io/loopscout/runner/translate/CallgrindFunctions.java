@@ -57,7 +57,8 @@ public final class CallgrindFunctions {
             }
         }
         List<CComparison.FunctionCost> out = new ArrayList<>();
-        cost.forEach((name, c) -> out.add(new CComparison.FunctionCost(name, c[0], c[1] + c[3], c[2] + c[4])));
+        cost.forEach((name, c) -> out.add(new CComparison.FunctionCost(name, c[0], c[1] + c[3], c[2] + c[4], c[1],
+                c[3], c[2], c[4])));
         out.sort(Comparator.comparingLong(CComparison.FunctionCost::instructions).reversed());
         return List.copyOf(out.subList(0, Math.min(top, out.size())));
     }

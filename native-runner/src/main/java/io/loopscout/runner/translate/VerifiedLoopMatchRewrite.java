@@ -1,6 +1,7 @@
 package io.loopscout.runner.translate;
 
 import io.loopscout.extract.rewrite.CrateRewriter;
+import io.loopscout.extract.rewrite.LoopMatchRewriter;
 import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.extract.rewrite.RewriteResult;
 import io.loopscout.extract.rust.RustExtractor;
@@ -44,11 +45,23 @@ public final class VerifiedLoopMatchRewrite implements LoopMatchRewrite {
         List<CComparison.LoopRewrite> out = new ArrayList<>();
         for (LoopOutcome l : r.loops()) {
             List<String> text = lines.computeIfAbsent(l.file(), f -> read(crate.resolve(f)));
+            LoopOutcome outer = liftedInto(l, r.loops());
             out.add(new CComparison.LoopRewrite(l.file(), l.line(), enclosingFunction(text, l.line()),
-                    l.status() == LoopOutcome.Status.REWRITTEN,
-                    reason(l)));
+                    l.status() == LoopOutcome.Status.REWRITTEN || outer != null,
+                    outer != null ? "flattened into the #[loop_match] loop at line " + outer.line() : reason(l)));
         }
         return out;
+    }
+
+    /** The rewritten loop whose flattening lifted {@code l} into its match, or null. */
+    private static LoopOutcome liftedInto(LoopOutcome l, List<LoopOutcome> all) {
+        int at = l.reason() == null ? -1 : l.reason().indexOf(LoopMatchRewriter.FLATTENED_INTO);
+        if (l.status() != LoopOutcome.Status.LEFT_ALONE || at < 0) {
+            return null;
+        }
+        int line = Integer.parseInt(l.reason().substring(at + LoopMatchRewriter.FLATTENED_INTO.length()).strip());
+        return all.stream().filter(o -> o.file().equals(l.file()) && o.line() == line
+                && o.status() == LoopOutcome.Status.REWRITTEN).findFirst().orElse(null);
     }
 
     /** Why the loop ended as it did; a reverted loop says so (its rewrite broke a build). */
