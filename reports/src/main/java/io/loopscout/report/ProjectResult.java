@@ -63,6 +63,16 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
         return measurement.tier() == EvidenceTier.PROJECT ? measurement.speedup() : null;
     }
 
+    /** Ir(B)/Ir(A) of the project's measurement (callgrind), or null when B or A was not counted. */
+    public Double instructionsRatio() {
+        return measurement.instructionsRatio("B");
+    }
+
+    /** Ir(D)/Ir(A): the LLVM flag's change in instructions, or null when D or A was not counted. */
+    public Double llvmFlagInstructionsRatio() {
+        return measurement.instructionsRatio("D");
+    }
+
     /**
      * The model-tier speed-up: the measurement's when it is of the model tier, else the best model speed-up
      * among the findings, or null.
