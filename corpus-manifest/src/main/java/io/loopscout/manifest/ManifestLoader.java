@@ -36,7 +36,7 @@ public final class ManifestLoader {
     private static final Set<String> TRANSLATE_KEYS = Set.of("sources", "defines", "harness", "rust_port");
     private static final Set<String> PORT_KEYS = Set.of("crate", "version", "features");
     private static final Set<String> POPULARITY_KEYS = Set.of("downloads", "stars", "as_of");
-    private static final Set<String> BENCH_KEYS = Set.of("command", "rustflags");
+    private static final Set<String> BENCH_KEYS = Set.of("command", "rustflags", "driver", "args");
 
     private final String file;
     private final Path baseDir;
@@ -242,17 +242,54 @@ public final class ManifestLoader {
 
     private BenchSpec bench(Node node, String id) {
         if (!(node instanceof MappingNode map)) {
-            problem(line(node), id, "bench must be a mapping { command, rustflags }");
+            problem(line(node), id, "bench must be a mapping { command, rustflags } or { driver, args, rustflags }");
             return null;
         }
         Map<String, NodeTuple> k = keys(map, BENCH_KEYS, id);
         String command = scalarValue(k.get("command"), id, "command");
-        if (command == null || command.isBlank()) {
-            problem(line(map), id, "bench needs a 'command'");
+        String driver = scalarValue(k.get("driver"), id, "driver");
+        String flags = scalarValue(k.get("rustflags"), id, "rustflags");
+        if (command != null && driver != null) {
+            problem(line(map), id, "bench has either a 'command' or a 'driver', not both");
             return null;
         }
-        String flags = scalarValue(k.get("rustflags"), id, "rustflags");
+        if (driver != null) {
+            Path dir = driverDir(driver, valueLine(k.get("driver")), id);
+            return dir == null ? null : BenchSpec.driver(dir.toString(), strings(k.get("args"), id, "args"), flags);
+        }
+        if (k.containsKey("args")) {
+            problem(line(k.get("args").getKeyNode()), id, "'args' goes with a 'driver', not a 'command'");
+        }
+        if (command == null || command.isBlank()) {
+            problem(line(map), id, "bench needs a 'command' or a 'driver'");
+            return null;
+        }
         return new BenchSpec(command, flags == null ? "" : flags);
+    }
+
+    /** A driver folder (relative to the manifest's folder) that holds a crate depending on the project. */
+    private Path driverDir(String driver, int line, String id) {
+        if (driver.isBlank() || driver.startsWith("/")) {
+            problem(line, id, "driver must be a folder relative to the manifest, got '" + driver + "'");
+            return null;
+        }
+        Path dir = (baseDir == null ? Path.of(driver) : baseDir.resolve(driver)).normalize();
+        Path cargoToml = dir.resolve("Cargo.toml");
+        if (!Files.isRegularFile(cargoToml) || !Files.isRegularFile(dir.resolve("src/main.rs"))) {
+            problem(line, id, "driver " + driver + " needs Cargo.toml and src/main.rs (looked in " + dir + ")");
+            return null;
+        }
+        try {
+            if (!Files.readString(cargoToml).contains(BenchSpec.CRATE_PLACEHOLDER)) {
+                problem(line, id, "driver " + driver + ": Cargo.toml must depend on the project with path = \""
+                        + BenchSpec.CRATE_PLACEHOLDER + "\"");
+                return null;
+            }
+        } catch (IOException e) {
+            problem(line, id, "driver " + driver + ": cannot read Cargo.toml: " + e.getMessage());
+            return null;
+        }
+        return dir;
     }
 
     private TranslateSpec translate(Node node, String id) {

@@ -77,6 +77,40 @@ class ManifestLoaderTest {
         assertEquals(2, dupKey.problems().get(0).line());
     }
 
+    @Test
+    void readsBenchmarkDriversAndReportsBadOnesWithTheirLine() throws Exception {
+        Path file = resource("drivers.yaml");
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(file));
+        String all = String.join("\n", e.problems().stream().map(p -> p.line() + " " + p.projectId() + " "
+                + p.message()).toList());
+        assertContains(all, "9 missing-driver driver benches/absent needs Cargo.toml and src/main.rs");
+        assertContains(all, "13 no-placeholder driver benches/no-placeholder: Cargo.toml must depend on the project "
+                + "with path = \"@CRATE@\"");
+        assertContains(all, "18 both bench has either a 'command' or a 'driver', not both");
+        assertContains(all, "25 args-without-driver 'args' goes with a 'driver', not a 'command'");
+        assertContains(all, "29 absolute driver must be a folder relative to the manifest");
+        assertEquals(5, e.problems().size(), all);
+        String valid = String.join("\n", java.nio.file.Files.readAllLines(file).subList(0, 5));
+        BenchSpec b = ManifestLoader.parse("m.yaml", valid, file.getParent()).projects().get(0).bench();
+        assertTrue(b.isDriver());
+        assertEquals(file.getParent().resolve("benches/good").toString(), b.driver());
+        assertEquals(List.of("16", "2"), b.args());
+        assertEquals("-Ctarget-cpu=native", b.rustflags());
+        assertEquals(null, b.command());
+        assertEquals("driver good 16 2", b.display());
+    }
+
+    @Test
+    void theShippedManifestIsValidAndItsDriversExist() throws Exception {
+        Manifest m = ManifestLoader.load(Path.of("default.yaml"));
+        List<ProjectSpec> driven = m.projects().stream().filter(p -> p.bench() != null && p.bench().isDriver())
+                .toList();
+        assertTrue(driven.size() >= 4, "drivers: " + driven);
+        for (ProjectSpec p : driven) {
+            assertTrue(java.nio.file.Files.isRegularFile(Path.of(p.bench().driver(), "src/main.rs")), p.id());
+        }
+    }
+
     private static void assertContains(String all, String expected) {
         assertTrue(all.lines().anyMatch(l -> l.startsWith(expected)), "missing: " + expected + "\nin:\n" + all);
     }

@@ -26,6 +26,21 @@ public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Doubl
         variants = List.copyOf(variants);
     }
 
+    /**
+     * Callgrind's instruction count of {@code variant} over A's, Ir(variant)/Ir(A): exact evidence of the change
+     * in work done, beside the timed speed-up. Null when either was not counted.
+     */
+    public Double instructionsRatio(String variant) {
+        Long a = instructions("A");
+        Long x = instructions(variant);
+        return a == null || x == null || a == 0 ? null : (double) x / a;
+    }
+
+    private Long instructions(String variant) {
+        return variants.stream().filter(v -> v.variant().equals(variant) && v.instructions() != null)
+                .map(VariantStats::instructions).findFirst().orElse(null);
+    }
+
     /** Nothing measured: the static tier. */
     public static Measurement staticOnly() {
         return new Measurement(EvidenceTier.STATIC, null, null, null, null, null, Verdict.NOT_MEASURED, null,

@@ -10,6 +10,7 @@ import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.runner.build.BenchCommand;
 import io.loopscout.runner.build.BuildResult;
 import io.loopscout.runner.build.CargoBuild;
+import io.loopscout.runner.build.DriverCrate;
 import io.loopscout.runner.build.PreparedProject;
 import io.loopscout.runner.build.RustToolchain;
 import io.loopscout.runner.build.Variant;
@@ -171,6 +172,9 @@ public final class ProjectMeasurer {
     public PreparedProject prepare(ProjectSpec spec, Path checkout, Path rewritten, List<Variant> variants,
                                    List<Failure> failures) {
         BenchSpec bench = spec.bench();
+        if (bench.isDriver()) {
+            return prepareDriver(spec, checkout, rewritten, variants, failures);
+        }
         BenchCommand cmd;
         try {
             cmd = BenchCommand.parse(bench.command());
@@ -228,6 +232,97 @@ public final class ProjectMeasurer {
         return new PreparedProject(spec.id(), runs, cmd.cargoRun());
     }
 
+    /**
+     * A driver project: the driver crate copied per variant against the original crate (A, D, A') or its rewrite
+     * (B), its dependencies fetched, built in the sandbox, run once to compare its checksum with A's (a variant
+     * that computes something else is dropped with {@code bench-fail}); null when A or A' is unusable.
+     */
+    private PreparedProject prepareDriver(ProjectSpec spec, Path checkout, Path rewritten, List<Variant> variants,
+                                          List<Failure> failures) {
+        BenchSpec bench = spec.bench();
+        Path crate = crateDir(checkout, spec.subdir());
+        Path crateB = rewritten == null ? null : crateDir(rewritten, spec.subdir());
+        if (!crate.startsWith(checkout.normalize()) || !Files.isRegularFile(crate.resolve("Cargo.toml"))) {
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no crate at subdir '"
+                    + spec.subdir() + "' (manifest line " + spec.line() + ")"));
+            return null;
+        }
+        Map<Variant, SandboxCommand> runs = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            Path root = v == Variant.B ? rewritten : checkout;
+            Path dir = v == Variant.B ? crateB : crate;
+            if (dir == null) {
+                continue;
+            }
+            boolean required = v == Variant.A || v == Variant.A_PRIME;
+            Path base = workDir.resolve(spec.id()).resolve(v.dirName());
+            Path driverRoot = base.resolve("driver");
+            Path driver;
+            try {
+                driver = DriverCrate.materialize(Path.of(bench.driver()), dir, driverRoot);
+            } catch (IOException | RuntimeException e) {
+                failures.add(Failure.of(spec.id(), STAGE, FailureClass.BENCH_FAIL, e));
+                return null;
+            }
+            Failure fetch = cargo.fetch(spec.id(), driver);
+            if (fetch != null) {
+                failures.add(fetch);
+                if (required) {
+                    return null;
+                }
+                continue;
+            }
+            Path target = base.resolve("target");
+            BuildResult b = cargo.build(root, driver, target, v, List.of("build", "--release"), bench.rustflags(),
+                    Limits.build(), List.of(driverRoot));
+            Path exe = b.executable(null);
+            if (!b.ok() || exe == null) {
+                failures.add(b.ok() ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "variant " + v.label()
+                        + ": cargo built no executable for driver " + bench.driver())
+                        : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + v.label()));
+                if (required) {
+                    return null;
+                }
+                continue;
+            }
+            List<String> argv = new ArrayList<>();
+            argv.add(exe.toString());
+            argv.addAll(bench.args());
+            runs.put(v, SandboxCommand.of(argv).workDir(driver).readOnly(root).readOnly(driverRoot).readOnly(target)
+                    .env(cargo.toolchain().environment()).cpu(protocol.cpu()).limits(protocol.runLimits()).build());
+        }
+        return checked(new PreparedProject(spec.id(), runs, true, DriverCrate.WORKLOAD_FUNCTION), failures);
+    }
+
+    /**
+     * Runs every variant of a driver project once and keeps those whose checksum equals A's: B must compute what
+     * A computes, or its time means nothing. Null when A or A' fails or disagrees.
+     */
+    private PreparedProject checked(PreparedProject p, List<Failure> failures) {
+        Map<Variant, SandboxCommand> kept = new LinkedHashMap<>();
+        String expected = null;
+        for (Map.Entry<Variant, SandboxCommand> e : p.runs().entrySet()) {
+            Variant v = e.getKey();
+            SandboxResult r = cargo.sandbox().run(e.getValue());
+            String sum = r.ok() ? DriverCrate.checksum(r.log()) : null;
+            String problem = !r.ok() ? null
+                    : sum == null ? "variant " + v.label() + ": the driver printed no " + DriverCrate.CHECKSUM_MARKER
+                    : expected != null && !sum.equals(expected) ? "variant " + v.label() + " computed another result "
+                            + "than A (checksum " + sum + ", A: " + expected + ")" : null;
+            if (!r.ok() || problem != null) {
+                failures.add(problem == null ? r.toFailure(p.project(), STAGE, FailureClass.BENCH_FAIL,
+                        "check run " + v.label()) : new Failure(p.project(), STAGE, FailureClass.BENCH_FAIL, problem));
+                if (v == Variant.A || v == Variant.A_PRIME) {
+                    return null;
+                }
+                continue;
+            }
+            expected = expected == null ? sum : expected;
+            kept.put(v, e.getValue());
+        }
+        return new PreparedProject(p.project(), kept, p.direct(), p.counted());
+    }
+
     /** Times a prepared project under the protocol; callgrind counts each variant once when it can. */
     public Measurement measure(PreparedProject prepared, List<Failure> failures) {
         double loadBefore = Host.loadAverage();
@@ -242,7 +337,8 @@ public final class ProjectMeasurer {
                 : "pinned to " + protocol.cpu()) + "; " + load;
         if (protocol.callgrind() && prepared.direct() && !series.failed()) {
             for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
-                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits());
+                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits(),
+                        prepared.counted());
                 if (c != null) {
                     counts.put(e.getKey().label(), c);
                 }

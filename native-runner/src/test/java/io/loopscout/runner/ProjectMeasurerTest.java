@@ -81,6 +81,45 @@ class ProjectMeasurerTest {
         assertTrue(irRatio > 1.08 && irRatio < 1.11, "Ir(B)/Ir(A) = " + irRatio);
     }
 
+    static ProjectSpec driven(String id) {
+        Path driver = TestFixtures.copyResource("bench/drivers", scratch.resolve("drivers-" + id)).resolve("tally");
+        return new ProjectSpec(id, Language.RUST, new SourceSpec.Path("x"), Popularity.none(), null,
+                BenchSpec.driver(driver.toString(), List.of("30"), ""), null, 9);
+    }
+
+    @Test
+    void driverBuildsAgainstEachVariantsCrateAndCallgrindCountsOnlyItsWorkload() {
+        Path tally = TestFixtures.copyResource("bench/tally", scratch.resolve("driver-a"));
+        Path copy = TestFixtures.copyResource("bench/tally", scratch.resolve("driver-b"));
+        List<Failure> failures = new ArrayList<>();
+        PreparedProject p = measurer.prepare(driven("tally"), tally, copy, failures);
+        assertNotNull(p, failures.toString());
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of(Variant.A, Variant.B, Variant.D, Variant.A_PRIME), List.copyOf(p.runs().keySet()));
+        Measurement m = measurer.measure(p, failures);
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertTrue(m.note().contains("harness-timed"), m.note());
+        long irA = m.variants().get(0).instructions();
+        long irB = m.variants().get(1).instructions();
+        // the set-up loop alone is 20 M iterations; 30 rounds of counting 10 kB are well under 10 M instructions
+        assertTrue(irA > 100_000 && irA < 10_000_000, "Ir(A) = " + irA);
+        assertEquals(1.0, (double) irB / irA, 0.01);
+    }
+
+    @Test
+    void aVariantThatComputesSomethingElseIsABenchFailureAndIsNotTimed() {
+        Path tally = TestFixtures.copyResource("bench/tally", scratch.resolve("wrong-a"));
+        Path wrong = TestFixtures.copyResource("bench/tally-miscounts", scratch.resolve("wrong-b"));
+        List<Failure> failures = new ArrayList<>();
+        PreparedProject p = measurer.prepare(driven("tally-wrong"), tally, wrong, failures);
+        assertNotNull(p, failures.toString());
+        assertEquals(List.of(Variant.A, Variant.D, Variant.A_PRIME), List.copyOf(p.runs().keySet()));
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals(FailureClass.BENCH_FAIL, failures.get(0).failureClass());
+        assertTrue(failures.get(0).message().startsWith("variant B computed another result than A (checksum "),
+                failures.get(0).message());
+    }
+
     @Test
     void failingBenchmarkIsAFailureAndAnUnstableMeasurementNotAnException() {
         Finding f = Finding.builder().pattern(Pattern.RUST_STATE_LOOP).graph(SyntheticGraphs.random(4, 2, 5)).build();

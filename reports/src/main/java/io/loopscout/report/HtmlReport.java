@@ -225,7 +225,21 @@ public final class HtmlReport {
                         .append("</a>: ").append(times(m.speedup())).append(" (95% CI ").append(times(m.ciLow()))
                         .append(" to ").append(times(m.ciHigh())).append("), A/A′ noise ")
                         .append(percent(m.aaNoise())).append(", LLVM flag ").append(times(m.llvmFlagSpeedup()))
-                        .append("</li>");
+                        .append(instructions(r)).append("</li>");
+            }
+            h.append("</ul>");
+        }
+        List<ProjectResult> measured = results.stream().filter(r -> r.measuredSpeedup() != null
+                || r.instructionsRatio() != null).toList();
+        if (!measured.isEmpty()) {
+            h.append("<h3>Every project-tier measurement (any verdict)</h3><ul id=\"measured\">");
+            for (ProjectResult r : measured) {
+                Measurement m = r.measurement();
+                h.append("<li><a class=\"open\" href=\"#p-").append(results.indexOf(r) + 1).append("\">")
+                        .append(Html.esc(r.id())).append("</a>: time ").append(times(m.speedup()))
+                        .append(m.ciLow() == null ? "" : " (95% CI " + times(m.ciLow()) + " to " + times(m.ciHigh()) + ")")
+                        .append(", ").append(Html.esc(m.verdict() == null ? "" : m.verdict().id()))
+                        .append(instructions(r)).append("</li>");
             }
             h.append("</ul>");
         }
@@ -241,6 +255,16 @@ public final class HtmlReport {
         h.append("</section>\n");
     }
 
+    /** ", instructions B/A 0.9601, D/A 0.9632" (callgrind's exact counts), or "" when none was counted. */
+    static String instructions(ProjectResult r) {
+        if (r.instructionsRatio() == null && r.llvmFlagInstructionsRatio() == null) {
+            return "";
+        }
+        return ", instructions B/A " + (r.instructionsRatio() == null ? "–" : CsvTable.number(r.instructionsRatio(), 4))
+                + ", D/A " + (r.llvmFlagInstructionsRatio() == null ? "–"
+                        : CsvTable.number(r.llvmFlagInstructionsRatio(), 4));
+    }
+
     private static void card(StringBuilder h, long value, String label) {
         h.append("<div class=\"card\"><b>").append(value).append("</b>").append(Html.esc(label)).append("</div>");
     }
@@ -254,7 +278,8 @@ public final class HtmlReport {
                 .append("<span id=\"shown\" class=\"sub\"></span></div>");
         String[][] cols = {{"Rank", "num"}, {"Project", "text"}, {"Language", "text"}, {"Version", "text"},
             {"Popularity", "num"}, {"Findings", "num"}, {"Eligible", "num"}, {"Model", "num"},
-            {"Measured", "num"}, {"95% CI", "num"}, {"LLVM flag", "num"}, {"A/A′ noise", "num"},
+            {"Measured", "num"}, {"95% CI (tier)", "num"}, {"Instr. B/A", "num"}, {"LLVM flag", "num"},
+            {"Instr. D/A", "num"}, {"A/A′ noise", "num"},
             {"Verdict", "text"}, {"Evidence", "text"}, {"Score", "num"}};
         h.append("<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr>");
         for (String[] c : cols) {
@@ -279,8 +304,10 @@ public final class HtmlReport {
             numCell(h, r.modelSpeedup(), times(r.modelSpeedup()));
             numCell(h, r.measuredSpeedup(), times(r.measuredSpeedup()));
             numCell(h, m.ciLow(), m.ciLow() == null || m.ciHigh() == null ? ""
-                    : CsvTable.number(m.ciLow(), 3) + "–" + CsvTable.number(m.ciHigh(), 3));
+                    : CsvTable.number(m.ciLow(), 3) + "–" + CsvTable.number(m.ciHigh(), 3) + " (" + tier + ")");
+            numCell(h, r.instructionsRatio(), CsvTable.number(r.instructionsRatio(), 4));
             numCell(h, m.llvmFlagSpeedup(), times(m.llvmFlagSpeedup()));
+            numCell(h, r.llvmFlagInstructionsRatio(), CsvTable.number(r.llvmFlagInstructionsRatio(), 4));
             numCell(h, m.aaNoise(), percent(m.aaNoise()));
             h.append("<td class=\"v-").append(Html.esc(verdict)).append("\">").append(Html.esc(verdict))
                     .append("</td><td>").append(Html.esc(tier)).append("</td>");
@@ -334,7 +361,7 @@ public final class HtmlReport {
             h.append("<dt>Subdir</dt><dd>").append(Html.esc(r.spec().subdir())).append("</dd>");
         }
         if (r.spec().bench() != null) {
-            h.append("<dt>Benchmark</dt><dd><code>").append(Html.esc(r.spec().bench().command())).append("</code></dd>");
+            h.append("<dt>Benchmark</dt><dd><code>").append(Html.esc(r.spec().bench().display())).append("</code></dd>");
         }
         if (r.spec().notes() != null) {
             h.append("<dt>Notes</dt><dd>").append(Html.esc(r.spec().notes())).append("</dd>");
@@ -345,6 +372,10 @@ public final class HtmlReport {
         h.append("</dl>");
         h.append("<h3>Speed-up</h3>");
         String chart = SpeedupChartSvg.render(r);
+        if (r.instructionsRatio() != null || r.llvmFlagInstructionsRatio() != null) {
+            h.append("<p class=\"instructions\">Instructions (callgrind, exact): ").append(instructions(r).substring(2))
+                    .append("</p>");
+        }
         h.append(chart.isEmpty() ? "<p class=\"note\">Not measured: static evidence only (the extracted metrics).</p>"
                 : chart);
         if (m.tier() == EvidenceTier.MODEL) {

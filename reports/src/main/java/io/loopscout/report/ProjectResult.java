@@ -63,16 +63,39 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
         return measurement.tier() == EvidenceTier.PROJECT ? measurement.speedup() : null;
     }
 
+    /** Ir(B)/Ir(A) of the project's measurement (callgrind), or null when B or A was not counted. */
+    public Double instructionsRatio() {
+        return measurement.instructionsRatio("B");
+    }
+
+    /** Ir(D)/Ir(A): the LLVM flag's change in instructions, or null when D or A was not counted. */
+    public Double llvmFlagInstructionsRatio() {
+        return measurement.instructionsRatio("D");
+    }
+
     /**
-     * The model-tier speed-up: the measurement's when it is of the model tier, else the best model speed-up
-     * among the findings, or null.
+     * The project's model-tier figure (its headline when the project's own benchmark did not run): the
+     * measurement's when it is of the model tier, else the model speed-up of {@link #headlineFinding}, or null.
      */
     public Double modelSpeedup() {
         if (measurement.tier() == EvidenceTier.MODEL && measurement.speedup() != null) {
             return measurement.speedup();
         }
-        return findings.stream().map(Finding::modelSpeedup).filter(Objects::nonNull)
-                .max(Double::compare).orElse(null);
+        Finding f = headlineFinding(findings);
+        return f == null ? null : f.modelSpeedup();
+    }
+
+    /**
+     * The finding whose model figure stands for the project: among its rewritable (eligible) loops with a model
+     * speed-up, the median one (the lower of the two middle ones for an even count). Never the best over all
+     * findings: a loop the rewriter cannot turn into {@code #[loop_match]} gains nothing from it, and the best of
+     * many noisy kernels is biased upwards. Null when no rewritable loop was modelled.
+     */
+    public static Finding headlineFinding(List<Finding> findings) {
+        List<Finding> rewritable = findings.stream()
+                .filter(f -> Boolean.TRUE.equals(f.eligible()) && f.modelSpeedup() != null)
+                .sorted(java.util.Comparator.comparingDouble(Finding::modelSpeedup)).toList();
+        return rewritable.isEmpty() ? null : rewritable.get((rewritable.size() - 1) / 2);
     }
 
     /**

@@ -13,7 +13,8 @@ public final class ProjectsCsv {
     /** The columns, in order. */
     public static final List<String> COLUMNS = List.of("rank", "project", "version", "language", "source",
             "popularity", "findings", "eligible", "model_speedup", "measured_speedup", "ci_low", "ci_high",
-            "llvm_flag_speedup", "aa_noise", "verdict", "evidence", "score");
+            "llvm_flag_speedup", "aa_noise", "verdict", "evidence", "score", "instructions_ratio",
+            "llvm_flag_instructions_ratio");
 
     private ProjectsCsv() {
     }
@@ -54,6 +55,8 @@ public final class ProjectsCsv {
                 CsvTable.number(m.aaNoise(), 4),
                 CsvTable.text(m.verdict() == null ? "" : m.verdict().id()),
                 CsvTable.text(m.tier() == null ? "" : m.tier().id()),
-                CsvTable.number(r.score(), 3));
+                CsvTable.number(r.score(), 3),
+                CsvTable.number(r.instructionsRatio(), 4),
+                CsvTable.number(r.llvmFlagInstructionsRatio(), 4));
     }
 }

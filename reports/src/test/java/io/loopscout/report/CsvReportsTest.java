@@ -43,16 +43,17 @@ class CsvReportsTest {
     void projectsCsvHasTheDesignColumnsInOrder() throws IOException {
         List<CSVRecord> rows = parse(ProjectsCsv.render(ranked()));
         assertEquals("rank,project,version,language,source,popularity,findings,eligible,model_speedup,"
-                + "measured_speedup,ci_low,ci_high,llvm_flag_speedup,aa_noise,verdict,evidence,score",
+                + "measured_speedup,ci_low,ci_high,llvm_flag_speedup,aa_noise,verdict,evidence,score,instructions_ratio,"
+                + "llvm_flag_instructions_ratio",
                 String.join(",", rows.get(0).toList()));
         assertEquals(5, rows.size());
         assertEquals(List.of("1", "zlib-rs", "0.5.2", "rust", "crate:zlib-rs@0.5.2", "12345678", "2", "1",
-                "1.21", "1.12", "1.08", "1.16", "1.03", "0.004", "improved", "project", "10"),
+                "1.21", "1.12", "1.08", "1.16", "1.03", "0.004", "improved", "project", "10", "0.92", ""),
                 rows.get(1).toList());
         // 6000 stars count as 6,000,000 downloads of reach; a static project has empty measurement cells
         assertEquals(List.of("2", "zlib", "51b7f2abdade71cd9bb0e7a373ef2610ec6f9daf", "c",
                 "git:https://github.com/madler/zlib.git@v1.3.1", "6000000", "2", "0", "", "", "", "", "", "",
-                "not-measured", "static", "9"), rows.get(2).toList());
+                "not-measured", "static", "9", "", ""), rows.get(2).toList());
     }
 
     @Test

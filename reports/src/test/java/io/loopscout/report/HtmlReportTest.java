@@ -90,7 +90,11 @@ class HtmlReportTest {
         assertTrue(html.contains("<div class=\"card\"><b>1234</b>files scanned</div>"));
         assertTrue(html.contains("<div class=\"card\"><b>5</b>findings</div>"));
         assertTrue(html.contains("<div class=\"card\"><b>1</b>projects with verified gains</div>"));
-        assertTrue(html.contains("zlib-rs</a>: 1.12× (95% CI 1.08× to 1.16×), A/A′ noise ±0.4%, LLVM flag 1.03×"));
+        assertTrue(html.contains("zlib-rs</a>: 1.12× (95% CI 1.08× to 1.16×), A/A′ noise ±0.4%, LLVM flag 1.03×"
+                + ", instructions B/A 0.92, D/A –</li>"));
+        // instruction ratios beside the timed figure, the CI labelled with its tier
+        assertTrue(html.contains("Instructions (callgrind, exact): instructions B/A 0.92, D/A –"), "project detail");
+        assertTrue(html.contains("1.08–1.16 (project)</td>"), "the ranking's CI says its tier");
         assertEquals(4, count(html, "<details class=\"project\""));
         assertEquals(3, count(html, "<svg class=\"graph\""), "one state graph per finding with a graph");
         assertEquals(2, count(html, "<svg class=\"chart\""),

@@ -10,9 +10,15 @@ import java.util.Map;
  * @param project   the project id
  * @param runs      the command of one timed run, by variant (A first)
  * @param direct    whether runs execute the benchmark binary directly (callgrind can then count it)
+ * @param counted   the function callgrind counts alone (a driver's workload), or null for the whole run
  */
-public record PreparedProject(String project, Map<Variant, SandboxCommand> runs, boolean direct) {
+public record PreparedProject(String project, Map<Variant, SandboxCommand> runs, boolean direct, String counted) {
     public PreparedProject {
         runs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runs));
+    }
+
+    /** A project whose whole runs are counted. */
+    public PreparedProject(String project, Map<Variant, SandboxCommand> runs, boolean direct) {
+        this(project, runs, direct, null);
     }
 }

@@ -25,7 +25,18 @@ public record CallgrindCounts(long instructions, long branches, long mispredicti
 
     /** Runs {@code run} once under callgrind in the sandbox (with {@code limits}); null when that fails. */
     public static CallgrindCounts measure(Sandbox sandbox, SandboxCommand run, Limits limits) {
+        return measure(sandbox, run, limits, null);
+    }
+
+    /**
+     * Like {@link #measure(Sandbox, SandboxCommand, Limits)}, counting only inside {@code function} (and what it
+     * calls) when not null: a benchmark's workload without its set-up.
+     */
+    public static CallgrindCounts measure(Sandbox sandbox, SandboxCommand run, Limits limits, String function) {
         List<String> argv = new ArrayList<>(command());
+        if (function != null) {
+            argv.add("--toggle-collect=" + function);
+        }
         argv.addAll(run.argv());
         SandboxResult r = sandbox.run(new SandboxCommand(argv, run.workDir(), run.readOnly(), run.writable(),
                 run.env(), run.cpu(), limits));

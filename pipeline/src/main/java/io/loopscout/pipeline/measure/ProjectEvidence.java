@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -101,9 +100,7 @@ public final class ProjectEvidence {
         }
         MeasureOutcome o = measurer.measure(spec, checkout, rewritten, findings, mode);
         failures.addAll(o.failures());
-        Measurement m = o.measurement() != null ? o.measurement()
-                : o.models().values().stream().filter(x -> x.speedup() != null)
-                        .max(Comparator.comparingDouble(Measurement::speedup)).orElse(Measurement.staticOnly());
+        Measurement m = o.measurement() != null ? o.measurement() : headlineModel(o);
         ProjectResult result = ProjectResult.of(spec, version, o.findings(), m, patch);
         if (spec.translate() != null && mode == MeasureMode.PROJECT) {
             result = result.withCComparison(c2rustExperiment(spec, failures));
@@ -140,6 +137,16 @@ public final class ProjectEvidence {
             failures.add(new Failure(spec.id(), STAGE, FailureClass.TRANSLATE_FAIL, "interrupted"));
             return null;
         }
+    }
+
+    /**
+     * The model-tier measurement that stands for the project when its own benchmark did not run: that of
+     * {@link ProjectResult#headlineFinding} (its rewritable loops only), else nothing.
+     */
+    static Measurement headlineModel(MeasureOutcome o) {
+        Finding f = ProjectResult.headlineFinding(o.findings());
+        Measurement m = f == null || f.graph() == null ? null : o.models().get(f.graph().shapeHash());
+        return m == null ? Measurement.staticOnly() : m;
     }
 
     private static String safe(String s) {

@@ -1,0 +1,75 @@
+package io.loopscout.runner.build;
+
+import io.loopscout.core.FileTrees;
+import io.loopscout.manifest.BenchSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The contract of loopscout's benchmark drivers (corpus-manifest/benches/README.md): a driver crate is copied
+ * per variant with {@value BenchSpec#CRATE_PLACEHOLDER} in its Cargo.toml replaced by the crate measured (the
+ * original or its rewrite), next to the sibling crates it names by {@code path = "../X"}; a run prints
+ * {@code LOOPSCOUT_CHECKSUM=<hex>} (what the workload computed, equal across variants) and the harness time; its
+ * workload runs inside the unmangled function {@value #WORKLOAD_FUNCTION}, which callgrind counts alone.
+ */
+public final class DriverCrate {
+    /** The function that encloses a driver's timed workload (callgrind's {@code --toggle-collect}). */
+    public static final String WORKLOAD_FUNCTION = "loopscout_workload";
+    /** The line a driver prints with the checksum of its workload's output. */
+    public static final String CHECKSUM_MARKER = "LOOPSCOUT_CHECKSUM=";
+    private static final Pattern SIBLING = Pattern.compile("path\\s*=\\s*\"\\.\\./([A-Za-z0-9_.-]+)\"");
+    private static final Pattern CHECKSUM = Pattern.compile("(?m)^" + CHECKSUM_MARKER + "([0-9A-Za-z]+)\\s*$");
+
+    private DriverCrate() {
+    }
+
+    /**
+     * Copies {@code driver} (and its siblings named by {@code path = "../X"}) into {@code dest/benches/}, afresh,
+     * with the placeholder replaced by {@code crate}; returns the copy of the driver.
+     */
+    public static Path materialize(Path driver, Path crate, Path dest) throws IOException {
+        Path cargoToml = driver.resolve("Cargo.toml");
+        String manifest = Files.readString(cargoToml);
+        if (!manifest.contains(BenchSpec.CRATE_PLACEHOLDER)) {
+            throw new IOException(cargoToml + " does not name the measured crate as " + BenchSpec.CRATE_PLACEHOLDER);
+        }
+        FileTrees.delete(dest);
+        Path benches = dest.resolve("benches");
+        Path copy = benches.resolve(driver.getFileName().toString());
+        FileTrees.copy(driver, copy);
+        for (String sibling : siblings(manifest)) {
+            FileTrees.copy(driver.resolveSibling(sibling), benches.resolve(sibling));
+        }
+        // TOML basic strings: a path with a quote or backslash would break out of the string
+        String path = crate.toAbsolutePath().normalize().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        Files.writeString(copy.resolve("Cargo.toml"), manifest.replace(BenchSpec.CRATE_PLACEHOLDER, path));
+        Files.deleteIfExists(copy.resolve("Cargo.lock"));
+        FileTrees.delete(copy.resolve("target"));
+        return copy;
+    }
+
+    /** The sibling folders a driver's Cargo.toml depends on by {@code path = "../X"}. */
+    static Set<String> siblings(String cargoToml) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = SIBLING.matcher(cargoToml);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** The checksum a driver printed (the last one), or null when there is none. */
+    public static String checksum(String log) {
+        Matcher m = CHECKSUM.matcher(log);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
+    }
+}

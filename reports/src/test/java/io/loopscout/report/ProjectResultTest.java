@@ -1,0 +1,45 @@
+package io.loopscout.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.loopscout.core.Language;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.Pattern;
+import io.loopscout.manifest.Popularity;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.manifest.SourceSpec;
+import io.loopscout.runner.Measurement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The project's model headline comes from its rewritable loops only (issue 15: zlib-rs's 1.109× was infback's). */
+class ProjectResultTest {
+    static final ProjectSpec SPEC = new ProjectSpec("zlib-rs", Language.RUST, new SourceSpec.Crate("zlib-rs", "0.6.8"),
+            Popularity.none(), null, null, null, 1);
+
+    static Finding loop(int line, boolean eligible, Double model) {
+        return Finding.builder().file("src/inflate.rs").startLine(line).endLine(line + 10)
+                .pattern(Pattern.RUST_FIELD_STATE_LOOP).eligible(eligible)
+                .reason(eligible ? null : "state-not-local").modelSpeedup(model).build();
+    }
+
+    @Test
+    void theHeadlineIsTheMedianRewritableLoopNeverTheBestOfAll() {
+        // as zlib-rs 0.6.8: infback (not rewritable) models 1.109, the two inflate loops 0.985 and 1.075
+        List<Finding> zlib = List.of(loop(10, false, 1.109), loop(50, true, 0.985), loop(90, true, 1.075));
+        ProjectResult r = ProjectResult.of(SPEC, "0.6.8", zlib, Measurement.staticOnly(), "");
+        assertEquals(0.985, r.modelSpeedup()); // lower middle of two
+        List<Finding> three = List.of(loop(1, true, 1.2), loop(2, true, 0.9), loop(3, true, 1.05),
+                loop(4, true, null), loop(5, false, 2.0));
+        assertEquals(1.05, ProjectResult.of(SPEC, "0.6.8", three, Measurement.staticOnly(), "").modelSpeedup());
+        assertEquals(3, ProjectResult.headlineFinding(three).startLine());
+    }
+
+    @Test
+    void aProjectWithoutARewritableModelledLoopHasNoModelFigure() {
+        List<Finding> none = List.of(loop(10, false, 1.5), loop(20, true, null));
+        assertNull(ProjectResult.of(SPEC, "0.6.8", none, Measurement.staticOnly(), "").modelSpeedup());
+        assertNull(ProjectResult.headlineFinding(none));
+    }
+}
