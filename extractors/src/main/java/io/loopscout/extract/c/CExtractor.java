@@ -314,7 +314,8 @@ public final class CExtractor implements Extractor {
         int paren = t.indexOf('(');
         String head = (paren >= 0 ? t.substring(0, paren) : t).strip();
         int i = head.length();
-        while (i > 0 && CLexer.isIdentPart(head.charAt(i - 1))) {
+        // non-ASCII letters count too: gcc and tree-sitter take UTF-8 identifiers (décodeur, 状态)
+        while (i > 0 && (CLexer.isIdentPart(head.charAt(i - 1)) || head.charAt(i - 1) > 0x7f)) {
             i--;
         }
         String name = head.substring(i);

@@ -317,7 +317,7 @@ public final class RustExtractor implements Extractor {
         int implAt = fnAt < 0 ? -1 : ancestorTypes.subList(fnAt, ancestors.size()).indexOf("impl_item");
         TSNode impl = implAt < 0 ? null : ancestors.get(fnAt + implAt);
         if (a.dispatch.kind() == Dispatch.VarKind.LOCAL
-                && capturedByClosure(loop, a.dispatch.stateVar(), parsed, ancestors, ancestorTypes)) {
+                && capturedByClosure(loop, a.dispatch.stateVar(), source, ancestors, ancestorTypes)) {
             a.closureCapturesState = true;
         }
         String implType = null;
@@ -506,12 +506,13 @@ public final class RustExtractor implements Extractor {
      * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
      * captured variable as a {@code #[loop_match]} state.
      */
-    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed, List<TSNode> ancestors,
+    private static boolean capturedByClosure(TSNode loop, String var, SourceText source, List<TSNode> ancestors,
             List<String> ancestorTypes) {
         for (int i = 0; i < ancestors.size() && !ancestorTypes.get(i).equals("function_item"); i++) {
             if (ancestorTypes.get(i).equals("closure_expression")) {
                 TSNode p = ancestors.get(i);
-                String before = parsed.text(p).substring(0, Nodes.start(loop) - Nodes.start(p));
+                // byte offsets both: cut the bytes, not the decoded text (a multibyte character is one char)
+                String before = source.text(Nodes.start(p), Nodes.start(loop));
                 return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
                         + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
