@@ -97,7 +97,7 @@ public class WriteReports extends PTransform<PBegin, PDone> {
                     started.cores(), started.start(), Instant.now(),
                     new RunInfo.Counts(started.counts().projects(), total.filesScanned(), total.skippedTooLarge(),
                             total.skippedBinary(), total.symlinksRefused(), total.parseErrorFiles(),
-                            total.parseTimeouts(), total.notUtf8(), total.unreadable(), byPattern),
+                            total.notUtf8(), total.fileOutcomes(), byPattern),
                     started.measureMode(), started.runner());
             Path out = Path.of(options.getOutDir());
             try {

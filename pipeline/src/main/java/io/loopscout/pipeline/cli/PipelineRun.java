@@ -55,7 +55,7 @@ public final class PipelineRun {
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
-                new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), options.getMeasure(),
+                new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, Map.of(), Map.of()), options.getMeasure(),
                 runner.name());
         Progress.start(projects.size());
         Pipeline pipeline = LoopscoutPipeline.build(options, projects, started);
