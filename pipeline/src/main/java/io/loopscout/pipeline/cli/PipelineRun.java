@@ -5,6 +5,7 @@ import io.loopscout.pipeline.acquire.Acquirers;
 import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
+import io.loopscout.report.OutputDir;
 import io.loopscout.report.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,10 +43,16 @@ public final class PipelineRun {
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
      * @param progress show a progress line on stderr
+     * @return the exit status: 0, or {@link Main#USAGE} when {@code out} is not a folder loopscout may replace
      */
-    public static void run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
+    public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
                            Runner runner, boolean progress) throws IOException {
-        Files.createDirectories(out);
+        try {
+            OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
+        } catch (IllegalArgumentException e) {
+            System.err.println("loopscout: " + e.getMessage());
+            return Main.USAGE;
+        }
         Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
         LoopscoutOptions options = options(runner);
@@ -71,6 +78,7 @@ public final class PipelineRun {
         if (progress) {
             System.err.println("\r" + Progress.line() + "  done; outputs in " + out);
         }
+        return 0;
     }
 
     private static LoopscoutOptions options(Runner runner) {

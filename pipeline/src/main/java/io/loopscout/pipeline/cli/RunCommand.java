@@ -59,8 +59,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
-        return 0;
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

@@ -51,9 +51,8 @@ final class ScanCommand implements Callable<Integer> {
             projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path(abs.toString()), Popularity.none(),
                     null, null, null, 0));
         }
-        PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null, PipelineRun.Measure.STATIC,
-                PipelineRun.Runner.DirectRunner, true);
-        return 0;
+        return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true);
     }
 
     private static String idOf(Path dir) {
