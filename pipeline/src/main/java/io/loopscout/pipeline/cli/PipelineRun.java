@@ -2,6 +2,7 @@ package io.loopscout.pipeline.cli;
 
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
@@ -42,11 +43,12 @@ public final class PipelineRun {
      * @param cache    the cache directory, or null for the default
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
+     * @param limits   the per-project input caps
      * @param progress show a progress line on stderr
      * @return the exit status: 0, or {@link Main#USAGE} when {@code out} is not a folder loopscout may replace
      */
     public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                           Runner runner, boolean progress) throws IOException {
+                           Runner runner, InputLimits limits, boolean progress) throws IOException {
         try {
             OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
         } catch (IllegalArgumentException e) {
@@ -59,6 +61,8 @@ public final class PipelineRun {
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
         options.setOutDir(out.toAbsolutePath().toString());
         options.setMeasure(measure.name().toLowerCase(java.util.Locale.ROOT));
+        options.setMaxFiles(limits.maxFiles());
+        options.setMaxBytes(limits.maxBytes());
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),

@@ -4,12 +4,14 @@ import io.loopscout.manifest.Manifest;
 import io.loopscout.manifest.ManifestException;
 import io.loopscout.manifest.ManifestLoader;
 import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopscout run}: the main job over a manifest. */
@@ -38,11 +40,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
+    @Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null) {
+        InputLimits limits = inputLimits.limits();
+        if (tier == null || limits == null) {
             return Main.USAGE;
         }
         Manifest m;
@@ -59,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */
