@@ -38,14 +38,27 @@ public final class Progress {
         STAGE.remove(project);
     }
 
-    /** One line: {@code [3/12] extract: zlib-rs, measure: miniz_oxide}. */
+    /** Projects named on the progress line at most; the others are counted ("+N more"). */
+    static final int SHOWN = 4;
+
+    /**
+     * One line: {@code [3/12] extract: zlib-rs, measure: miniz_oxide}, at most {@value #SHOWN} projects then
+     * {@code +N more}: a 10,000-project run prints a short line, not every project in flight.
+     */
     public static String line() {
         StringBuilder sb = new StringBuilder("[").append(DONE.size()).append('/').append(TOTAL.get()).append(']');
         String sep = " ";
+        int shown = 0;
+        int more = 0;
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(STAGE).entrySet()) {
+            if (shown == SHOWN) {
+                more++;
+                continue;
+            }
             sb.append(sep).append(e.getValue()).append(": ").append(e.getKey());
             sep = ", ";
+            shown++;
         }
-        return sb.toString();
+        return more > 0 ? sb.append(" +").append(more).append(" more").toString() : sb.toString();
     }
 }

@@ -2,9 +2,11 @@ package io.loopscout.pipeline.cli;
 
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
+import io.loopscout.report.OutputDir;
 import io.loopscout.report.RunInfo;
 import io.loopscout.runner.sandbox.SandboxSettings;
 import java.io.IOException;
@@ -42,17 +44,25 @@ public final class PipelineRun {
      * @param cache    the cache directory, or null for the default
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
+     * @param limits   the per-project input caps
      * @param progress show a progress line on stderr
+     * @return the exit status: 0, or {@link Main#USAGE} when {@code out} is not a folder loopscout may replace
      */
-    public static void run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                           Runner runner, boolean progress) throws IOException {
-        run(label, projects, out, cache, measure, runner, progress, SandboxSettings.standard());
+    public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
+                          Runner runner, InputLimits limits, boolean progress) throws IOException {
+        return run(label, projects, out, cache, measure, runner, limits, progress, SandboxSettings.standard());
     }
 
-    /** Like {@link #run(String, List, Path, Path, Measure, Runner, boolean)} with the sandbox settings given. */
-    public static void run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                           Runner runner, boolean progress, SandboxSettings sandbox) throws IOException {
-        Files.createDirectories(out);
+    /** Like {@link #run(String, List, Path, Path, Measure, Runner, InputLimits, boolean)} with the sandbox given. */
+    public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
+                          Runner runner, InputLimits limits, boolean progress, SandboxSettings sandbox)
+            throws IOException {
+        try {
+            OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
+        } catch (IllegalArgumentException e) {
+            System.err.println("loopscout: " + e.getMessage());
+            return Main.USAGE;
+        }
         Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
         LoopscoutOptions options = options(runner);
@@ -63,10 +73,12 @@ public final class PipelineRun {
         options.setBwrap(sandbox.bwrap());
         options.setBuildTimeoutSeconds(sandbox.buildTime().toSeconds());
         options.setDiskQuotaBytes(sandbox.diskBytes());
+        options.setMaxFiles(limits.maxFiles());
+        options.setMaxBytes(limits.maxBytes());
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(sandbox), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
-                new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), options.getMeasure(),
+                new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, Map.of(), Map.of()), options.getMeasure(),
                 runner.name());
         Progress.start(projects.size());
         Pipeline pipeline = LoopscoutPipeline.build(options, projects, started);
@@ -82,6 +94,7 @@ public final class PipelineRun {
         if (progress) {
             System.err.println("\r" + Progress.line() + "  done; outputs in " + out);
         }
+        return 0;
     }
 
     private static LoopscoutOptions options(Runner runner) {

@@ -4,6 +4,7 @@ import io.loopscout.manifest.Manifest;
 import io.loopscout.manifest.ManifestException;
 import io.loopscout.manifest.ManifestLoader;
 import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,12 +44,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SandboxOptions sandbox = new SandboxOptions();
 
+    @Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
         SandboxSettings settings = sandbox.settings(System.err);
-        if (tier == null || settings == null) {
+        InputLimits limits = inputLimits.limits();
+        if (tier == null || settings == null || limits == null) {
             return Main.USAGE;
         }
         Manifest m;
@@ -69,8 +74,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, settings);
-        return 0;
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true, settings);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

@@ -4,6 +4,7 @@ import io.loopscout.core.Language;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,9 +34,16 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
+    @Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
+
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
+        InputLimits limits = inputLimits.limits();
+        if (limits == null) {
+            return Main.USAGE;
+        }
         List<ProjectSpec> projects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path p : paths) {
@@ -51,9 +60,8 @@ final class ScanCommand implements Callable<Integer> {
             projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path(abs.toString()), Popularity.none(),
                     null, null, null, 0));
         }
-        PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null, PipelineRun.Measure.STATIC,
-                PipelineRun.Runner.DirectRunner, true);
-        return 0;
+        return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, limits, true);
     }
 
     private static String idOf(Path dir) {

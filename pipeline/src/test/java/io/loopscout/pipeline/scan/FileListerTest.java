@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,10 @@ class FileListerTest {
         Files.writeString(root.resolve(".git/hook.rs"), "fn hidden() {}\n");
 
         List<SourceFile> files = new ArrayList<>();
-        ScanStats stats = new FileLister(5000).list("p", "v1", root, files::add);
+        ScanStats stats = new FileLister(5000, InputLimits.DEFAULT).list("p", "v1", root, files::add).stats();
 
         assertEquals(List.of("src/latin1.c", "src/lib.rs"), files.stream().map(SourceFile::path).toList());
-        assertEquals(new ScanStats(2, 18, 1, 1, 1, 1, 0, 0, 0), stats);
+        assertEquals(ScanStats.listed(2, 18, 1, 1, 1, 1), stats);
         assertTrue(files.get(0).text().contains("\uFFFD"), "invalid UTF-8 becomes a replacement character");
         assertEquals("v1", files.get(1).version());
     }
@@ -45,7 +46,7 @@ class FileListerTest {
     void countsSymlinksGitAcquisitionRefused() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("checkout"));
         Files.writeString(root.resolve(Acquirers.REFUSED_SYMLINKS), "a -> /etc/passwd\nb -> ../../x\n");
-        ScanStats stats = new FileLister().list("p", "v", root, f -> { });
+        ScanStats stats = new FileLister().list("p", "v", root, f -> { }).stats();
         assertEquals(2, stats.symlinksRefused());
     }
 }
