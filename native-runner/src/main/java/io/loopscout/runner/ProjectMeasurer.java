@@ -274,7 +274,7 @@ public final class ProjectMeasurer {
             }
             Path target = base.resolve("target");
             BuildResult b = cargo.build(root, driver, target, v, List.of("build", "--release"), bench.rustflags(),
-                    Limits.build(), List.of(driverRoot));
+                    cargo.buildLimits(), List.of(driverRoot));
             Path exe = b.executable(null);
             if (!b.ok() || exe == null) {
                 failures.add(b.ok() ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "variant " + v.label()
