@@ -57,21 +57,23 @@ final class StateLoopAnalysis {
     static StateLoop classify(LoopSite site, SyntaxNode match, SyntaxNode scrutinee, List<SyntaxNode> arms) {
         String stateText = scrutinee.text();
         String state = Syntax.squash(stateText);
+        boolean local = scrutinee.is("identifier");
+        if (!local && !StatePlace.isFieldOrDeref(scrutinee)) {
+            // rustc needs the match on the local itself: a tuple, a call or an index cannot be copied into one
+            throw new Refusal(RefusalReason.STATE_NOT_LOCAL,
+                    "the match is on " + stateText + ", not a variable or a field");
+        }
         Finding finding = site.finding();
         if (finding.stateVariable() != null && !finding.stateVariable().isBlank()
                 && !Syntax.squash(finding.stateVariable()).equals(state)) {
             throw new Refusal(RefusalReason.STATE_VARIABLE_MISMATCH, "the loop's match is on " + stateText
                     + ", the finding says " + finding.stateVariable());
         }
-        if (scrutinee.is("identifier")) {
+        if (local) {
             return new StateLoop(site, match, scrutinee, arms, state, stateText, false, stateText);
         }
-        if (!StatePlace.isFieldOrDeref(scrutinee)) {
-            throw new Refusal(RefusalReason.STATE_NOT_LOCAL,
-                    "the match is on " + stateText + ", not a variable or a field");
-        }
-        String local = Syntax.fresh(site.scope(), StatePlace.lastName(state, "state"));
-        return new StateLoop(site, match, scrutinee, arms, state, stateText, true, local);
+        String copy = Syntax.fresh(site.scope(), StatePlace.lastName(state, "state"));
+        return new StateLoop(site, match, scrutinee, arms, state, stateText, true, copy);
     }
 
     static void checkGuard(SyntaxNode arm) {
