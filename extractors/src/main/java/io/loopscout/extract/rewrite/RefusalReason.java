@@ -21,6 +21,8 @@ public enum RefusalReason {
     WHILE_LOOP("while-loop"),
     NO_CONSTANT_TRANSITIONS("no-constant-transitions"),
     NESTED_IN_REWRITTEN_LOOP("nested-in-rewritten-loop"),
+    /** Moving statements around the match into every arm would copy more code than the cap allows. */
+    DUPLICATION_CAP("duplication-cap"),
     /** The loop is in a file the crate rewriter does not plan (outside {@code src/}: examples, benches, tests). */
     OUTSIDE_CRATE_SOURCES("outside-crate-sources"),
     /** A normalisation's edits no longer parse to a loop at the expected place (a rewriter bug, never silent). */
