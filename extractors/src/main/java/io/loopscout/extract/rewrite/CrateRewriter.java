@@ -49,6 +49,11 @@ public final class CrateRewriter {
     private static final Set<Pattern> REWRITTEN_PATTERNS = Set.of(Pattern.RUST_STATE_LOOP,
             Pattern.RUST_FIELD_STATE_LOOP, Pattern.RUST_C2RUST_CURRENT_BLOCK);
 
+    /** True for a finding of a pattern the rewriter acts on (the state family). */
+    public static boolean rewrites(Finding f) {
+        return f.pattern() != null && REWRITTEN_PATTERNS.contains(f.pattern());
+    }
+
     private final Function<List<SourceFile>, Extractor> extractors;
     private final CrateBuilderFactory builders;
     private final LoopMatchRewriter rewriter = new LoopMatchRewriter();
@@ -218,7 +223,7 @@ public final class CrateRewriter {
         Extractor extractor = extractors.apply(files);
         for (SourceFile f : files) {
             List<Finding> findings = extractor.extract(f).findings().stream()
-                    .filter(x -> REWRITTEN_PATTERNS.contains(x.pattern())).toList();
+                    .filter(CrateRewriter::rewrites).toList();
             if (!findings.isEmpty()) {
                 plans.put(f.path(), rewriter.plan(f.path(), f.text(), findings));
             }

@@ -64,7 +64,7 @@ final class LoopEmitter {
         }
         // the dispatch: state = 'next_state: { match state { .. } }
         SyntaxNode match = s.match();
-        edits.add(TextEdit.insert(match.start, s.local() + " = " + blockLabel + ": { "));
+        edits.add(TextEdit.insert(StateLoopAnalysis.dispatchStart(loop, match), s.local() + " = " + blockLabel + ": { "));
         if (s.field()) {
             edits.add(new TextEdit(s.scrutinee().start, s.scrutinee().end, s.local()));
         }

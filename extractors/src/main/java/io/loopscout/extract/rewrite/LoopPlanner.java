@@ -35,8 +35,8 @@ final class LoopPlanner {
      * blocks into one match) goes first: the others expect one match.
      */
     static final List<Normalisation> NORMALISATIONS = List.of(
-            new ChainFlattening()
-    );
+            new ChainFlattening(),
+            new StatementsIntoArms());
 
     private final LoopSite site;
     private final List<Normalisation> normalisations;
@@ -60,6 +60,7 @@ final class LoopPlanner {
         List<String> applied = new ArrayList<>();
         try {
             StateLoopAnalysis.checkPreconditions(site);
+            // a loop already in the accepted shape needs the attributes only (and no normalisation)
             var ready = ReadyFormEmitter.readyAssignment(site.loop());
             if (ready != null) {
                 Emission e = ReadyFormEmitter.emit(site, ready);

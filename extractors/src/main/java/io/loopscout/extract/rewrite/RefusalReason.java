@@ -23,6 +23,10 @@ public enum RefusalReason {
     NESTED_IN_REWRITTEN_LOOP("nested-in-rewritten-loop"),
     /** A chain of {@code match current_block} blocks the relooper flattening cannot merge (detail says why). */
     CHAIN_NOT_FLATTENED("chain-not-flattened"),
+    /** Moving statements around the match into every arm would copy more code than the cap allows. */
+    DUPLICATION_CAP("duplication-cap"),
+    /** The loop is in a file the crate rewriter does not plan (outside {@code src/}: examples, benches, tests). */
+    OUTSIDE_CRATE_SOURCES("outside-crate-sources"),
     /** A normalisation's edits no longer parse to a loop at the expected place (a rewriter bug, never silent). */
     NORMALISATION_FAILED("normalisation-failed");
 

@@ -32,6 +32,19 @@ class LoopMatchRewriterTest {
         }));
     }
 
+    /** OpenRewrite's second cycle: the extractor's findings on a rewritten file rewrite nothing more. */
+    @TestFactory
+    Stream<DynamicTest> rewritingARewrittenFileChangesNothing() {
+        return RewriteFixtures.pairs().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+            String after = RewriteFixtures.read(p.after());
+            List<io.loopscout.extract.Finding> findings = new io.loopscout.extract.rust.RustExtractor()
+                    .extract(new io.loopscout.extract.SourceFile("p", "1", p.name() + ".rs",
+                            io.loopscout.core.Language.RUST, after)).findings().stream()
+                    .filter(CrateRewriter::rewrites).toList();
+            assertEquals(after, rewriter.plan(p.name(), after, findings).applyAll(), p.name());
+        }));
+    }
+
     @Test
     void thereAreAtLeastThirtyPairs() {
         assertTrue(RewriteFixtures.pairs().size() >= 30, "pairs: " + RewriteFixtures.pairs().size());
