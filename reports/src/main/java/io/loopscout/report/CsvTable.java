@@ -23,17 +23,19 @@ public final class CsvTable {
     private CsvTable() {
     }
 
-    /** The CSV text of a header and rows (CRLF line ends, quoted only where RFC 4180 needs it). */
-    public static String render(List<String> header, List<List<String>> rows) {
+    /**
+     * The CSV text of {@code rows} under {@code columns}, each column rendering its header and its cells
+     * (CRLF line ends, quoted only where RFC 4180 needs it).
+     */
+    public static <T> String render(List<CsvColumn<T>> columns, List<T> rows) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(header);
-            for (List<String> row : rows) {
-                if (row.size() != header.size()) {
-                    throw new IllegalArgumentException("row has " + row.size() + " cells, header has "
-                            + header.size() + ": " + row);
+            printer.printRecord(CsvColumn.headers(columns));
+            for (T row : rows) {
+                for (CsvColumn<T> column : columns) {
+                    printer.print(column.cell().apply(row));
                 }
-                printer.printRecord(row);
+                printer.println();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw

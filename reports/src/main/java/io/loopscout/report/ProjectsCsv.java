@@ -11,16 +11,31 @@ public final class ProjectsCsv {
     public static final String FILE = "projects.csv";
 
     /** The columns, in order. */
-    public static final List<String> COLUMNS = List.of("rank", "project", "version", "language", "source",
-            "popularity", "findings", "eligible", "model_speedup", "measured_speedup", "ci_low", "ci_high",
-            "llvm_flag_speedup", "aa_noise", "verdict", "evidence", "score");
+    public static final List<CsvColumn<ProjectResult>> COLUMNS = List.of(
+            CsvColumn.integer("rank", ProjectResult::rank),
+            CsvColumn.text("project", ProjectResult::id),
+            CsvColumn.text("version", ProjectResult::version),
+            CsvColumn.text("language", r -> r.spec().language() == null ? "" : r.spec().language().id()),
+            CsvColumn.text("source", r -> r.spec().source() == null ? "" : r.spec().source().display()),
+            CsvColumn.integer("popularity", ProjectResult::reach),
+            CsvColumn.integer("findings", r -> r.findings().size()),
+            CsvColumn.integer("eligible", ProjectResult::eligibleCount),
+            CsvColumn.decimal("model_speedup", ProjectResult::modelSpeedup, 4),
+            CsvColumn.decimal("measured_speedup", ProjectResult::measuredSpeedup, 4),
+            CsvColumn.decimal("ci_low", r -> r.measurement().ciLow(), 4),
+            CsvColumn.decimal("ci_high", r -> r.measurement().ciHigh(), 4),
+            CsvColumn.decimal("llvm_flag_speedup", r -> r.measurement().llvmFlagSpeedup(), 4),
+            CsvColumn.decimal("aa_noise", r -> r.measurement().aaNoise(), 4),
+            CsvColumn.text("verdict", r -> r.measurement().verdict() == null ? "" : r.measurement().verdict().id()),
+            CsvColumn.text("evidence", r -> r.measurement().tier() == null ? "" : r.measurement().tier().id()),
+            CsvColumn.decimal("score", ProjectResult::score, 3));
 
     private ProjectsCsv() {
     }
 
     /** The CSV text: rows sorted by rank, then id (unranked results, rank 0, come last). */
     public static String render(List<ProjectResult> results) {
-        return CsvTable.render(COLUMNS, sorted(results).stream().map(ProjectsCsv::row).toList());
+        return CsvTable.render(COLUMNS, sorted(results));
     }
 
     /** Writes projects.csv into {@code outDir}. */
@@ -33,27 +48,5 @@ public final class ProjectsCsv {
         return results.stream().sorted(Comparator
                 .comparingInt((ProjectResult r) -> r.rank() <= 0 ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(ProjectResult::id)).toList();
-    }
-
-    private static List<String> row(ProjectResult r) {
-        var m = r.measurement();
-        return List.of(
-                CsvTable.number(r.rank()),
-                CsvTable.text(r.id()),
-                CsvTable.text(r.version()),
-                CsvTable.text(r.spec().language() == null ? "" : r.spec().language().id()),
-                CsvTable.text(r.spec().source() == null ? "" : r.spec().source().display()),
-                CsvTable.number(r.reach()),
-                CsvTable.number(r.findings().size()),
-                CsvTable.number(r.eligibleCount()),
-                CsvTable.number(r.modelSpeedup(), 4),
-                CsvTable.number(r.measuredSpeedup(), 4),
-                CsvTable.number(m.ciLow(), 4),
-                CsvTable.number(m.ciHigh(), 4),
-                CsvTable.number(m.llvmFlagSpeedup(), 4),
-                CsvTable.number(m.aaNoise(), 4),
-                CsvTable.text(m.verdict() == null ? "" : m.verdict().id()),
-                CsvTable.text(m.tier() == null ? "" : m.tier().id()),
-                CsvTable.number(r.score(), 3));
     }
 }
