@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * RFC 4180 CSV with a header row, safe to open in a spreadsheet: the shared writer of the three CSV reports.
+ * RFC 4180 CSV with a UTF-8 BOM and a header row, safe to open in a spreadsheet: the shared writer of the three CSV reports.
  * Cells arrive already rendered: text through {@link #text}, numbers through {@link #number}, so a column is
  * either always text or always a plain number.
  */
@@ -43,16 +41,12 @@ public final class CsvTable {
         return out.toString();
     }
 
-    /** Writes {@code csv} as UTF-8 to {@code outDir/name}, creating the folder. */
+    /** The UTF-8 byte order mark: spreadsheets (Excel, LibreOffice's import dialog) take the encoding from it. */
+    public static final String BOM = "\uFEFF";
+
+    /** Writes {@code csv} as UTF-8 with a {@link #BOM} to {@code outDir/name}, creating the folder. */
     public static Path write(Path outDir, String name, String csv) {
-        try {
-            Files.createDirectories(outDir);
-            Path file = outDir.resolve(name);
-            Files.writeString(file, csv, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outDir.resolve(name) + ": " + e.getMessage(), e);
-        }
+        return OutputFile.write(outDir, name, BOM + csv);
     }
 
     /**

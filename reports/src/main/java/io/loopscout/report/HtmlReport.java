@@ -181,7 +181,7 @@ public final class HtmlReport {
     /** Writes report.html into {@code outDir}. */
     public static Path write(Path outDir, List<ProjectResult> results, List<Failure> failures, RunInfo run,
                              String scoreFormula) {
-        return CsvTable.write(outDir, FILE, render(results, failures, run, scoreFormula));
+        return OutputFile.write(outDir, FILE, render(results, failures, run, scoreFormula));
     }
 
     private static void summary(StringBuilder h, List<ProjectResult> results, RunInfo run) {

@@ -60,6 +60,6 @@ public final class RunJson {
 
     /** Writes run.json into {@code outDir}. */
     public static Path write(Path outDir, RunInfo run) {
-        return CsvTable.write(outDir, FILE, render(run));
+        return OutputFile.write(outDir, FILE, render(run));
     }
 }

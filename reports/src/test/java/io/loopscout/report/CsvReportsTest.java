@@ -138,7 +138,7 @@ class CsvReportsTest {
     }
 
     @Test
-    void writesUtf8FilesWithCrlfRecords(@TempDir Path dir) throws IOException {
+    void writesUtf8FilesWithABomAndCrlfRecords(@TempDir Path dir) throws IOException {
         ProjectResult r = ResultFixtures.zlibRs();
         ProjectResult unicode = ProjectResult.of(new ProjectSpec("zäh-ß", Language.RUST,
                 new SourceSpec.Path("./ü"), Popularity.none(), null, null, null, 1), "", List.of(),
@@ -146,7 +146,10 @@ class CsvReportsTest {
         Path file = ProjectsCsv.write(dir.resolve("out"), List.of(r.withScore(1, 1), unicode));
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("rank,project,"), "no BOM, header first");
+        assertEquals((byte) 0xEF, bytes[0], "UTF-8 BOM first");
+        assertEquals((byte) 0xBB, bytes[1]);
+        assertEquals((byte) 0xBF, bytes[2]);
+        assertTrue(text.startsWith("\uFEFFrank,project,"), "then the header");
         assertTrue(text.contains("\r\n2,zäh-ß,"), text);
         assertTrue(text.endsWith("\r\n"));
     }

@@ -56,10 +56,15 @@ final class ScanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String idOf(Path dir) {
+    /**
+     * The project id of a scanned folder: its name, lower-cased, with Unicode letters kept. Only what is unsafe
+     * in a file name or a CSV cell (path separators, characters Windows forbids, control characters, spaces) is
+     * replaced by {@code -}; a leading {@code =}, {@code +}, {@code -} or {@code @} is left to the CSV formula guard.
+     */
+    static String idOf(Path dir) {
         String name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
-        String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-        return id.isEmpty() ? "project" : id;
+        String id = name.toLowerCase(Locale.ROOT).replaceAll("[\\p{Cntrl}\\s/\\\\:*?\"<>|]+", "-");
+        return id.isEmpty() || id.equals(".") || id.equals("..") ? "project" : id;
     }
 
     private static Language languageOf(Path dir) throws IOException {
