@@ -19,7 +19,7 @@ public final class FailuresCsv {
             CsvColumn.text("message", Failure::message));
 
     /** The report order: project, stage, class, message. */
-    static final Comparator<Failure> ORDER = Comparator.comparing(Failure::project)
+    public static final Comparator<Failure> ORDER = Comparator.comparing(Failure::project)
             .thenComparing(Failure::stage)
             .thenComparing(f -> f.failureClass().id())
             .thenComparing(Failure::message);

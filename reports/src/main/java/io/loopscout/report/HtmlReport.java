@@ -36,6 +36,7 @@ public final class HtmlReport {
             nav a{margin-right:14px}.sub{color:#475569}.note{color:#475569;font-style:italic}
             .cards{display:flex;flex-wrap:wrap;gap:10px}.card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:10px 14px;min-width:140px}
             .card b{display:block;font-size:22px}
+            .alert{background:#fef2f2;border:1px solid #fca5a5;border-radius:8px;padding:10px 14px;margin:0 0 12px}
             table{border-collapse:collapse;background:#fff}th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
             #ranking-table{font-size:13px}#ranking-table td.num,#ranking-table td[class^=v-]{white-space:nowrap}#ranking-table th{cursor:pointer;user-select:none;background:#f1f5f9;white-space:nowrap}
@@ -166,7 +167,7 @@ public final class HtmlReport {
                 .append("<nav><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
                 .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
                 .append("<a href=\"#run\">Hardware and toolchain</a><a href=\"#scoring\">Scoring</a></nav></header>\n<main>\n");
-        summary(h, ordered, run);
+        summary(h, ordered, sortedFailures, run);
         ranking(h, ordered);
         projects(h, ordered, sortedFailures);
         failuresSection(h, sortedFailures);
@@ -184,7 +185,7 @@ public final class HtmlReport {
         return OutputFile.write(outDir, FILE, render(results, failures, run, scoreFormula));
     }
 
-    private static void summary(StringBuilder h, List<ProjectResult> results, RunInfo run) {
+    private static void summary(StringBuilder h, List<ProjectResult> results, List<Failure> failures, RunInfo run) {
         Map<Pattern, Integer> byPattern = new EnumMap<>(Pattern.class);
         int findings = 0;
         int eligible = 0;
@@ -201,8 +202,12 @@ public final class HtmlReport {
                 && r.measurement().verdict() == Verdict.IMPROVED).toList();
         List<ProjectResult> modelGains = results.stream().filter(r -> r.measuredSpeedup() == null
                 && r.modelSpeedup() != null && r.modelSpeedup() > 1).toList();
-        h.append("<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">");
-        card(h, results.size(), "projects");
+        List<ProjectResult> failed = results.stream().filter(ProjectResult::isFailed).toList();
+        h.append("<section id=\"summary\"><h2>Summary</h2>");
+        failureNotice(h, results, failed, failures);
+        h.append("<div class=\"cards\">");
+        card(h, results.size(), Html.plural(results.size(), "project", "projects"));
+        card(h, failed.size(), "failed");
         card(h, run.counts().filesScanned(), "files scanned");
         card(h, findings, "findings");
         card(h, eligible, "eligible for #[loop_match]");
@@ -241,6 +246,37 @@ public final class HtmlReport {
         h.append("</section>\n");
     }
 
+    /** At the top of the summary: which projects failed and in which stage, and the run's failures by class. */
+    private static void failureNotice(StringBuilder h, List<ProjectResult> results, List<ProjectResult> failed,
+                                      List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> byClass = new java.util.TreeMap<>();
+        failures.forEach(f -> byClass.merge(f.failureClass().id(), 1, Integer::sum));
+        h.append("<div class=\"alert\" id=\"failure-notice\" role=\"alert\"><b>")
+                .append(failed.size()).append(' ').append(Html.plural(failed.size(), "project", "projects"))
+                .append(" failed</b>, ").append(failures.size()).append(' ')
+                .append(Html.plural(failures.size(), "failure", "failures")).append(" in all (");
+        String sep = "";
+        for (Map.Entry<String, Integer> e : byClass.entrySet()) {
+            h.append(sep).append(Html.esc(e.getKey())).append(' ').append(e.getValue());
+            sep = ", ";
+        }
+        h.append("). <a href=\"#failures\">All failures</a>");
+        if (!failed.isEmpty()) {
+            h.append("<ul>");
+            for (ProjectResult r : failed) {
+                h.append("<li><a class=\"open\" href=\"#p-").append(results.indexOf(r) + 1).append("\">")
+                        .append(Html.esc(r.id())).append("</a>: ").append(Html.esc(r.failure().stage())).append(", ")
+                        .append(Html.esc(r.failure().failureClass().id())).append(" — ")
+                        .append(Html.esc(Html.shorten(r.failure().message(), 160))).append("</li>");
+            }
+            h.append("</ul>");
+        }
+        h.append("</div>");
+    }
+
     private static void card(StringBuilder h, long value, String label) {
         h.append("<div class=\"card\"><b>").append(value).append("</b>").append(Html.esc(label)).append("</div>");
     }
@@ -266,10 +302,10 @@ public final class HtmlReport {
         for (int pos = 1; pos <= results.size(); pos++) {
             ProjectResult r = results.get(pos - 1);
             Measurement m = r.measurement();
-            String tier = m.tier() == null ? "" : m.tier().id();
-            String verdict = m.verdict() == null ? "" : m.verdict().id();
+            String tier = m.tier() == null || r.isFailed() ? "" : m.tier().id();
+            String verdict = ProjectsCsv.verdict(r);
             h.append("<tr data-rank=\"").append(pos).append("\" data-tier=\"").append(Html.esc(tier)).append("\">");
-            numCell(h, r.rank(), Integer.toString(r.rank()));
+            numCell(h, r.isFailed() ? null : r.rank(), r.isFailed() ? "" : Integer.toString(r.rank()));
             h.append("<td><a class=\"open\" href=\"#p-").append(pos).append("\">").append(Html.esc(r.id()))
                     .append("</a></td><td>").append(r.spec().language() == null ? "" : r.spec().language().id())
                     .append("</td><td>").append(Html.esc(Html.shorten(r.version(), 14))).append("</td>");
@@ -314,6 +350,14 @@ public final class HtmlReport {
     /** One project's expandable detail; {@code pos} is its place in the page (its anchor {@code #p-pos}). */
     private static void project(StringBuilder h, ProjectResult r, int pos, List<Failure> failures) {
         Measurement m = r.measurement();
+        if (r.isFailed()) {
+            h.append("<details class=\"project failed\" id=\"p-").append(pos).append("\"><summary>")
+                    .append(Html.esc(r.id())).append(" <span class=\"sub\">failed in ")
+                    .append(Html.esc(r.failure().stage())).append(" (").append(Html.esc(r.failure().failureClass().id()))
+                    .append(")</span></summary><pre>").append(Html.esc(r.failure().message()))
+                    .append("</pre></details>\n");
+            return;
+        }
         h.append("<details class=\"project\" id=\"p-").append(pos).append("\"><summary>#").append(r.rank())
                 .append(' ').append(Html.esc(r.id())).append(" <span class=\"sub\">score ")
                 .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())

@@ -12,7 +12,7 @@ public final class ProjectsCsv {
 
     /** The columns, in order. */
     public static final List<CsvColumn<ProjectResult>> COLUMNS = List.of(
-            CsvColumn.integer("rank", ProjectResult::rank),
+            CsvColumn.<ProjectResult>integer("rank", ProjectResult::rank).blankWhen(ProjectResult::isFailed),
             CsvColumn.text("project", ProjectResult::id),
             CsvColumn.text("version", ProjectResult::version),
             CsvColumn.text("language", r -> r.spec().language() == null ? "" : r.spec().language().id()),
@@ -26,9 +26,14 @@ public final class ProjectsCsv {
             CsvColumn.decimal("ci_high", r -> r.measurement().ciHigh(), 4),
             CsvColumn.decimal("llvm_flag_speedup", r -> r.measurement().llvmFlagSpeedup(), 4),
             CsvColumn.decimal("aa_noise", r -> r.measurement().aaNoise(), 4),
-            CsvColumn.text("verdict", r -> r.measurement().verdict() == null ? "" : r.measurement().verdict().id()),
-            CsvColumn.text("evidence", r -> r.measurement().tier() == null ? "" : r.measurement().tier().id()),
-            CsvColumn.decimal("score", ProjectResult::score, 3));
+            CsvColumn.text("verdict", ProjectsCsv::verdict),
+            CsvColumn.<ProjectResult>text("evidence", r -> r.measurement().tier() == null ? "" : r.measurement().tier().id())
+                    .blankWhen(ProjectResult::isFailed),
+            CsvColumn.<ProjectResult>decimal("score", ProjectResult::score, 3).blankWhen(ProjectResult::isFailed),
+            CsvColumn.text("failed_stage", r -> r.isFailed() ? r.failure().stage() : ""));
+
+    /** The verdict a failed project is reported with. */
+    public static final String FAILED = "failed";
 
     private ProjectsCsv() {
     }
@@ -43,7 +48,15 @@ public final class ProjectsCsv {
         return CsvTable.write(outDir, FILE, render(results));
     }
 
-    /** Results in report order: by rank (0 = unranked last), then id. */
+    /** {@link #FAILED} for a failed project, else the measurement's verdict (empty when there is none). */
+    static String verdict(ProjectResult r) {
+        if (r.isFailed()) {
+            return FAILED;
+        }
+        return r.measurement().verdict() == null ? "" : r.measurement().verdict().id();
+    }
+
+    /** Results in report order: by rank (0 = unranked, failed projects among them, last), then id. */
     static List<ProjectResult> sorted(List<ProjectResult> results) {
         return results.stream().sorted(Comparator
                 .comparingInt((ProjectResult r) -> r.rank() <= 0 ? Integer.MAX_VALUE : r.rank())

@@ -14,7 +14,7 @@ public final class Reports {
      * Writes projects.csv, findings.csv, failures.csv, report.html, findings.sarif and run.json.
      *
      * @param outDir       the output folder (created when missing)
-     * @param ranked       the scored and ranked results
+     * @param ranked       the scored and ranked results, then the failed projects (rank 0)
      * @param failures     every failure of the run
      * @param run          what ran
      * @param scoreFormula the scoring formula's text, shown in report.html
@@ -28,6 +28,6 @@ public final class Reports {
                 FailuresCsv.write(outDir, failures),
                 HtmlReport.write(outDir, ranked, failures, run, scoreFormula),
                 SarifReport.write(outDir, ranked, run.loopscoutVersion()),
-                RunJson.write(outDir, run));
+                RunJson.write(outDir, run, ranked, failures));
     }
 }

@@ -14,6 +14,8 @@ public final class Main implements Runnable {
 
     /** Exit status: bad usage or an invalid manifest. */
     static final int USAGE = 2;
+    /** Exit status with {@code --fail-exit}: the run completed, but failures.csv has rows. */
+    static final int FAILURES = 3;
     /** Exit status: an internal error. */
     static final int INTERNAL = 1;
 

@@ -6,6 +6,8 @@ import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
 import io.loopscout.report.RunInfo;
+import io.loopscout.report.RunJson;
+import io.loopscout.report.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +44,9 @@ public final class PipelineRun {
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
      * @param progress show a progress line on stderr
+     * @return how the run ended, as written to run.json
      */
-    public static void run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
+    public static RunStatus run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
                            Runner runner, boolean progress) throws IOException {
         Files.createDirectories(out);
         Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
@@ -71,6 +74,7 @@ public final class PipelineRun {
         if (progress) {
             System.err.println("\r" + Progress.line() + "  done; outputs in " + out);
         }
+        return RunJson.readStatus(out);
     }
 
     private static LoopscoutOptions options(Runner runner) {

@@ -4,6 +4,7 @@ import io.loopscout.manifest.Manifest;
 import io.loopscout.manifest.ManifestException;
 import io.loopscout.manifest.ManifestLoader;
 import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.report.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
     Path cache;
 
+    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
+            + "rows), for cron and CI; without it such a run exits 0")
+    boolean failExit;
+
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
@@ -59,8 +64,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
-        return 0;
+        RunStatus status = PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
+        return failExit && status == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

@@ -5,6 +5,7 @@ import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
+import io.loopscout.report.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out = Path.of("loopscout-out");
 
+    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
+            + "rows), for cron and CI; without it such a run exits 0")
+    boolean failExit;
+
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
@@ -51,9 +56,10 @@ final class ScanCommand implements Callable<Integer> {
             projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path(abs.toString()), Popularity.none(),
                     null, null, null, 0));
         }
-        PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null, PipelineRun.Measure.STATIC,
+        RunStatus status = PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
+                PipelineRun.Measure.STATIC,
                 PipelineRun.Runner.DirectRunner, true);
-        return 0;
+        return failExit && status == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
     /**

@@ -37,6 +37,21 @@ class MainTest {
     }
 
     @Test
+    void failExitTurnsARunWithFailuresIntoExitThree() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src/src"));
+        Files.writeString(src.resolve("lib.rs"), "pub fn f() {}\n");
+        Path manifest = tmp.resolve("m.yaml");
+        Files.writeString(manifest, "projects:\n"
+                + "  - id: fine\n    language: rust\n    source: { path: " + tmp.resolve("src") + " }\n"
+                + "  - id: gone\n    language: rust\n    source: { git: \"file://" + tmp.resolve("no-repo") + "\" }\n");
+        Path out = tmp.resolve("out");
+        assertEquals(3, Main.execute("run", "--manifest", manifest.toString(), "--out", out.toString(),
+                "--cache", tmp.resolve("cache").toString(), "--fail-exit"));
+        assertEquals("complete-with-failures", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("run.json").toFile()).get("status").asText());
+    }
+
+    @Test
     void shippedDefaultManifestIsValid() {
         Path shipped = Path.of("..", "corpus-manifest", "default.yaml");
         assertEquals(0, Main.execute("validate", shipped.toString()));
