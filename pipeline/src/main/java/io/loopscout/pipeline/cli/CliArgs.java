@@ -1,5 +1,7 @@
 package io.loopscout.pipeline.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Parsing of option values shared by the commands. */
@@ -16,5 +18,26 @@ final class CliArgs {
             System.err.println("loopscout: --measure must be static, model or project, not '" + value + "'");
             return null;
         }
+    }
+
+    /** Whether {@code out} can be the output folder; prints the one sentence that says why not. */
+    static boolean usableOutDir(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            System.err.println("loopscout: --out " + out + " is a file, not a directory; give a folder for the outputs");
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code manifest} is a readable file; prints the one sentence that says why not. */
+    static boolean readableManifest(Path manifest) {
+        String problem = !Files.exists(manifest) ? "no such file"
+                : Files.isDirectory(manifest) ? "is a directory, not a manifest"
+                : !Files.isReadable(manifest) ? "not readable" : null;
+        if (problem != null) {
+            System.err.println("loopscout: " + manifest + ": " + problem);
+            return false;
+        }
+        return true;
     }
 }

@@ -15,7 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code loopscout run}: the main job over a manifest. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the pipeline over a manifest (default: the shipped corpus-manifest/default.yaml).")
+        description = "Run the pipeline over a manifest (default: the shipped corpus-manifest/default.yaml).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_0, Main.EXIT_3, Main.EXIT_2, Main.EXIT_1},
+        footerHeading = "%nEvidence tiers (--measure):%n",
+        footer = {Main.TIER_STATIC, Main.TIER_MODEL, Main.TIER_PROJECT})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--manifest", paramLabel = "FILE", description = "the manifest (default: ${DEFAULT-VALUE})")
@@ -47,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null) {
+        if (tier == null || !CliArgs.readableManifest(manifest) || !CliArgs.usableOutDir(out)) {
             return Main.USAGE;
         }
         Manifest m;

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code loopscout scan PATH...}: scans local directories, one project each, without cloning. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan local directories, one project each, no cloning (static evidence only).")
+        description = "Scan local directories, one project each, no cloning (static evidence only).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_0, Main.EXIT_3, Main.EXIT_2, Main.EXIT_1})
 final class ScanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "project directories")
@@ -40,6 +42,9 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
+        if (!CliArgs.usableOutDir(out)) {
+            return Main.USAGE;
+        }
         List<ProjectSpec> projects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path p : paths) {

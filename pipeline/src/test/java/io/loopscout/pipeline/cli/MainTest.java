@@ -1,9 +1,12 @@
 package io.loopscout.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,80 @@ class MainTest {
         assertEquals(2, Main.execute("frobnicate"));
         assertEquals(2, Main.execute("run", "--measure", "guess"));
         assertEquals(2, Main.execute("scan", tmp.resolve("missing").toString()));
+    }
+
+    /** Runs the command line with stdout and stderr captured. */
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome capture(String... args) {
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Outcome(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                    err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsTwo() {
+        Outcome o = capture();
+        assertEquals(2, o.status());
+        assertTrue(o.err().startsWith("Usage: loopscout"), o.err());
+    }
+
+    @Test
+    void outThatIsAFileIsOnePlainSentence() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"),
+                "projects:\n  - id: a\n    language: rust\n    source: { path: . }\n");
+        for (Outcome o : List.of(capture("run", "--manifest", ok.toString(), "--out", file.toString()),
+                capture("scan", tmp.toString(), "--out", file.toString()))) {
+            assertEquals(2, o.status());
+            assertEquals("loopscout: --out " + file + " is a file, not a directory; give a folder for the outputs\n",
+                    o.err());
+        }
+    }
+
+    @Test
+    void missingManifestSaysNoSuchFile() {
+        Path nope = tmp.resolve("nope.yaml");
+        Outcome run = capture("run", "--manifest", nope.toString());
+        assertEquals(2, run.status());
+        assertEquals("loopscout: " + nope + ": no such file\n", run.err());
+        Outcome validate = capture("validate", nope.toString());
+        assertEquals(2, validate.status());
+        assertEquals("loopscout: " + nope + ": no such file\n", validate.err());
+    }
+
+    @Test
+    void helpListsExitCodesAndTiersWithoutBreakingWords() {
+        for (String command : List.of("", "run", "scan", "rewrite", "validate")) {
+            Outcome o = command.isEmpty() ? capture("--help") : capture(command, "--help");
+            assertEquals(0, o.status());
+            for (String line : o.out().split("\n")) {
+                assertTrue(line.length() <= Main.HELP_WIDTH, "fits the help width: " + line);
+                assertFalse(line.matches(".*(#|cfg|failures\\.)$"), "a word broken at the line end: " + line);
+            }
+            if (!command.equals("validate") && !command.equals("rewrite")) {
+                assertTrue(o.out().contains("Exit status:"), o.out());
+                assertTrue(o.out().contains("  3   with --fail-exit"), o.out());
+            }
+        }
+        String main = capture("--help").out();
+        assertTrue(main.contains("#[loop_match] form"), main);
+        for (String tier : List.of("  static ", "  model ", "  project ")) {
+            assertTrue(main.contains(tier), tier + " in " + main);
+        }
+        assertTrue(capture("run", "--help").out().contains("Evidence tiers"));
     }
 
     @Test
