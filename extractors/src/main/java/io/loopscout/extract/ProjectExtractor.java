@@ -21,7 +21,7 @@ public final class ProjectExtractor {
 
     /** Receives each file's outcome. */
     public interface Listener {
-        /** The file was extracted (perhaps with a problem, see {@link FileExtraction#problem()}). */
+        /** The file was extracted (perhaps not fully: see {@link FileExtraction#outcome()}). */
         void extracted(SourceFile file, FileExtraction result);
 
         /** The extractor failed on the file. */

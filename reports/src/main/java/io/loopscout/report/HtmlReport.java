@@ -566,10 +566,17 @@ public final class HtmlReport {
         kv(h, "Ended", run.end().toString() + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
         kv(h, "Files", c.filesScanned() + " scanned, " + c.filesSkippedTooLarge() + " over 2 MB skipped, "
                 + c.binaryFilesSkipped() + " binary skipped, " + c.symlinksRefused() + " symlinks refused");
-        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.parseTimeouts() + " parse timeouts, "
-                + c.notUtf8() + " not UTF-8, " + c.unreadable() + " not analysable");
+        kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.notUtf8() + " not UTF-8, "
+                + c.notAnalysed() + " not analysed (" + notAnalysedByOutcome(c) + ")");
         h.append("</dl></section>\n<section id=\"scoring\"><h2>Scoring</h2><pre class=\"formula\">")
                 .append(Html.esc(scoreFormula)).append("</pre></section>\n");
+    }
+
+    /** The outcomes of the files not analysed, those that occurred: "2 too_deep, 1 parse_timeout". */
+    private static String notAnalysedByOutcome(RunInfo.Counts c) {
+        String s = c.fileOutcomes().entrySet().stream().filter(e -> !e.getKey().analysed() && e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey().key()).collect(java.util.stream.Collectors.joining(", "));
+        return s.isEmpty() ? "none" : s;
     }
 
     /** A definition-list entry, both sides escaped. */

@@ -11,7 +11,8 @@ public final class Reports {
     }
 
     /**
-     * Writes projects.csv, findings.csv, failures.csv, report.html, findings.sarif and run.json.
+     * Writes projects.csv, findings.csv, failures.csv, report.html, findings.sarif and run.json, published as
+     * one set ({@link OutputDir#publish}: the previous set moves to {@code outDir/history}).
      *
      * @param outDir       the output folder (created when missing)
      * @param ranked       the scored and ranked results, then the failed projects (rank 0)
@@ -22,12 +23,12 @@ public final class Reports {
      */
     public static List<Path> writeAll(Path outDir, List<ProjectResult> ranked, List<Failure> failures, RunInfo run,
                                       String scoreFormula) {
-        return List.of(
-                ProjectsCsv.write(outDir, ranked),
-                FindingsCsv.write(outDir, ranked),
-                FailuresCsv.write(outDir, failures),
-                HtmlReport.write(outDir, ranked, failures, run, scoreFormula),
-                SarifReport.write(outDir, ranked, run.loopscoutVersion()),
-                RunJson.write(outDir, run, ranked, failures));
+        return OutputDir.publish(outDir, staging -> List.of(
+                ProjectsCsv.write(staging, ranked),
+                FindingsCsv.write(staging, ranked),
+                FailuresCsv.write(staging, failures),
+                HtmlReport.write(staging, ranked, failures, run, scoreFormula),
+                SarifReport.write(staging, ranked, run.loopscoutVersion()),
+                RunJson.write(staging, run, ranked, failures))); // run.json last: the marker of a complete set
     }
 }

@@ -1,7 +1,9 @@
 package io.loopscout.report;
 
+import io.loopscout.extract.FileOutcome;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -55,17 +57,27 @@ public record RunInfo(String manifest, String loopscoutVersion, String rustcVers
      * @param binaryFilesSkipped   files skipped because they are binary
      * @param symlinksRefused      symbolic links not followed
      * @param parseErrors          files whose tree had ERROR/MISSING nodes
-     * @param parseTimeouts        files whose parse timed out
      * @param notUtf8              files that were not valid UTF-8 (read with replacement characters)
-     * @param unreadable           files an extractor could not analyse (too deep, too large, extractor error)
+     * @param fileOutcomes         files per extraction outcome (each of {@link FileOutcome}, zeros included)
      * @param findingsByPattern    findings per pattern id (kept sorted by id)
      */
     public record Counts(int projects, long filesScanned, long filesSkippedTooLarge, long binaryFilesSkipped,
-                         long symlinksRefused, long parseErrors, long parseTimeouts, long notUtf8, long unreadable,
+                         long symlinksRefused, long parseErrors, long notUtf8, Map<FileOutcome, Long> fileOutcomes,
                          Map<String, Long> findingsByPattern) implements Serializable {
 
         public Counts {
+            EnumMap<FileOutcome, Long> outcomes = new EnumMap<>(FileOutcome.class);
+            for (FileOutcome o : FileOutcome.values()) {
+                outcomes.put(o, fileOutcomes.getOrDefault(o, 0L));
+            }
+            fileOutcomes = java.util.Collections.unmodifiableMap(outcomes);
             findingsByPattern = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(findingsByPattern));
+        }
+
+        /** Files an extractor did not analyse (every outcome whose findings were not kept). */
+        public long notAnalysed() {
+            return fileOutcomes.entrySet().stream().filter(e -> !e.getKey().analysed())
+                    .mapToLong(Map.Entry::getValue).sum();
         }
     }
 }

@@ -58,9 +58,10 @@ public final class RunJson {
         counts.put("binary_files_skipped", c.binaryFilesSkipped());
         counts.put("symlinks_refused", c.symlinksRefused());
         counts.put("parse_errors", c.parseErrors());
-        counts.put("parse_timeouts", c.parseTimeouts());
         counts.put("not_utf8", c.notUtf8());
-        counts.put("unreadable", c.unreadable());
+        ObjectNode outcomes = counts.putObject("file_outcomes"); // each outcome on its own, in enum order
+        c.fileOutcomes().forEach((o, n) -> outcomes.put(o.key(), n));
+        counts.put("not_analysed", c.notAnalysed());
         ObjectNode byPattern = counts.putObject("findings_by_pattern");
         c.findingsByPattern().forEach(byPattern::put); // sorted map: stable key order
         counts.put("findings", c.findingsByPattern().values().stream().mapToLong(Long::longValue).sum());

@@ -22,19 +22,7 @@ class ReportScaleBenchmark {
 
     @Test
     void writeAllForALargeCorpus() throws Exception {
-        ProjectResult base = ResultFixtures.zlibRs();
-        Finding inflate = base.findings().get(1); // snippet, 4-state graph, model speed-up
-        List<ProjectResult> corpus = new ArrayList<>();
-        for (int p = 0; p < PROJECTS; p++) {
-            List<Finding> findings = new ArrayList<>();
-            for (int i = 0; i < FINDINGS; i++) {
-                findings.add(inflate.toBuilder().startLine(10 + i * 40).endLine(30 + i * 40).build());
-            }
-            ProjectSpec spec = new ProjectSpec("p" + p, base.spec().language(), base.spec().source(),
-                    base.spec().popularity(), null, null, null, 1);
-            corpus.add(ProjectResult.of(spec, "1.0", findings, base.measurement(), base.patch())
-                    .withScore(PROJECTS - p, p + 1));
-        }
+        List<ProjectResult> corpus = corpus(PROJECTS, FINDINGS);
         Path dir = Files.createTempDirectory("loopscout-report-bench");
         for (int round = 1; round <= 3; round++) {
             long t0 = System.nanoTime();
@@ -45,11 +33,24 @@ class ReportScaleBenchmark {
                     Files.size(dir.resolve(HtmlReport.FILE)), Files.size(dir.resolve(SarifReport.FILE)),
                     Files.size(dir.resolve(FindingsCsv.FILE)));
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
+        io.loopscout.core.FileTrees.delete(dir);
+    }
+
+    /** {@code projects} projects of {@code findings} findings each, with snippets, graphs and speed-ups. */
+    static List<ProjectResult> corpus(int projects, int findings) {
+        ProjectResult base = ResultFixtures.zlibRs();
+        Finding inflate = base.findings().get(1); // snippet, 4-state graph, model speed-up
+        List<ProjectResult> corpus = new ArrayList<>();
+        for (int p = 0; p < projects; p++) {
+            List<Finding> found = new ArrayList<>();
+            for (int i = 0; i < findings; i++) {
+                found.add(inflate.toBuilder().startLine(10 + i * 40).endLine(30 + i * 40).build());
             }
+            ProjectSpec spec = new ProjectSpec("p" + p, base.spec().language(), base.spec().source(),
+                    base.spec().popularity(), null, null, null, 1);
+            corpus.add(ProjectResult.of(spec, "1.0", found, base.measurement(), base.patch())
+                    .withScore(projects - p, p + 1));
         }
-        Files.delete(dir);
+        return corpus;
     }
 }

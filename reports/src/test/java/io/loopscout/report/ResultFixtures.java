@@ -3,6 +3,7 @@ package io.loopscout.report;
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.core.Language;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.StateGraph;
@@ -211,7 +212,8 @@ final class ResultFixtures {
                 "cc (Debian 12.2.0-14) 12.2.0", "valgrind-3.19.0", "bwrap --unshare-all",
                 "Intel(R) Xeon(R) <script>", 2, Instant.parse("2026-11-23T19:00:00Z"),
                 Instant.parse("2026-11-23T19:42:30.500Z"),
-                new RunInfo.Counts(4, 1234, 3, 7, 1, 12, 2, 5, 1,
+                new RunInfo.Counts(4, 1234, 3, 7, 1, 12, 5,
+                        Map.of(FileOutcome.READ, 1220L, FileOutcome.PARSE_TIMEOUT, 2L, FileOutcome.TOO_DEEP, 1L),
                         Map.of("rust/state-loop", 2L, "c/switch-state-loop", 1L, "rust/field-state-loop", 1L,
                                 "c/computed-goto", 1L)),
                 "project", "DirectRunner");

@@ -1,6 +1,7 @@
 package io.loopscout.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,11 @@ class RunJsonTest {
         assertEquals(3, root.at("/counts/files_skipped_too_large").asLong());
         assertEquals(7, root.at("/counts/binary_files_skipped").asLong());
         assertEquals(1, root.at("/counts/symlinks_refused").asLong());
-        assertEquals(2, root.at("/counts/parse_timeouts").asLong());
+        assertEquals(2, root.at("/counts/file_outcomes/parse_timeout").asLong());
+        assertEquals(1, root.at("/counts/file_outcomes/too_deep").asLong());
+        assertEquals(0, root.at("/counts/file_outcomes/extractor_error").asLong(), "every outcome, zeros too");
+        assertTrue(root.at("/counts/file_outcomes/extractor_error").isNumber());
+        assertEquals(3, root.at("/counts/not_analysed").asLong());
         assertEquals(5, root.at("/counts/findings").asLong());
         List<String> patterns = new ArrayList<>();
         root.at("/counts/findings_by_pattern").fieldNames().forEachRemaining(patterns::add);

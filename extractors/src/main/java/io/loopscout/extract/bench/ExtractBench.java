@@ -2,6 +2,7 @@ package io.loopscout.extract.bench;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.ParseTimeoutException;
@@ -141,8 +142,8 @@ public final class ExtractBench {
 
     private static void count(FileExtraction x, Map<String, Integer> perPattern, Map<String, Integer> problems) {
         x.findings().forEach(fd -> perPattern.merge(fd.pattern().id(), 1, Integer::sum));
-        if (x.problem() != null) {
-            problems.merge(x.problem().replaceAll(":.*", ""), 1, Integer::sum);
+        if (x.outcome() != FileOutcome.READ) {
+            problems.merge(x.outcome().key(), 1, Integer::sum);
         }
     }
 

@@ -2,6 +2,7 @@ package io.loopscout.extract.bench;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.SourceFile;
@@ -31,8 +32,8 @@ public final class PrintFindings {
         new ProjectExtractor().extract(files, new ProjectExtractor.Listener() {
             @Override
             public void extracted(SourceFile file, FileExtraction r) {
-                if (r.problem() != null) {
-                    System.out.printf("%s: PROBLEM %s%n", file.path(), r.problem());
+                if (r.outcome() != FileOutcome.READ) {
+                    System.out.printf("%s: %s %s%n", file.path(), r.outcome(), r.detail());
                 }
                 for (Finding f : r.findings()) {
                     System.out.printf("%s:%d-%d %s fn=%s var=%s states=%d const=%d dyn=%d exits=%d type=%s"

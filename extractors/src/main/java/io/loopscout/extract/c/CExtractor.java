@@ -3,6 +3,7 @@ package io.loopscout.extract.c;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Extractor;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.Nodes;
@@ -24,8 +25,8 @@ import org.treesitter.TSNode;
  * that hide control flow (from the file and, when given, its local includes).
  *
  * <p>Never throws for bad input: an unreadable, oversized or unparseable file yields a {@link FileExtraction}
- * with {@code problem} set. Thread-compatible like every {@link Extractor}: it caches the macro tables of
- * include files, so use one per worker thread.
+ * with its {@link FileOutcome}. Thread-compatible like every {@link Extractor}: it caches the macro tables
+ * of include files, so use one per worker thread.
  */
 public final class CExtractor implements Extractor {
 
@@ -104,30 +105,28 @@ public final class CExtractor implements Extractor {
     public FileExtraction extract(SourceFile file, MacroTable includeMacros) {
         String text = file.text();
         if (text == null) {
-            return new FileExtraction(List.of(), 0, "no-text: " + file.path());
+            return FileExtraction.notAnalysed(FileOutcome.UNREADABLE, "no text");
         }
         // A char is 1 to 3 UTF-8 bytes: encode only when the length alone cannot decide.
         if (text.length() > MAX_BYTES
                 || (3L * text.length() > MAX_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES)) {
-            return new FileExtraction(List.of(), 0, "too-large: " + file.path() + " exceeds " + MAX_BYTES + " bytes");
+            return FileExtraction.notAnalysed(FileOutcome.TOO_LARGE, "exceeds " + MAX_BYTES + " bytes");
         }
         if (text.indexOf('\u0000') >= 0) {
-            return new FileExtraction(List.of(), 0, "binary: " + file.path() + " contains NUL characters");
+            return FileExtraction.notAnalysed(FileOutcome.BINARY, "contains NUL characters");
         }
-        String problem = text.indexOf('\uFFFD') >= 0
-                ? "not-utf8: " + file.path() + " had bytes that are not UTF-8 (replaced)" : null;
         try {
-            return run(file, text, includeMacros, problem);
+            return run(file, text, includeMacros);
         } catch (ParseTimeoutException e) {
-            return new FileExtraction(List.of(), 0, "timeout: " + file.path() + ": " + e.getMessage());
+            return FileExtraction.notAnalysed(FileOutcome.PARSE_TIMEOUT, e.getMessage());
         } catch (StackOverflowError e) {
-            return new FileExtraction(List.of(), 0, "too-deep: " + file.path() + " nests too deeply to analyse");
+            return FileExtraction.notAnalysed(FileOutcome.TOO_DEEP, "nests too deeply to analyse");
         } catch (RuntimeException e) {
-            return new FileExtraction(List.of(), 0, "extractor-error: " + file.path() + ": " + e);
+            return FileExtraction.notAnalysed(FileOutcome.EXTRACTOR_ERROR, e.toString());
         }
     }
 
-    private FileExtraction run(SourceFile file, String text, MacroTable includeMacros, String problem) {
+    private FileExtraction run(SourceFile file, String text, MacroTable includeMacros) {
         MacroTable table = MacroTable.of(file.path(), text).then(includeMacros);
         // Lines keep their numbers through both rewrites, so findings point into the original text.
         String prepared = ConditionalBlanker.blank(text);
@@ -168,7 +167,12 @@ public final class CExtractor implements Extractor {
         List<Finding> ordered = new ArrayList<>(findings.values());
         ordered.sort((a, b) -> a.startLine() != b.startLine() ? Integer.compare(a.startLine(), b.startLine())
                 : a.pattern().compareTo(b.pattern()));
-        return new FileExtraction(ordered, parsed.errorCount(parsed.root()), problem);
+        int errors = parsed.errorCount(parsed.root());
+        FileExtraction result = FileExtraction.parsed(ordered, errors, (int) text.lines().count());
+        // replacement characters: bytes that were not UTF-8 (the findings stand, their text may not)
+        return text.indexOf('\uFFFD') >= 0 && result.outcome() == FileOutcome.READ
+                ? new FileExtraction(ordered, errors, FileOutcome.NOT_UTF8, "bytes that are not UTF-8 were replaced")
+                : result;
     }
 
     /** The drafts of one parsed variant of the file. */
@@ -314,7 +318,8 @@ public final class CExtractor implements Extractor {
         int paren = t.indexOf('(');
         String head = (paren >= 0 ? t.substring(0, paren) : t).strip();
         int i = head.length();
-        while (i > 0 && CLexer.isIdentPart(head.charAt(i - 1))) {
+        // non-ASCII letters count too: gcc and tree-sitter take UTF-8 identifiers (décodeur, 状态)
+        while (i > 0 && (CLexer.isIdentPart(head.charAt(i - 1)) || head.charAt(i - 1) > 0x7f)) {
             i--;
         }
         String name = head.substring(i);

@@ -2,6 +2,7 @@ package io.loopscout.extract.c;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
 import java.io.IOException;
@@ -58,19 +59,19 @@ public final class PreprocessedCExtractor {
         try {
             original = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            return new FileExtraction(List.of(), 0, "unreadable: " + path + ": " + e.getMessage());
+            return FileExtraction.notAnalysed(FileOutcome.UNREADABLE, String.valueOf(e.getMessage()));
         }
         Preprocessed pp;
         try {
             pp = preprocess(file);
         } catch (IOException e) {
-            return new FileExtraction(List.of(), 0, "preprocessor-failed: " + path + ": " + e.getMessage());
+            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED, String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FileExtraction(List.of(), 0, "preprocessor-interrupted: " + path);
+            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED, "interrupted");
         }
         if (pp.problem != null) {
-            return new FileExtraction(List.of(), 0, pp.problem + ": " + path);
+            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED, pp.problem);
         }
         FileExtraction raw = new CExtractor(MacroTable.empty(), timeout, "preprocessed")
                 .extract(new SourceFile(project, version, path, Language.C, pp.text));
@@ -85,7 +86,7 @@ public final class PreprocessedCExtractor {
             mapped.add(f.toBuilder().startLine(start).endLine(end)
                     .snippet(lines.snippet(start, end, CExtractor.SNIPPET_LINES)).build());
         }
-        return new FileExtraction(mapped, raw.parseErrors(), raw.problem());
+        return new FileExtraction(mapped, raw.parseErrors(), raw.outcome(), raw.detail());
     }
 
     /** The preprocessor's output with markers blanked, and for each output line its line in the main file. */

@@ -3,6 +3,7 @@ package io.loopscout.extract.rust;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Extractor;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
@@ -25,13 +26,13 @@ import org.treesitter.TSTreeCursor;
 /**
  * Finds the Rust patterns of shared/patterns.md in one file: state loops on locals and fields, dispatch loops,
  * c2rust {@code current_block} loops and loops already using {@code #[loop_match]}. Never throws for bad input:
- * a file that cannot be read fully comes back with {@link FileExtraction#problem()} set.
+ * a file that cannot be read fully comes back with its {@link FileOutcome}.
  */
 public final class RustExtractor implements Extractor {
 
-    /** Files above this size are not parsed (generated tables); reported as "too-large". */
+    /** Files above this size are not parsed (generated tables); reported as {@link FileOutcome#TOO_LARGE}. */
     static final int MAX_BYTES = 16 << 20;
-    /** Bracket nesting beyond this is pathological (or an attack); reported as "too-deep". */
+    /** Bracket nesting beyond this is pathological (or an attack); reported as {@link FileOutcome#TOO_DEEP}. */
     static final int MAX_DEPTH = 1000;
     private static final int SNIPPET_LINES = 200;
     private static final List<String> MATCH = List.of("match");
@@ -120,11 +121,12 @@ public final class RustExtractor implements Extractor {
     public static FirstPass firstPass(SourceFile file, Duration timeout, Declarations declarations) {
         String text = file.text();
         if (text.length() > MAX_BYTES) {
-            return FirstPass.done(new FileExtraction(List.of(), 0, "too-large"));
+            return FirstPass.done(FileExtraction.notAnalysed(FileOutcome.TOO_LARGE,
+                    "over " + MAX_BYTES + " characters"));
         }
         boolean hasLoops = hasLoopWord(text);
-        FileExtraction early = !hasLoops ? new FileExtraction(List.of(), 0, null)
-                : nestingDepth(text) > MAX_DEPTH ? new FileExtraction(List.of(), 0, "too-deep") : null;
+        FileExtraction early = !hasLoops ? FileExtraction.read(List.of(), 0)
+                : nestingDepth(text) > MAX_DEPTH ? tooDeep() : null;
         if (early != null && !(declarations == Declarations.ALWAYS && mayDeclareTypes(text))) {
             return FirstPass.done(early);
         }
@@ -132,7 +134,8 @@ public final class RustExtractor implements Extractor {
         try {
             parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text, timeout);
         } catch (ParseTimeoutException e) {
-            return FirstPass.done(early != null ? early : new FileExtraction(List.of(), 0, "timeout"));
+            return FirstPass.done(early != null ? early
+                    : FileExtraction.notAnalysed(FileOutcome.PARSE_TIMEOUT, e.getMessage()));
         }
         FirstPass pass = new FirstPass(file, parsed);
         try {
@@ -151,10 +154,10 @@ public final class RustExtractor implements Extractor {
         try {
             pass.findCandidates();
         } catch (StackOverflowError e) {
-            pass.fail("too-deep");
+            pass.fail(tooDeep());
         } catch (RuntimeException e) {
             // An extractor bug must not kill a corpus run; the file is reported with the cause instead.
-            pass.fail("extractor-error: " + e);
+            pass.fail(extractorError(e));
         }
         return pass;
     }
@@ -195,8 +198,8 @@ public final class RustExtractor implements Extractor {
             return result == null;
         }
 
-        private void fail(String problem) {
-            result = new FileExtraction(List.of(), 0, problem);
+        private void fail(FileExtraction failure) {
+            result = failure;
             parsed = null;
             candidates.clear();
         }
@@ -250,9 +253,9 @@ public final class RustExtractor implements Extractor {
                 }
                 result = result(findings);
             } catch (StackOverflowError e) {
-                result = new FileExtraction(List.of(), 0, "too-deep");
+                result = tooDeep();
             } catch (RuntimeException e) {
-                result = new FileExtraction(List.of(), 0, "extractor-error: " + e);
+                result = extractorError(e);
             }
             parsed = null;
             candidates.clear();
@@ -263,17 +266,8 @@ public final class RustExtractor implements Extractor {
             List<Finding> findings = new ArrayList<>(found);
             findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
                     : Integer.compare(x.endLine(), y.endLine()));
-            return new FileExtraction(findings, fileErrors, mostlyBroken(fileErrors, source.lineCount())
-                    ? "syntax-errors" : null);
+            return FileExtraction.parsed(findings, fileErrors, source.lineCount());
         }
-    }
-
-    /**
-     * More than one damaged spot per 100 lines (at least 5): the tree, and so what was found in it, is
-     * unreliable; the findings are still returned (with low confidence where damaged).
-     */
-    static boolean mostlyBroken(int errors, int lines) {
-        return errors >= 5 && errors * 100 > lines;
     }
 
     /**
@@ -317,7 +311,7 @@ public final class RustExtractor implements Extractor {
         int implAt = fnAt < 0 ? -1 : ancestorTypes.subList(fnAt, ancestors.size()).indexOf("impl_item");
         TSNode impl = implAt < 0 ? null : ancestors.get(fnAt + implAt);
         if (a.dispatch.kind() == Dispatch.VarKind.LOCAL
-                && capturedByClosure(loop, a.dispatch.stateVar(), parsed, ancestors, ancestorTypes)) {
+                && capturedByClosure(loop, a.dispatch.stateVar(), source, ancestors, ancestorTypes)) {
             a.closureCapturesState = true;
         }
         String implType = null;
@@ -506,17 +500,27 @@ public final class RustExtractor implements Extractor {
      * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
      * captured variable as a {@code #[loop_match]} state.
      */
-    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed, List<TSNode> ancestors,
+    private static boolean capturedByClosure(TSNode loop, String var, SourceText source, List<TSNode> ancestors,
             List<String> ancestorTypes) {
         for (int i = 0; i < ancestors.size() && !ancestorTypes.get(i).equals("function_item"); i++) {
             if (ancestorTypes.get(i).equals("closure_expression")) {
                 TSNode p = ancestors.get(i);
-                String before = parsed.text(p).substring(0, Nodes.start(loop) - Nodes.start(p));
+                // byte offsets both: cut the bytes, not the decoded text (a multibyte character is one char)
+                String before = source.text(Nodes.start(p), Nodes.start(loop));
                 return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
                         + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
         }
         return false;
+    }
+
+    private static FileExtraction tooDeep() {
+        return FileExtraction.notAnalysed(FileOutcome.TOO_DEEP, "nests deeper than " + MAX_DEPTH + " brackets");
+    }
+
+    /** An extractor bug must not kill a corpus run: the file is reported (extract-fail) with the cause. */
+    private static FileExtraction extractorError(RuntimeException e) {
+        return FileExtraction.notAnalysed(FileOutcome.EXTRACTOR_ERROR, e.toString());
     }
 
     /** The deepest bracket nesting, skipping nothing: a cheap upper bound checked before parsing. */

@@ -1,13 +1,13 @@
 package io.loopscout.extract.c;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Bad input never throws and never hangs: it comes back as a {@link FileExtraction#problem()}. */
+/** Bad input never throws and never hangs: it comes back as a {@link FileExtraction#outcome()}. */
 class CExtractorBadInputTest {
 
     private static final String STATE_LOOP = "int f(int s) {\n    for (;;) {\n        switch (s) {\n"
@@ -34,8 +34,7 @@ class CExtractorBadInputTest {
         String decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .decode(ByteBuffer.wrap(latin1)).toString();
         FileExtraction r = new CExtractor().extract(file("latin1.c", decoded));
-        assertNotNull(r.problem());
-        assertTrue(r.problem().startsWith("not-utf8: latin1.c"), r.problem());
+        assertEquals(FileOutcome.NOT_UTF8, r.outcome(), r.detail());
         assertEquals(1, r.findings().size());
         assertEquals(3, r.findings().get(0).startLine());
     }
@@ -45,14 +44,14 @@ class CExtractorBadInputTest {
         String huge = "int x;\n".repeat(CExtractor.MAX_BYTES / 7 + 2);
         FileExtraction r = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> new CExtractor().extract(file("huge.c", huge)));
-        assertTrue(r.problem().startsWith("too-large: huge.c"), r.problem());
+        assertEquals(FileOutcome.TOO_LARGE, r.outcome());
         assertTrue(r.findings().isEmpty());
     }
 
     @Test
     void binaryFilesAreRefused() {
         FileExtraction r = new CExtractor().extract(file("blob.c", "int\u0000x;"));
-        assertTrue(r.problem().startsWith("binary: blob.c"), r.problem());
+        assertEquals(FileOutcome.BINARY, r.outcome());
     }
 
     @Test
@@ -62,10 +61,8 @@ class CExtractorBadInputTest {
         FileExtraction r = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> new CExtractor(MacroTable.empty(), Duration.ofMillis(300)).extract(file("deep.c", deep)));
         // Either the parse gave up (timeout) or the analysis finished; both are fine, an exception is not.
-        if (r.problem() != null) {
-            assertTrue(r.problem().startsWith("timeout: deep.c") || r.problem().startsWith("too-deep: deep.c"),
-                    r.problem());
-        }
+        assertTrue(r.outcome().analysed() || r.outcome() == FileOutcome.PARSE_TIMEOUT
+                || r.outcome() == FileOutcome.TOO_DEEP, r.outcome() + " " + r.detail());
     }
 
     @Test
@@ -74,14 +71,14 @@ class CExtractorBadInputTest {
                 + ")".repeat(20_000) + "; break; case 1: return 0; } } }\n";
         FileExtraction r = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> new CExtractor().extract(file("parens.c", deep)));
-        assertTrue(r.problem() == null || r.problem().contains("parens.c"), String.valueOf(r.problem()));
+        assertTrue(r.outcome() != FileOutcome.EXTRACTOR_ERROR, r.outcome() + " " + r.detail());
     }
 
     @Test
     void brokenFilesCountErrorsAndKeepWhatCanBeFound() {
         String broken = STATE_LOOP + "int g( { switch (x) { case 1: \n/* unterminated comment\n";
         FileExtraction r = new CExtractor().extract(file("broken.c", broken));
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
         assertTrue(r.parseErrors() > 0);
         assertEquals(Pattern.C_SWITCH_STATE_LOOP, r.findings().get(0).pattern());
     }
@@ -96,7 +93,7 @@ class CExtractorBadInputTest {
         src.append("int f(int s) {\n  switch (s) {\n  X40\n  SELF(2)\n  }\n  return 0;\n}\n");
         FileExtraction r = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> new CExtractor().extract(file("bomb.c", src.toString())));
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.SourceFile;
@@ -45,7 +46,7 @@ class PreprocessedCExtractorTest {
 
         FileExtraction pp = new PreprocessedCExtractor(List.of(inc), List.of("STATE_END=2"))
                 .extract(src, "p", "1", "src/run.c");
-        assertEquals(null, pp.problem());
+        assertEquals(FileOutcome.READ, pp.outcome());
         assertEquals(1, pp.findings().size(), pp.findings().toString());
         Finding f = pp.findings().get(0);
         assertEquals(Pattern.C_SWITCH_STATE_LOOP, f.pattern());
@@ -64,9 +65,9 @@ class PreprocessedCExtractorTest {
         Path src = dir.resolve("bad.c");
         Files.writeString(src, "#include \"missing.h\"\nint x;\n");
         FileExtraction r = new PreprocessedCExtractor(List.of(), List.of()).extract(src, "p", "1", "bad.c");
-        assertTrue(r.problem().startsWith("preprocessor-failed"), r.problem());
+        assertEquals(FileOutcome.PREPROCESSOR_FAILED, r.outcome(), r.detail());
         FileExtraction none = new PreprocessedCExtractor("/nonexistent/cc", List.of(), List.of(),
                 java.time.Duration.ofSeconds(5)).extract(src, "p", "1", "bad.c");
-        assertTrue(none.problem().startsWith("preprocessor-failed"), none.problem());
+        assertEquals(FileOutcome.PREPROCESSOR_FAILED, none.outcome(), none.detail());
     }
 }

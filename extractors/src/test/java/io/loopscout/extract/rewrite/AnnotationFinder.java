@@ -34,6 +34,6 @@ final class AnnotationFinder implements Extractor {
             out.add(Finding.builder().file(file.path()).startLine(target + 1).pattern(Pattern.byId(m.group(1)))
                     .stateVariable(m.group(2) == null ? "" : m.group(2)).build());
         }
-        return new FileExtraction(out, 0, null);
+        return FileExtraction.read(out, 0);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.core.Language;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
 import java.nio.ByteBuffer;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Bad input never throws and never hangs: it comes back as FileExtraction.problem or as damaged findings. */
+/** Bad input never throws and never hangs: it comes back as a FileOutcome or as damaged findings. */
 class RustExtractorRobustnessTest {
 
     private static final String MACHINE = """
@@ -49,7 +50,7 @@ class RustExtractorRobustnessTest {
                 .decode(ByteBuffer.wrap(bad)).toString();
         assertTrue(decoded.indexOf('\uFFFD') >= 0);
         FileExtraction r = extract(decoded);
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
         assertEquals(1, r.findings().size());
         Finding f = r.findings().get(0);
         assertEquals(5, f.startLine());
@@ -60,7 +61,7 @@ class RustExtractorRobustnessTest {
     void hugeFileIsRefusedWithoutParsing() {
         String huge = "// loop\n" + "x".repeat(RustExtractor.MAX_BYTES + 1);
         FileExtraction r = extract(huge);
-        assertEquals("too-large", r.problem());
+        assertEquals(FileOutcome.TOO_LARGE, r.outcome());
         assertTrue(r.findings().isEmpty());
     }
 
@@ -68,7 +69,7 @@ class RustExtractorRobustnessTest {
     void deeplyNestedCodeIsReportedTooDeep() {
         String deep = "fn f() { loop { " + "{".repeat(RustExtractor.MAX_DEPTH + 10) + "}".repeat(RustExtractor.MAX_DEPTH + 10)
                 + " } }";
-        assertEquals("too-deep", extract(deep).problem());
+        assertEquals(FileOutcome.TOO_DEEP, extract(deep).outcome());
     }
 
     @Test
@@ -77,7 +78,7 @@ class RustExtractorRobustnessTest {
         String nested = MACHINE.replace("S::A => s = S::B,", "S::A => { let _x = " + "(".repeat(900) + "1"
                 + ")".repeat(900) + "; s = S::B }");
         FileExtraction r = extract(nested);
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
         assertEquals(1, r.findings().size());
     }
 
@@ -89,7 +90,7 @@ class RustExtractorRobustnessTest {
         }
         FileExtraction r = new RustExtractor(new RustSymbols(), Duration.ofMillis(1))
                 .extract(new SourceFile("p", "1", "big.rs", Language.RUST, big.toString()));
-        assertEquals("timeout", r.problem());
+        assertEquals(FileOutcome.PARSE_TIMEOUT, r.outcome());
     }
 
     @Test
@@ -99,7 +100,7 @@ class RustExtractorRobustnessTest {
             big.append("fn f").append(i).append("(mut s: u8) { loop { match s { 0 => s = 1, _ => return } } }\n");
         }
         FileExtraction r = extract(big.toString());
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
         assertEquals(2_000, r.findings().size());
         assertEquals(2_000, r.findings().get(1_999).startLine());
     }
@@ -117,8 +118,8 @@ class RustExtractorRobustnessTest {
                 sb.append(tokens[random.nextInt(tokens.length)]).append(' ');
             }
             FileExtraction r = extract(sb.toString());
-            assertTrue(r.problem() == null || r.problem().equals("syntax-errors"),
-                    () -> "unexpected problem " + r.problem() + " for " + sb);
+            assertTrue(r.outcome() == FileOutcome.READ || r.outcome() == FileOutcome.SYNTAX_ERRORS,
+                    () -> "unexpected outcome " + r.outcome() + " " + r.detail() + " for " + sb);
             for (Finding f : r.findings()) {
                 assertTrue(f.startLine() >= 1 && f.endLine() >= f.startLine());
             }
@@ -142,21 +143,21 @@ class RustExtractorRobustnessTest {
             junk.append("fn f").append(i).append("( { let = ; loop { match } ) ]\n");
         }
         FileExtraction r = extract(junk.toString());
-        assertEquals("syntax-errors", r.problem());
+        assertEquals(FileOutcome.SYNTAX_ERRORS, r.outcome());
         assertTrue(r.parseErrors() >= 50);
     }
 
     @Test
     void oneTypoInALargeFileIsNotAProblem() {
         FileExtraction r = extract(MACHINE.repeat(40) + "fn typo( {}\n");
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
         assertTrue(r.parseErrors() > 0);
     }
 
     @Test
     void filesWithoutLoopsAreNotParsed() {
         FileExtraction r = extract("fn f() { match x { _ => {} } }  fn g( {{{ ");
-        assertNull(r.problem());
+        assertEquals(FileOutcome.READ, r.outcome());
         assertEquals(0, r.parseErrors(), "skipped before parsing, so no error count either");
     }
 }

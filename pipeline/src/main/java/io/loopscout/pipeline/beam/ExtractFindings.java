@@ -3,12 +3,15 @@ package io.loopscout.pipeline.beam;
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.FileOutcome;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.scan.ScanStats;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -48,20 +51,19 @@ public class ExtractFindings extends PTransform<PCollection<SourceFile>, PCollec
             Progress.stage(id, STAGE);
             List<SourceFile> files = new ArrayList<>();
             project.getValue().forEach(files::add);
-            long[] counts = new long[3]; // files with parse errors, parse timeouts, not analysable
+            long[] parseErrorFiles = new long[1];
+            Map<FileOutcome, Long> outcomes = new EnumMap<>(FileOutcome.class);
             new ProjectExtractor().extract(files, new ProjectExtractor.Listener() {
                 @Override
                 public void extracted(SourceFile file, FileExtraction result) {
-                    if (result.problem() != null) {
-                        LOG.info("{}: {}: {}", id, file.path(), result.problem());
-                        if (result.problem().startsWith("timeout")) {
-                            counts[1]++;
-                        } else {
-                            counts[2]++;
-                        }
+                    outcomes.merge(result.outcome(), 1L, Long::sum);
+                    if (result.outcome() == FileOutcome.EXTRACTOR_ERROR) {
+                        failed(file, result.detail());
+                    } else if (result.outcome() != FileOutcome.READ) {
+                        LOG.info("{}: {}: {} {}", id, file.path(), result.outcome().key(), result.detail());
                     }
                     if (result.parseErrors() > 0) {
-                        counts[0]++;
+                        parseErrorFiles[0]++;
                     }
                     for (Finding f : result.findings()) {
                         out.get(Tags.FINDINGS).output(KV.of(id, f.withProject(id, file.version())));
@@ -70,13 +72,18 @@ public class ExtractFindings extends PTransform<PCollection<SourceFile>, PCollec
 
                 @Override
                 public void failed(SourceFile file, RuntimeException error) {
-                    LOG.warn("{}: {}: extractor failed: {}", id, file.path(), error.toString());
-                    counts[2]++;
+                    outcomes.merge(FileOutcome.EXTRACTOR_ERROR, 1L, Long::sum);
+                    failed(file, error.toString());
+                }
+
+                /** An extractor bug: one extract-fail row naming the file, the run goes on. */
+                private void failed(SourceFile file, String cause) {
+                    LOG.warn("{}: {}: extractor failed: {}", id, file.path(), cause);
                     out.get(Tags.FAILURES).output(new Failure(id, STAGE, FailureClass.EXTRACT_FAIL,
-                            file.path() + ": " + error));
+                            file.path() + ": " + cause));
                 }
             });
-            out.get(Tags.STATS).output(KV.of(id, new ScanStats(0, 0, 0, 0, 0, 0, counts[0], counts[1], counts[2])));
+            out.get(Tags.STATS).output(KV.of(id, ScanStats.extracted(parseErrorFiles[0], outcomes)));
         }
     }
 }

@@ -12,9 +12,6 @@ import io.loopscout.report.Reports;
 import io.loopscout.report.RunInfo;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.stats.Verdicts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,15 +144,10 @@ public class WriteReports extends PTransform<PBegin, PDone> {
                     started.cores(), started.start(), Instant.now(),
                     new RunInfo.Counts(started.counts().projects(), total.filesScanned(), total.skippedTooLarge(),
                             total.skippedBinary(), total.symlinksRefused(), total.parseErrorFiles(),
-                            total.parseTimeouts(), total.notUtf8(), total.unreadable(), byPattern),
+                            total.notUtf8(), total.fileOutcomes(), byPattern),
                     started.measureMode(), started.runner());
-            Path out = Path.of(options.getOutDir());
-            try {
-                Files.createDirectories(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create output directory " + out, e);
-            }
-            Reports.writeAll(out, ranked, fails, run, Scoring.FORMULA);
+            // published as one set: a reader never sees this run's files beside the previous run's
+            Reports.writeAll(Path.of(options.getOutDir()), ranked, fails, run, Scoring.FORMULA);
         }
 
         /** Benjamini–Hochberg over the run's measurements, in a stable order (measurement.md, verdict). */

@@ -20,15 +20,6 @@ final class CliArgs {
         }
     }
 
-    /** Whether {@code out} can be the output folder; prints the one sentence that says why not. */
-    static boolean usableOutDir(Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            System.err.println("loopscout: --out " + out + " is a file, not a directory; give a folder for the outputs");
-            return false;
-        }
-        return true;
-    }
-
     /** Whether {@code manifest} is a readable file; prints the one sentence that says why not. */
     static boolean readableManifest(Path manifest) {
         String problem = !Files.exists(manifest) ? "no such file"

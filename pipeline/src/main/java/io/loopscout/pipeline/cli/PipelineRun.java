@@ -5,6 +5,7 @@ import io.loopscout.pipeline.acquire.Acquirers;
 import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
+import io.loopscout.report.OutputDir;
 import io.loopscout.report.RunInfo;
 import io.loopscout.report.RunJson;
 import io.loopscout.report.RunStatus;
@@ -44,11 +45,18 @@ public final class PipelineRun {
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
      * @param progress show a progress line on stderr
-     * @return how the run ended, as written to run.json
+     * @param failExit exit {@link Main#FAILURES} when the run completed with failures
+     * @return the exit status: 0; {@link Main#USAGE} when {@code out} is not a folder loopscout may replace;
+     *         {@link Main#FAILURES} with {@code failExit} when run.json's status says the run had failures
      */
-    public static RunStatus run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                           Runner runner, boolean progress) throws IOException {
-        Files.createDirectories(out);
+    public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
+                          Runner runner, boolean progress, boolean failExit) throws IOException {
+        try {
+            OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
+        } catch (IllegalArgumentException e) {
+            System.err.println("loopscout: " + e.getMessage());
+            return Main.USAGE;
+        }
         Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
         LoopscoutOptions options = options(runner);
@@ -58,7 +66,7 @@ public final class PipelineRun {
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
-                new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, 0, 0, Map.of()), options.getMeasure(),
+                new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, Map.of(), Map.of()), options.getMeasure(),
                 runner.name());
         Progress.start(projects.size());
         Pipeline pipeline = LoopscoutPipeline.build(options, projects, started);
@@ -74,7 +82,7 @@ public final class PipelineRun {
         if (progress) {
             System.err.println("\r" + Progress.line() + "  done; outputs in " + out);
         }
-        return RunJson.readStatus(out);
+        return failExit && RunJson.readStatus(out) == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
     private static LoopscoutOptions options(Runner runner) {

@@ -4,7 +4,6 @@ import io.loopscout.manifest.Manifest;
 import io.loopscout.manifest.ManifestException;
 import io.loopscout.manifest.ManifestLoader;
 import io.loopscout.manifest.ProjectSpec;
-import io.loopscout.report.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null || !CliArgs.readableManifest(manifest) || !CliArgs.usableOutDir(out)) {
+        if (tier == null || !CliArgs.readableManifest(manifest)) {
             return Main.USAGE;
         }
         Manifest m;
@@ -68,8 +67,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        RunStatus status = PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true);
-        return failExit && status == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, failExit);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

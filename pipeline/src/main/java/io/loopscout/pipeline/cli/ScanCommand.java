@@ -5,7 +5,6 @@ import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
-import io.loopscout.report.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +41,6 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
-        if (!CliArgs.usableOutDir(out)) {
-            return Main.USAGE;
-        }
         List<ProjectSpec> projects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path p : paths) {
@@ -61,10 +57,8 @@ final class ScanCommand implements Callable<Integer> {
             projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path(abs.toString()), Popularity.none(),
                     null, null, null, 0));
         }
-        RunStatus status = PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
-                PipelineRun.Measure.STATIC,
-                PipelineRun.Runner.DirectRunner, true);
-        return failExit && status == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
+        return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true, failExit);
     }
 
     /**

@@ -105,7 +105,7 @@ public final class FileLister {
             c[1] += bytes.length;
             sink.accept(new SourceFile(project, version, rel, Language.ofFile(rel), text));
         }
-        return new ScanStats(c[0], c[1], c[2], c[3], c[4], c[5], 0, 0, 0);
+        return ScanStats.listed(c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 
     private static boolean staysInside(Path link, Path realRoot) {

@@ -44,7 +44,7 @@ class PipelineEndToEndTest {
         TestRepos messy = TestRepos.init(tmp.resolve("messy"));
         messy.commit("huge and deep", Map.of(
                 "src/huge.rs", "// filler\n".repeat(300_000), // 3.3 MB: over the 2 MB cap
-                "src/deep.rs", "fn deep() " + "{".repeat(20_000) + "}".repeat(20_000) + "\n"));
+                "src/deep.rs", "fn deep() { loop " + "{".repeat(20_000) + "}".repeat(20_000) + " }\n"));
         messy.commitBytes("binary", "src/blob.c", new byte[] {'i', 'n', 't', 0, 0, 1});
         messy.commitBytes("latin-1", "src/latin1.c", "/* caf\u00e9 */\nint f(void) { return 1; }\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -74,7 +74,7 @@ class PipelineEndToEndTest {
         String runJson = Files.readString(out.resolve("run.json"));
         for (String count : List.of("\"projects\" : 4", "\"files_scanned\" : 4", "\"files_skipped_too_large\" : 1",
                 "\"binary_files_skipped\" : 1", "\"symlinks_refused\" : 1", "\"not_utf8\" : 1",
-                "\"unreadable\" : 1")) {
+                "\"read\" : 2", "\"too_deep\" : 1", "\"extractor_error\" : 0", "\"not_analysed\" : 1")) {
             assertTrue(runJson.contains(count), count + " in\n" + runJson);
         }
         List<String> rows = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);

@@ -67,8 +67,7 @@ class MainTest {
         for (Outcome o : List.of(capture("run", "--manifest", ok.toString(), "--out", file.toString()),
                 capture("scan", tmp.toString(), "--out", file.toString()))) {
             assertEquals(2, o.status());
-            assertEquals("loopscout: --out " + file + " is a file, not a directory; give a folder for the outputs\n",
-                    o.err());
+            assertEquals("loopscout: --out " + file + " exists and is not a directory\n", o.err());
         }
     }
 
