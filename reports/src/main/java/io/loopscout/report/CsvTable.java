@@ -18,6 +18,9 @@ public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build();
 
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private CsvTable() {
     }
 
@@ -58,8 +61,15 @@ public final class CsvTable {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** A cell's value without the formula guard {@link #text} may have added (the inverse of the guard). */
+    public static String unguard(String cell) {
+        if (cell.length() >= 2 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 
     /** A plain decimal number (no exponent, no trailing zeros) rounded to {@code scale} places; null → empty. */

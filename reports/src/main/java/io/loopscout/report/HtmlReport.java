@@ -151,6 +151,12 @@ public final class HtmlReport {
      */
     public static String render(List<ProjectResult> results, List<Failure> failures, RunInfo run,
                                 String scoreFormula) {
+        return render(results, failures, run, scoreFormula, Changes.none());
+    }
+
+    /** The page, opening with what changed since the baseline run. */
+    public static String render(List<ProjectResult> results, List<Failure> failures, RunInfo run,
+                                String scoreFormula, Changes changes) {
         List<ProjectResult> ordered = ProjectsCsv.sorted(results);
         List<Failure> sortedFailures = failures.stream().sorted(FailuresCsv.ORDER).toList();
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -164,9 +170,10 @@ public final class HtmlReport {
                 .append(", ").append(Html.esc(run.start().toString())).append(" to ")
                 .append(Html.esc(run.end().toString())).append(", measure mode ")
                 .append(Html.esc(run.measureMode())).append(".</p>")
-                .append("<nav><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
+                .append("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
                 .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
                 .append("<a href=\"#run\">Hardware and toolchain</a><a href=\"#scoring\">Scoring</a></nav></header>\n<main>\n");
+        changesSection(h, changes);
         summary(h, ordered, sortedFailures, run);
         ranking(h, ordered);
         projects(h, ordered, sortedFailures);
@@ -181,8 +188,52 @@ public final class HtmlReport {
 
     /** Writes report.html into {@code outDir}. */
     public static Path write(Path outDir, List<ProjectResult> results, List<Failure> failures, RunInfo run,
-                             String scoreFormula) {
-        return OutputFile.write(outDir, FILE, render(results, failures, run, scoreFormula));
+                             String scoreFormula, Changes changes) {
+        return OutputFile.write(outDir, FILE, render(results, failures, run, scoreFormula, changes));
+    }
+
+    /** Rows of the changes table shown in the page; changes.csv has them all. */
+    static final int CHANGES_SHOWN = 200;
+
+    private static void changesSection(StringBuilder h, Changes changes) {
+        h.append("<section id=\"changes\"><h2>Changes since the previous run</h2>");
+        if (changes.baseline() == null) {
+            h.append("<p class=\"note\">No baseline: the first run into this output folder, so nothing to compare ")
+                    .append("with (<code>--baseline DIR</code> names another run's outputs).</p></section>\n");
+            return;
+        }
+        h.append("<p id=\"changes-count\">Compared with <code>").append(Html.esc(changes.baseline().toString()))
+                .append("</code>: findings ").append(changes.count(Change.Kind.NEW, Change.Subject.FINDING))
+                .append(" new, ").append(changes.count(Change.Kind.GONE, Change.Subject.FINDING)).append(" gone, ")
+                .append(changes.count(Change.Kind.CHANGED, Change.Subject.FINDING)).append(" changed figures; projects ")
+                .append(changes.count(Change.Kind.NEW, Change.Subject.PROJECT)).append(" new, ")
+                .append(changes.count(Change.Kind.GONE, Change.Subject.PROJECT)).append(" gone, ")
+                .append(changes.count(Change.Kind.CHANGED, Change.Subject.PROJECT)).append(" changed figures.</p>");
+        if (changes.changes().isEmpty()) {
+            h.append("<p class=\"note\">Nothing changed.</p></section>\n");
+            return;
+        }
+        h.append("<div class=\"scroll\"><table id=\"changes-table\"><thead><tr><th>Change</th><th>Project</th>")
+                .append("<th>Finding</th><th>Figure</th><th>Before</th><th>After</th></tr></thead><tbody>");
+        for (Change c : changes.changes().subList(0, Math.min(CHANGES_SHOWN, changes.changes().size()))) {
+            Change.FindingKey k = c.finding();
+            h.append("<tr class=\"c-").append(c.kind().id()).append("\"><td>").append(c.kind().id()).append(' ')
+                    .append(c.subject().id()).append("</td><td>").append(Html.esc(c.project())).append("</td><td>");
+            if (c.subject() == Change.Subject.FINDING) {
+                h.append("<code>").append(Html.esc(k.file())).append(c.line() > 0 ? ":" + c.line() : "")
+                        .append("</code> ").append(Html.esc(k.function())).append(" <span class=\"sub\">")
+                        .append(Html.esc(k.pattern())).append(k.ordinal() > 1 ? " #" + k.ordinal() : "")
+                        .append("</span>");
+            }
+            h.append("</td><td>").append(Html.esc(c.field())).append("</td><td>").append(Html.esc(c.before()))
+                    .append("</td><td>").append(Html.esc(c.after())).append("</td></tr>");
+        }
+        h.append("</tbody></table></div>");
+        if (changes.changes().size() > CHANGES_SHOWN) {
+            h.append("<p class=\"note\">The first ").append(CHANGES_SHOWN).append(" of ")
+                    .append(changes.changes().size()).append(" changes; all of them are in changes.csv.</p>");
+        }
+        h.append("</section>\n");
     }
 
     private static void summary(StringBuilder h, List<ProjectResult> results, List<Failure> failures, RunInfo run) {

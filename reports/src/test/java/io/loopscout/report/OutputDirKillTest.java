@@ -34,7 +34,7 @@ class OutputDirKillTest {
         Path out = tmp.resolve("out");
         Path reference = tmp.resolve("reference");
         Reports.writeAll(reference, ReportScaleBenchmark.corpus(BIG, 20), ResultFixtures.failures(),
-                ResultFixtures.runInfo(), "formula");
+                ResultFixtures.runInfo(), "formula", Changes.none());
         Map<String, String> newSet = snapshot(reference);
         int sawOld = 0;
         int sawNew = 0;
@@ -42,7 +42,7 @@ class OutputDirKillTest {
         for (long delayMs : new long[] {0, 50, 300, 1500, 60_000}) {
             FileTrees.delete(out);
             Reports.writeAll(out, ReportScaleBenchmark.corpus(2, 1), ResultFixtures.failures(),
-                    ResultFixtures.runInfo(), "formula");
+                    ResultFixtures.runInfo(), "formula", Changes.none());
             Map<String, String> oldSet = snapshot(out);
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), PublishReportsMain.class.getName(),

@@ -6,6 +6,7 @@ import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.extract.Finding;
 import io.loopscout.pipeline.scan.ScanStats;
 import io.loopscout.pipeline.score.Scoring;
+import io.loopscout.report.Changes;
 import io.loopscout.report.FailuresCsv;
 import io.loopscout.report.ProjectResult;
 import io.loopscout.report.Reports;
@@ -147,7 +148,12 @@ public class WriteReports extends PTransform<PBegin, PDone> {
                             total.notUtf8(), total.fileOutcomes(), byPattern),
                     started.measureMode(), started.runner());
             // published as one set: a reader never sees this run's files beside the previous run's
-            Reports.writeAll(Path.of(options.getOutDir()), ranked, fails, run, Scoring.FORMULA);
+            Path out = Path.of(options.getOutDir());
+            // read before publishing: until the swap, --out still holds the previous run's set
+            String baseline = options.getBaselineDir();
+            Path baselineDir = baseline == null || baseline.isEmpty() ? out : Path.of(baseline);
+            Changes changes = Changes.since(baselineDir, ranked);
+            Reports.writeAll(out, ranked, fails, run, Scoring.FORMULA, changes);
         }
 
         /** Benjamini–Hochberg over the run's measurements, in a stable order (measurement.md, verdict). */

@@ -1,5 +1,6 @@
 package io.loopscout.pipeline.cli;
 
+import io.loopscout.report.ProjectsCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,6 +28,16 @@ final class CliArgs {
                 : !Files.isReadable(manifest) ? "not readable" : null;
         if (problem != null) {
             System.err.println("loopscout: " + manifest + ": " + problem);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code baseline} (null: none given) holds a run's outputs; prints the one sentence that says why not. */
+    static boolean usableBaseline(Path baseline) {
+        if (baseline != null && !Files.isRegularFile(baseline.resolve(ProjectsCsv.FILE))) {
+            System.err.println("loopscout: --baseline " + baseline + " holds no " + ProjectsCsv.FILE
+                    + ": not the output folder of a loopscout run");
             return false;
         }
         return true;

@@ -45,12 +45,13 @@ public final class PipelineRun {
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
      * @param progress show a progress line on stderr
+     * @param baseline the outputs of an earlier run to compare with, or null for the previous outputs in {@code out}
      * @param failExit exit {@link Main#FAILURES} when the run completed with failures
      * @return the exit status: 0; {@link Main#USAGE} when {@code out} is not a folder loopscout may replace;
      *         {@link Main#FAILURES} with {@code failExit} when run.json's status says the run had failures
      */
     public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                          Runner runner, boolean progress, boolean failExit) throws IOException {
+                          Runner runner, boolean progress, Path baseline, boolean failExit) throws IOException {
         try {
             OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
         } catch (IllegalArgumentException e) {
@@ -63,6 +64,7 @@ public final class PipelineRun {
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
         options.setOutDir(out.toAbsolutePath().toString());
         options.setMeasure(measure.name().toLowerCase(java.util.Locale.ROOT));
+        options.setBaselineDir(baseline == null ? "" : baseline.toAbsolutePath().toString());
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),

@@ -39,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
     Path cache;
 
+    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
+            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
+    Path baseline;
+
     @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
             + "rows), for cron and CI; without it such a run exits 0")
     boolean failExit;
@@ -50,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null || !CliArgs.readableManifest(manifest)) {
+        if (tier == null || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(baseline)) {
             return Main.USAGE;
         }
         Manifest m;
@@ -67,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, failExit);
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, baseline, failExit);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

@@ -31,6 +31,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out = Path.of("loopscout-out");
 
+    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
+            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
+    Path baseline;
+
     @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
             + "rows), for cron and CI; without it such a run exits 0")
     boolean failExit;
@@ -41,6 +45,9 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
+        if (!CliArgs.usableBaseline(baseline)) {
+            return Main.USAGE;
+        }
         List<ProjectSpec> projects = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path p : paths) {
@@ -58,7 +65,7 @@ final class ScanCommand implements Callable<Integer> {
                     null, null, null, 0));
         }
         return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
-                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true, failExit);
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true, baseline, failExit);
     }
 
     /**

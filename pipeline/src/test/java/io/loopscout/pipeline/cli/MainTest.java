@@ -125,6 +125,17 @@ class MainTest {
                 "--cache", tmp.resolve("cache").toString(), "--fail-exit"));
         assertEquals("complete-with-failures", new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(out.resolve("run.json").toFile()).get("status").asText());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("No baseline"), "a first run");
+
+        // the second run compares with the first, which it moved into history
+        assertEquals(0, Main.execute("run", "--manifest", manifest.toString(), "--out", out.toString(),
+                "--cache", tmp.resolve("cache").toString()));
+        assertEquals("\uFEFFchange,subject,project,file,function,pattern,ordinal,line,field,before,after\r\n",
+                Files.readString(out.resolve("changes.csv")), "nothing changed");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Compared with <code>" + out.toAbsolutePath()),
+                "the previous outputs are the default baseline");
+        assertEquals(2, Main.execute("run", "--manifest", manifest.toString(), "--out", out.toString(),
+                "--baseline", tmp.resolve("nothing-here").toString()));
     }
 
     @Test
