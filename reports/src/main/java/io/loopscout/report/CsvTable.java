@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * RFC 4180 CSV with a header row, safe to open in a spreadsheet: the shared writer of the three CSV reports.
+ * RFC 4180 CSV with a UTF-8 BOM and a header row, safe to open in a spreadsheet: the shared writer of the three CSV reports.
  * Cells arrive already rendered: text through {@link #text}, numbers through {@link #number}, so a column is
  * either always text or always a plain number.
  */
@@ -20,20 +18,25 @@ public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build();
 
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private CsvTable() {
     }
 
-    /** The CSV text of a header and rows (CRLF line ends, quoted only where RFC 4180 needs it). */
-    public static String render(List<String> header, List<List<String>> rows) {
+    /**
+     * The CSV text of {@code rows} under {@code columns}, each column rendering its header and its cells
+     * (CRLF line ends, quoted only where RFC 4180 needs it).
+     */
+    public static <T> String render(List<CsvColumn<T>> columns, List<T> rows) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(header);
-            for (List<String> row : rows) {
-                if (row.size() != header.size()) {
-                    throw new IllegalArgumentException("row has " + row.size() + " cells, header has "
-                            + header.size() + ": " + row);
+            printer.printRecord(CsvColumn.headers(columns));
+            for (T row : rows) {
+                for (CsvColumn<T> column : columns) {
+                    printer.print(column.cell().apply(row));
                 }
-                printer.printRecord(row);
+                printer.println();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
@@ -41,16 +44,12 @@ public final class CsvTable {
         return out.toString();
     }
 
-    /** Writes {@code csv} as UTF-8 to {@code outDir/name}, creating the folder. */
+    /** The UTF-8 byte order mark: spreadsheets (Excel, LibreOffice's import dialog) take the encoding from it. */
+    public static final String BOM = "\uFEFF";
+
+    /** Writes {@code csv} as UTF-8 with a {@link #BOM} to {@code outDir/name}, creating the folder. */
     public static Path write(Path outDir, String name, String csv) {
-        try {
-            Files.createDirectories(outDir);
-            Path file = outDir.resolve(name);
-            Files.writeString(file, csv, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outDir.resolve(name) + ": " + e.getMessage(), e);
-        }
+        return OutputFile.write(outDir, name, BOM + csv);
     }
 
     /**
@@ -62,8 +61,15 @@ public final class CsvTable {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** A cell's value without the formula guard {@link #text} may have added (the inverse of the guard). */
+    public static String unguard(String cell) {
+        if (cell.length() >= 2 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 
     /** A plain decimal number (no exponent, no trailing zeros) rounded to {@code scale} places; null → empty. */

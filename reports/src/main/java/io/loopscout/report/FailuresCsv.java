@@ -12,10 +12,14 @@ public final class FailuresCsv {
     public static final String FILE = "failures.csv";
 
     /** The columns, in order. */
-    public static final List<String> COLUMNS = List.of("project", "stage", "class", "message");
+    public static final List<CsvColumn<Failure>> COLUMNS = List.of(
+            CsvColumn.text("project", Failure::project),
+            CsvColumn.text("stage", Failure::stage),
+            CsvColumn.text("class", f -> f.failureClass().id()),
+            CsvColumn.text("message", Failure::message));
 
     /** The report order: project, stage, class, message. */
-    static final Comparator<Failure> ORDER = Comparator.comparing(Failure::project)
+    public static final Comparator<Failure> ORDER = Comparator.comparing(Failure::project)
             .thenComparing(Failure::stage)
             .thenComparing(f -> f.failureClass().id())
             .thenComparing(Failure::message);
@@ -25,11 +29,7 @@ public final class FailuresCsv {
 
     /** The CSV text. */
     public static String render(List<Failure> failures) {
-        return CsvTable.render(COLUMNS, failures.stream().sorted(ORDER).map(f -> List.of(
-                CsvTable.text(f.project()),
-                CsvTable.text(f.stage()),
-                CsvTable.text(f.failureClass().id()),
-                CsvTable.text(f.message()))).toList());
+        return CsvTable.render(COLUMNS, failures.stream().sorted(ORDER).toList());
     }
 
     /** Writes failures.csv into {@code outDir}. */

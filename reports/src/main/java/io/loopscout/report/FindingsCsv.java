@@ -12,11 +12,32 @@ public final class FindingsCsv {
     /** The file name in the output folder. */
     public static final String FILE = "findings.csv";
 
+    /** A row: one finding of one project. */
+    public record Row(ProjectResult project, Finding finding) {
+    }
+
     /** The columns, in order. */
-    public static final List<String> COLUMNS = List.of("project", "version", "language", "file", "start_line",
-            "end_line", "function", "pattern", "states", "const_transitions", "dynamic_transitions",
-            "fallthroughs", "exits", "state_type", "eligible", "reason", "parse_errors", "model_speedup",
-            "permalink", "rewrite");
+    public static final List<CsvColumn<Row>> COLUMNS = List.of(
+            CsvColumn.text("project", r -> r.project().id()),
+            CsvColumn.text("version", r -> r.project().version()),
+            CsvColumn.text("language", r -> r.finding().language() == null ? "" : r.finding().language().id()),
+            CsvColumn.text("file", r -> r.finding().file()),
+            CsvColumn.integer("start_line", r -> r.finding().startLine()),
+            CsvColumn.integer("end_line", r -> r.finding().endLine()),
+            CsvColumn.text("function", r -> r.finding().function()),
+            CsvColumn.text("pattern", r -> r.finding().pattern() == null ? "" : r.finding().pattern().id()),
+            CsvColumn.integer("states", r -> r.finding().states()),
+            CsvColumn.integer("const_transitions", r -> r.finding().constTransitions()),
+            CsvColumn.integer("dynamic_transitions", r -> r.finding().dynamicTransitions()),
+            CsvColumn.integer("fallthroughs", r -> r.finding().fallthroughs()),
+            CsvColumn.integer("exits", r -> r.finding().exits()),
+            CsvColumn.text("state_type", r -> r.finding().stateType()),
+            CsvColumn.bool("eligible", r -> r.finding().eligible()),
+            CsvColumn.text("reason", r -> r.finding().reason()),
+            CsvColumn.integer("parse_errors", r -> r.finding().parseErrors()),
+            CsvColumn.decimal("model_speedup", r -> r.finding().modelSpeedup(), 4),
+            CsvColumn.text("permalink", r -> Permalinks.of(r.project().spec(), r.project().version(), r.finding())),
+            CsvColumn.text("rewrite", r -> r.finding().rewrite() == null ? "" : r.finding().rewrite().cell()));
 
     /** The order of findings inside one project; total up to identical findings, so output never hangs on input order. */
     static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> nz(f.file()))
@@ -32,11 +53,7 @@ public final class FindingsCsv {
 
     /** The CSV text. */
     public static String render(List<ProjectResult> results) {
-        List<List<String>> rows = new ArrayList<>();
-        for (ProjectResult r : ProjectsCsv.sorted(results)) {
-            r.findings().stream().sorted(ORDER).forEach(f -> rows.add(row(r, f)));
-        }
-        return CsvTable.render(COLUMNS, rows);
+        return CsvTable.render(COLUMNS, rows(results));
     }
 
     /** Writes findings.csv into {@code outDir}. */
@@ -44,31 +61,16 @@ public final class FindingsCsv {
         return CsvTable.write(outDir, FILE, render(results));
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /** The rows in report order: projects in rank order, each one's findings in {@link #ORDER}. */
+    static List<Row> rows(List<ProjectResult> results) {
+        List<Row> rows = new ArrayList<>();
+        for (ProjectResult r : ProjectsCsv.sorted(results)) {
+            r.findings().stream().sorted(ORDER).forEach(f -> rows.add(new Row(r, f)));
+        }
+        return rows;
     }
 
-    private static List<String> row(ProjectResult r, Finding f) {
-        return List.of(
-                CsvTable.text(r.id()),
-                CsvTable.text(r.version()),
-                CsvTable.text(f.language() == null ? "" : f.language().id()),
-                CsvTable.text(f.file()),
-                CsvTable.number(f.startLine()),
-                CsvTable.number(f.endLine()),
-                CsvTable.text(f.function()),
-                CsvTable.text(f.pattern() == null ? "" : f.pattern().id()),
-                CsvTable.number(f.states()),
-                CsvTable.number(f.constTransitions()),
-                CsvTable.number(f.dynamicTransitions()),
-                CsvTable.number(f.fallthroughs()),
-                CsvTable.number(f.exits()),
-                CsvTable.text(f.stateType()),
-                CsvTable.bool(f.eligible()),
-                CsvTable.text(f.reason()),
-                CsvTable.number(f.parseErrors()),
-                CsvTable.number(f.modelSpeedup(), 4),
-                CsvTable.text(Permalinks.of(r.spec(), r.version(), f)),
-                CsvTable.text(f.rewrite() == null ? "" : f.rewrite().cell()));
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

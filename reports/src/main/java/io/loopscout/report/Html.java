@@ -47,6 +47,11 @@ public final class Html {
         return s.substring(0, s.offsetByCodePoints(0, Math.max(1, max - 1))) + "…";
     }
 
+    /** {@code one} when {@code n} is 1, else {@code many} ("1 finding", "2 findings"). */
+    public static String plural(long n, String one, String many) {
+        return n == 1 ? one : many;
+    }
+
     /** A web link for an href: kept only when it is an https URL (else empty), escaped for the attribute. */
     public static String httpsHref(String url) {
         return url != null && url.startsWith("https://") ? esc(url) : "";

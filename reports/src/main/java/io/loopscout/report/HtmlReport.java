@@ -36,6 +36,7 @@ public final class HtmlReport {
             nav a{margin-right:14px}.sub{color:#475569}.note{color:#475569;font-style:italic}
             .cards{display:flex;flex-wrap:wrap;gap:10px}.card{background:#fff;border:1px solid #e2e8f0;border-radius:8px;padding:10px 14px;min-width:140px}
             .card b{display:block;font-size:22px}
+            .alert{background:#fef2f2;border:1px solid #fca5a5;border-radius:8px;padding:10px 14px;margin:0 0 12px}
             table{border-collapse:collapse;background:#fff}th,td{border:1px solid #e2e8f0;padding:4px 8px;text-align:left;vertical-align:top}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
             #ranking-table{font-size:13px}#ranking-table td.num,#ranking-table td[class^=v-]{white-space:nowrap}#ranking-table th{cursor:pointer;user-select:none;background:#f1f5f9;white-space:nowrap}
@@ -150,6 +151,12 @@ public final class HtmlReport {
      */
     public static String render(List<ProjectResult> results, List<Failure> failures, RunInfo run,
                                 String scoreFormula) {
+        return render(results, failures, run, scoreFormula, Changes.none());
+    }
+
+    /** The page, opening with what changed since the baseline run. */
+    public static String render(List<ProjectResult> results, List<Failure> failures, RunInfo run,
+                                String scoreFormula, Changes changes) {
         List<ProjectResult> ordered = ProjectsCsv.sorted(results);
         List<Failure> sortedFailures = failures.stream().sorted(FailuresCsv.ORDER).toList();
         StringBuilder h = new StringBuilder(64 * 1024);
@@ -163,10 +170,11 @@ public final class HtmlReport {
                 .append(", ").append(Html.esc(run.start().toString())).append(" to ")
                 .append(Html.esc(run.end().toString())).append(", measure mode ")
                 .append(Html.esc(run.measureMode())).append(".</p>")
-                .append("<nav><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
+                .append("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
                 .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
                 .append("<a href=\"#run\">Hardware and toolchain</a><a href=\"#scoring\">Scoring</a></nav></header>\n<main>\n");
-        summary(h, ordered, run);
+        changesSection(h, changes);
+        summary(h, ordered, sortedFailures, run);
         ranking(h, ordered);
         projects(h, ordered, sortedFailures);
         failuresSection(h, sortedFailures);
@@ -180,11 +188,55 @@ public final class HtmlReport {
 
     /** Writes report.html into {@code outDir}. */
     public static Path write(Path outDir, List<ProjectResult> results, List<Failure> failures, RunInfo run,
-                             String scoreFormula) {
-        return CsvTable.write(outDir, FILE, render(results, failures, run, scoreFormula));
+                             String scoreFormula, Changes changes) {
+        return OutputFile.write(outDir, FILE, render(results, failures, run, scoreFormula, changes));
     }
 
-    private static void summary(StringBuilder h, List<ProjectResult> results, RunInfo run) {
+    /** Rows of the changes table shown in the page; changes.csv has them all. */
+    static final int CHANGES_SHOWN = 200;
+
+    private static void changesSection(StringBuilder h, Changes changes) {
+        h.append("<section id=\"changes\"><h2>Changes since the previous run</h2>");
+        if (changes.baseline() == null) {
+            h.append("<p class=\"note\">No baseline: the first run into this output folder, so nothing to compare ")
+                    .append("with (<code>--baseline DIR</code> names another run's outputs).</p></section>\n");
+            return;
+        }
+        h.append("<p id=\"changes-count\">Compared with <code>").append(Html.esc(changes.baseline().toString()))
+                .append("</code>: findings ").append(changes.count(Change.Kind.NEW, Change.Subject.FINDING))
+                .append(" new, ").append(changes.count(Change.Kind.GONE, Change.Subject.FINDING)).append(" gone, ")
+                .append(changes.count(Change.Kind.CHANGED, Change.Subject.FINDING)).append(" changed figures; projects ")
+                .append(changes.count(Change.Kind.NEW, Change.Subject.PROJECT)).append(" new, ")
+                .append(changes.count(Change.Kind.GONE, Change.Subject.PROJECT)).append(" gone, ")
+                .append(changes.count(Change.Kind.CHANGED, Change.Subject.PROJECT)).append(" changed figures.</p>");
+        if (changes.changes().isEmpty()) {
+            h.append("<p class=\"note\">Nothing changed.</p></section>\n");
+            return;
+        }
+        h.append("<div class=\"scroll\"><table id=\"changes-table\"><thead><tr><th>Change</th><th>Project</th>")
+                .append("<th>Finding</th><th>Figure</th><th>Before</th><th>After</th></tr></thead><tbody>");
+        for (Change c : changes.changes().subList(0, Math.min(CHANGES_SHOWN, changes.changes().size()))) {
+            Change.FindingKey k = c.finding();
+            h.append("<tr class=\"c-").append(c.kind().id()).append("\"><td>").append(c.kind().id()).append(' ')
+                    .append(c.subject().id()).append("</td><td>").append(Html.esc(c.project())).append("</td><td>");
+            if (c.subject() == Change.Subject.FINDING) {
+                h.append("<code>").append(Html.esc(k.file())).append(c.line() > 0 ? ":" + c.line() : "")
+                        .append("</code> ").append(Html.esc(k.function())).append(" <span class=\"sub\">")
+                        .append(Html.esc(k.pattern())).append(k.ordinal() > 1 ? " #" + k.ordinal() : "")
+                        .append("</span>");
+            }
+            h.append("</td><td>").append(Html.esc(c.field())).append("</td><td>").append(Html.esc(c.before()))
+                    .append("</td><td>").append(Html.esc(c.after())).append("</td></tr>");
+        }
+        h.append("</tbody></table></div>");
+        if (changes.changes().size() > CHANGES_SHOWN) {
+            h.append("<p class=\"note\">The first ").append(CHANGES_SHOWN).append(" of ")
+                    .append(changes.changes().size()).append(" changes; all of them are in changes.csv.</p>");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void summary(StringBuilder h, List<ProjectResult> results, List<Failure> failures, RunInfo run) {
         Map<Pattern, Integer> byPattern = new EnumMap<>(Pattern.class);
         int findings = 0;
         int eligible = 0;
@@ -201,8 +253,12 @@ public final class HtmlReport {
                 && r.measurement().verdict() == Verdict.IMPROVED).toList();
         List<ProjectResult> modelGains = results.stream().filter(r -> r.measuredSpeedup() == null
                 && r.modelSpeedup() != null && r.modelSpeedup() > 1).toList();
-        h.append("<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">");
-        card(h, results.size(), "projects");
+        List<ProjectResult> failed = results.stream().filter(ProjectResult::isFailed).toList();
+        h.append("<section id=\"summary\"><h2>Summary</h2>");
+        failureNotice(h, results, failed, failures);
+        h.append("<div class=\"cards\">");
+        card(h, results.size(), Html.plural(results.size(), "project", "projects"));
+        card(h, failed.size(), "failed");
         card(h, run.counts().filesScanned(), "files scanned");
         card(h, findings, "findings");
         card(h, eligible, "eligible for #[loop_match]");
@@ -265,6 +321,37 @@ public final class HtmlReport {
                         : CsvTable.number(r.llvmFlagInstructionsRatio(), 4));
     }
 
+    /** At the top of the summary: which projects failed and in which stage, and the run's failures by class. */
+    private static void failureNotice(StringBuilder h, List<ProjectResult> results, List<ProjectResult> failed,
+                                      List<Failure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> byClass = new java.util.TreeMap<>();
+        failures.forEach(f -> byClass.merge(f.failureClass().id(), 1, Integer::sum));
+        h.append("<div class=\"alert\" id=\"failure-notice\" role=\"alert\"><b>")
+                .append(failed.size()).append(' ').append(Html.plural(failed.size(), "project", "projects"))
+                .append(" failed</b>, ").append(failures.size()).append(' ')
+                .append(Html.plural(failures.size(), "failure", "failures")).append(" in all (");
+        String sep = "";
+        for (Map.Entry<String, Integer> e : byClass.entrySet()) {
+            h.append(sep).append(Html.esc(e.getKey())).append(' ').append(e.getValue());
+            sep = ", ";
+        }
+        h.append("). <a href=\"#failures\">All failures</a>");
+        if (!failed.isEmpty()) {
+            h.append("<ul>");
+            for (ProjectResult r : failed) {
+                h.append("<li><a class=\"open\" href=\"#p-").append(results.indexOf(r) + 1).append("\">")
+                        .append(Html.esc(r.id())).append("</a>: ").append(Html.esc(r.failure().stage())).append(", ")
+                        .append(Html.esc(r.failure().failureClass().id())).append(" — ")
+                        .append(Html.esc(Html.shorten(r.failure().message(), 160))).append("</li>");
+            }
+            h.append("</ul>");
+        }
+        h.append("</div>");
+    }
+
     private static void card(StringBuilder h, long value, String label) {
         h.append("<div class=\"card\"><b>").append(value).append("</b>").append(Html.esc(label)).append("</div>");
     }
@@ -291,10 +378,10 @@ public final class HtmlReport {
         for (int pos = 1; pos <= results.size(); pos++) {
             ProjectResult r = results.get(pos - 1);
             Measurement m = r.measurement();
-            String tier = m.tier() == null ? "" : m.tier().id();
-            String verdict = m.verdict() == null ? "" : m.verdict().id();
+            String tier = m.tier() == null || r.isFailed() ? "" : m.tier().id();
+            String verdict = ProjectsCsv.verdict(r);
             h.append("<tr data-rank=\"").append(pos).append("\" data-tier=\"").append(Html.esc(tier)).append("\">");
-            numCell(h, r.rank(), Integer.toString(r.rank()));
+            numCell(h, r.isFailed() ? null : r.rank(), r.isFailed() ? "" : Integer.toString(r.rank()));
             h.append("<td><a class=\"open\" href=\"#p-").append(pos).append("\">").append(Html.esc(r.id()))
                     .append("</a></td><td>").append(r.spec().language() == null ? "" : r.spec().language().id())
                     .append("</td><td>").append(Html.esc(Html.shorten(r.version(), 14))).append("</td>");
@@ -341,6 +428,14 @@ public final class HtmlReport {
     /** One project's expandable detail; {@code pos} is its place in the page (its anchor {@code #p-pos}). */
     private static void project(StringBuilder h, ProjectResult r, int pos, List<Failure> failures) {
         Measurement m = r.measurement();
+        if (r.isFailed()) {
+            h.append("<details class=\"project failed\" id=\"p-").append(pos).append("\"><summary>")
+                    .append(Html.esc(r.id())).append(" <span class=\"sub\">failed in ")
+                    .append(Html.esc(r.failure().stage())).append(" (").append(Html.esc(r.failure().failureClass().id()))
+                    .append(")</span></summary><pre>").append(Html.esc(r.failure().message()))
+                    .append("</pre></details>\n");
+            return;
+        }
         h.append("<details class=\"project\" id=\"p-").append(pos).append("\"><summary>#").append(r.rank())
                 .append(' ').append(Html.esc(r.id())).append(" <span class=\"sub\">score ")
                 .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())

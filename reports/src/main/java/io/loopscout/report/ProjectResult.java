@@ -1,5 +1,6 @@
 package io.loopscout.report;
 
+import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.runner.EvidenceTier;
@@ -20,9 +21,12 @@ import java.util.Objects;
  * @param score       the ranking score (0 until scored)
  * @param rank        1-based rank (0 until scored)
  * @param cComparison the c2rust experiment (C against its translations), or null when the project has none
+ * @param failure     why the project has no result (the first failure of the earliest stage that failed), or
+ *                    null when it went through
  */
 public record ProjectResult(ProjectSpec spec, String version, List<Finding> findings, Measurement measurement,
-                            String patch, double score, int rank, CComparison cComparison) implements Serializable {
+                            String patch, double score, int rank, CComparison cComparison, Failure failure)
+        implements Serializable {
 
     public ProjectResult {
         Objects.requireNonNull(spec, "spec");
@@ -35,12 +39,22 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
     /** An unscored result. */
     public static ProjectResult of(ProjectSpec spec, String version, List<Finding> findings,
                                    Measurement measurement, String patch) {
-        return new ProjectResult(spec, version, findings, measurement, patch, 0, 0, null);
+        return new ProjectResult(spec, version, findings, measurement, patch, 0, 0, null, null);
+    }
+
+    /** A manifest project that has no result because {@code failure} stopped it: it keeps a row in the reports. */
+    public static ProjectResult failed(ProjectSpec spec, Failure failure) {
+        return new ProjectResult(spec, "", List.of(), null, "", 0, 0, null, Objects.requireNonNull(failure));
+    }
+
+    /** Whether the project failed before it had a result. */
+    public boolean isFailed() {
+        return failure != null;
     }
 
     /** The same result with the c2rust experiment's comparison. */
     public ProjectResult withCComparison(CComparison comparison) {
-        return new ProjectResult(spec, version, findings, measurement, patch, score, rank, comparison);
+        return new ProjectResult(spec, version, findings, measurement, patch, score, rank, comparison, failure);
     }
 
     /** The project id from the manifest. */
@@ -50,7 +64,8 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
 
     /** The same result with its score and rank. */
     public ProjectResult withScore(double newScore, int newRank) {
-        return new ProjectResult(spec, version, findings, measurement, patch, newScore, newRank, cComparison);
+        return new ProjectResult(spec, version, findings, measurement, patch, newScore, newRank, cComparison,
+                failure);
     }
 
     /** How many findings the rewriter can turn into the {@code #[loop_match]} form. */

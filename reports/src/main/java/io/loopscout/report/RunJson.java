@@ -1,11 +1,17 @@
 package io.loopscout.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loopscout.core.Failure;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** run.json: what ran (manifest, tool versions, sandbox, host, times, counts). Keys in a fixed order. */
 public final class RunJson {
@@ -19,9 +25,16 @@ public final class RunJson {
     private RunJson() {
     }
 
-    /** The JSON text (pretty-printed, ending in a newline). */
-    public static String render(RunInfo run) {
+    /**
+     * The JSON text (pretty-printed, ending in a newline).
+     *
+     * @param run      what ran
+     * @param results  every project's row, failed ones included
+     * @param failures every failure of the run
+     */
+    public static String render(RunInfo run, List<ProjectResult> results, List<Failure> failures) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("status", RunStatus.of(failures).id());
         root.put("manifest", run.manifest());
         ObjectNode versions = root.putObject("versions");
         versions.put("loopscout", run.loopscoutVersion());
@@ -52,6 +65,14 @@ public final class RunJson {
         ObjectNode byPattern = counts.putObject("findings_by_pattern");
         c.findingsByPattern().forEach(byPattern::put); // sorted map: stable key order
         counts.put("findings", c.findingsByPattern().values().stream().mapToLong(Long::longValue).sum());
+        ObjectNode failed = root.putObject("failures");
+        failed.put("total", failures.size());
+        failed.put("projects_failed", results.stream().filter(ProjectResult::isFailed).count());
+        failed.put("projects_with_failures", failures.stream().map(Failure::project).distinct().count());
+        Map<String, Long> byClass = new TreeMap<>();
+        failures.forEach(f -> byClass.merge(f.failureClass().id(), 1L, Long::sum));
+        ObjectNode classes = failed.putObject("by_class");
+        byClass.forEach(classes::put);
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -60,7 +81,16 @@ public final class RunJson {
     }
 
     /** Writes run.json into {@code outDir}. */
-    public static Path write(Path outDir, RunInfo run) {
-        return CsvTable.write(outDir, FILE, render(run));
+    public static Path write(Path outDir, RunInfo run, List<ProjectResult> results, List<Failure> failures) {
+        return OutputFile.write(outDir, FILE, render(run, results, failures));
+    }
+
+    /** The status recorded in {@code outDir}'s run.json. */
+    public static RunStatus readStatus(Path outDir) throws IOException {
+        JsonNode status = MAPPER.readTree(outDir.resolve(FILE).toFile()).get("status");
+        if (status == null) {
+            throw new IOException(outDir.resolve(FILE) + " has no status");
+        }
+        return RunStatus.ofId(status.asText());
     }
 }

@@ -72,7 +72,7 @@ public final class SarifReport {
 
     /** Writes findings.sarif into {@code outDir}. */
     public static Path write(Path outDir, List<ProjectResult> results, String toolVersion) {
-        return CsvTable.write(outDir, FILE, render(results, toolVersion));
+        return OutputFile.write(outDir, FILE, render(results, toolVersion));
     }
 
     /** {@code rust/field-state-loop} → {@code RustFieldStateLoop} (SARIF rule names are identifiers). */

@@ -44,16 +44,28 @@ class CsvReportsTest {
         List<CSVRecord> rows = parse(ProjectsCsv.render(ranked()));
         assertEquals("rank,project,version,language,source,popularity,findings,eligible,model_speedup,"
                 + "measured_speedup,ci_low,ci_high,llvm_flag_speedup,aa_noise,verdict,evidence,score,instructions_ratio,"
-                + "llvm_flag_instructions_ratio",
+                + "llvm_flag_instructions_ratio,failed_stage",
                 String.join(",", rows.get(0).toList()));
         assertEquals(5, rows.size());
         assertEquals(List.of("1", "zlib-rs", "0.5.2", "rust", "crate:zlib-rs@0.5.2", "12345678", "2", "1",
-                "1.21", "1.12", "1.08", "1.16", "1.03", "0.004", "improved", "project", "10", "0.92", ""),
+                "1.21", "1.12", "1.08", "1.16", "1.03", "0.004", "improved", "project", "10", "0.92", "", ""),
                 rows.get(1).toList());
         // 6000 stars count as 6,000,000 downloads of reach; a static project has empty measurement cells
         assertEquals(List.of("2", "zlib", "51b7f2abdade71cd9bb0e7a373ef2610ec6f9daf", "c",
                 "git:https://github.com/madler/zlib.git@v1.3.1", "6000000", "2", "0", "", "", "", "", "", "",
-                "not-measured", "static", "9", "", ""), rows.get(2).toList());
+                "not-measured", "static", "9", "", "", ""), rows.get(2).toList());
+    }
+
+    @Test
+    void aFailedProjectHasARowWithVerdictFailedAndItsStage() throws IOException {
+        List<ProjectResult> rows = new ArrayList<>(ranked());
+        rows.add(ResultFixtures.failedCrate());
+        List<CSVRecord> records = parse(ProjectsCsv.render(rows));
+        assertEquals("failed_stage", records.get(0).get(19));
+        CSVRecord failed = records.get(records.size() - 1);
+        assertEquals(List.of("", "no-such-crate", "", "rust", "crate:no-such-crate@9.9.9", "0", "0", "0", "", "",
+                "", "", "", "", "failed", "", "", "", "", "acquire"), failed.toList());
+        assertEquals("", records.get(1).get(19), "a project that went through has no failed stage");
     }
 
     @Test
@@ -142,7 +154,7 @@ class CsvReportsTest {
     }
 
     @Test
-    void writesUtf8FilesWithCrlfRecords(@TempDir Path dir) throws IOException {
+    void writesUtf8FilesWithABomAndCrlfRecords(@TempDir Path dir) throws IOException {
         ProjectResult r = ResultFixtures.zlibRs();
         ProjectResult unicode = ProjectResult.of(new ProjectSpec("zäh-ß", Language.RUST,
                 new SourceSpec.Path("./ü"), Popularity.none(), null, null, null, 1), "", List.of(),
@@ -150,7 +162,10 @@ class CsvReportsTest {
         Path file = ProjectsCsv.write(dir.resolve("out"), List.of(r.withScore(1, 1), unicode));
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("rank,project,"), "no BOM, header first");
+        assertEquals((byte) 0xEF, bytes[0], "UTF-8 BOM first");
+        assertEquals((byte) 0xBB, bytes[1]);
+        assertEquals((byte) 0xBF, bytes[2]);
+        assertTrue(text.startsWith("\uFEFFrank,project,"), "then the header");
         assertTrue(text.contains("\r\n2,zäh-ß,"), text);
         assertTrue(text.endsWith("\r\n"));
     }

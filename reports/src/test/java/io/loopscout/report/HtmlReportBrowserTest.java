@@ -111,7 +111,7 @@ class HtmlReportBrowserTest {
     private static Path writeReport() throws Exception {
         Path dir = Path.of("target", "browser-report");
         return HtmlReport.write(dir, HtmlReportTest.ranked(), ResultFixtures.failures(), ResultFixtures.runInfo(),
-                "score = P × (log2(1 + F) + E × G / 2)").toAbsolutePath();
+                "score = P × (log2(1 + F) + E × G / 2)", Changes.none()).toAbsolutePath();
     }
 
     private static Object js(String script, Object... args) {

@@ -43,6 +43,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void failedProjectsAreCountedAndShownFirstInTheSummary() {
+        List<ProjectResult> rows = new ArrayList<>(ranked());
+        rows.add(ResultFixtures.failedCrate());
+        List<io.loopscout.core.Failure> failures = new ArrayList<>(ResultFixtures.failures());
+        failures.add(ResultFixtures.FAILED_CRATE);
+        String html = HtmlReport.render(rows, failures, ResultFixtures.runInfo(), "f");
+        int summary = html.indexOf("<section id=\"summary\">");
+        int notice = html.indexOf("id=\"failure-notice\"");
+        assertTrue(summary >= 0 && notice > summary && notice < html.indexOf("<div class=\"cards\">"),
+                "the failure notice opens the summary");
+        assertTrue(html.contains("<b>1 project failed</b>, 4 failures in all (build-fail 1, clone-fail 1, "
+                + "fetch-fail 1, parse-fail 1)"), html.substring(notice, notice + 300));
+        assertTrue(html.contains("<b>5</b>projects</div><div class=\"card\"><b>1</b>failed</div>"));
+        assertTrue(html.contains("no-such-crate</a>: acquire, fetch-fail"));
+        assertTrue(html.contains("<td class=\"v-failed\">failed</td>"), "the ranking shows the verdict");
+        String clean = HtmlReport.render(ranked(), List.of(), ResultFixtures.runInfo(), "f");
+        assertFalse(clean.contains("failure-notice"), "no notice without failures");
+    }
+
+    @Test
     void corpusStringsAreEscapedEverywhere() {
         String html = page();
         String lower = html.toLowerCase(Locale.ROOT);

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loopscout.core.Language;
+import io.loopscout.manifest.Popularity;
+import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.manifest.SourceSpec;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +78,9 @@ class LibreOfficeCsvTest {
         for (ProjectResult r : ResultFixtures.all()) {
             results.add(r.withScore(5 - rank, rank++));
         }
+        results.add(ProjectResult.of(new ProjectSpec("machine_à_états", Language.RUST,
+                new SourceSpec.Path("./dëcoder-ü"), Popularity.none(), null, null, null, 1), "", List.of(),
+                null, null));
         ProjectsCsv.write(dir, results);
         FindingsCsv.write(dir, results);
         FailuresCsv.write(dir, ResultFixtures.failures());
@@ -87,7 +94,9 @@ class LibreOfficeCsvTest {
         assertEquals("of:=1+1", control.get(1).get(0).formula(), "LibreOffice evaluates raw formulas on import");
 
         List<List<Cell>> projects = readSheet(dir.resolve("projects.fods"));
-        assertEquals("rank", projects.get(0).get(0).text());
+        assertEquals("rank", projects.get(0).get(0).text(), "the BOM is not part of the first cell");
+        assertTrue(projects.stream().anyMatch(row -> row.get(1).text().equals("machine_à_états")
+                && row.get(4).text().equals("path:./dëcoder-ü")), "non-ASCII text reads back unchanged");
         Cell formulaName = projects.get(4).get(1);
         assertEquals("string", formulaName.type());
         assertTrue(formulaName.text().contains(ResultFixtures.FORMULA_ID), formulaName.toString());

@@ -34,7 +34,7 @@ class OutputDirKillTest {
         Path out = tmp.resolve("out");
         Path reference = tmp.resolve("reference");
         Reports.writeAll(reference, ReportScaleBenchmark.corpus(BIG, 20), ResultFixtures.failures(),
-                ResultFixtures.runInfo(), "formula");
+                ResultFixtures.runInfo(), "formula", Changes.none());
         Map<String, String> newSet = snapshot(reference);
         int sawOld = 0;
         int sawNew = 0;
@@ -42,7 +42,7 @@ class OutputDirKillTest {
         for (long delayMs : new long[] {0, 50, 300, 1500, 60_000}) {
             FileTrees.delete(out);
             Reports.writeAll(out, ReportScaleBenchmark.corpus(2, 1), ResultFixtures.failures(),
-                    ResultFixtures.runInfo(), "formula");
+                    ResultFixtures.runInfo(), "formula", Changes.none());
             Map<String, String> oldSet = snapshot(out);
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), PublishReportsMain.class.getName(),
@@ -61,7 +61,7 @@ class OutputDirKillTest {
             if (seen.isEmpty()) {
                 sawNothing++;
                 // killed between the two renames: the next publish puts the previous set back first
-                OutputDir.publish(out, staging2 -> List.of(RunJson.write(staging2, ResultFixtures.runInfo())));
+                OutputDir.publish(out, staging2 -> List.of(RunJson.write(staging2, ResultFixtures.runInfo(), List.of(), List.of())));
                 assertTrue(Files.isDirectory(out.resolve(OutputDir.HISTORY)), "previous set kept in history");
                 continue;
             }
@@ -79,7 +79,7 @@ class OutputDirKillTest {
         assertTrue(sawOld > 0, "no kill landed while writing (machine too fast?)");
         assertTrue(sawNew > 0, "the writer that was not killed published its set");
         // the next run removes what the killed writers left beside --out
-        OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo())));
+        OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo(), List.of(), List.of())));
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".out."))
                     .toList(), "leftovers of killed writers");
@@ -89,9 +89,9 @@ class OutputDirKillTest {
     @Test
     void staleFilesOfThePreviousRunDoNotStayBesideTheNewOnes(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo()),
+        OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo(), List.of(), List.of()),
                 CsvTable.write(staging, "changes.csv", "stale\n")));
-        OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo())));
+        OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo(), List.of(), List.of())));
         assertFalse(Files.exists(out.resolve("changes.csv")));
         try (Stream<Path> s = Files.list(out.resolve(OutputDir.HISTORY))) {
             Path previous = s.findFirst().orElseThrow();
@@ -104,7 +104,7 @@ class OutputDirKillTest {
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve("notes.txt"), "mine");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OutputDir.publish(home, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo()))));
+                () -> OutputDir.publish(home, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo(), List.of(), List.of()))));
         assertTrue(e.getMessage().contains("not a loopscout output folder"), e.getMessage());
         assertEquals("mine", Files.readString(home.resolve("notes.txt")));
     }
@@ -113,7 +113,7 @@ class OutputDirKillTest {
     void historyKeepsTheNewestSets(@TempDir Path dir) {
         Path out = dir.resolve("out");
         for (int i = 0; i < OutputDir.KEEP_HISTORY + 3; i++) {
-            OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo())));
+            OutputDir.publish(out, staging -> List.of(RunJson.write(staging, ResultFixtures.runInfo(), List.of(), List.of())));
         }
         assertEquals(OutputDir.KEEP_HISTORY, out.resolve(OutputDir.HISTORY).toFile().list().length);
     }

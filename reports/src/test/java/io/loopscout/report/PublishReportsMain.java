@@ -13,6 +13,6 @@ public final class PublishReportsMain {
 
     public static void main(String[] args) {
         Reports.writeAll(Path.of(args[0]), ReportScaleBenchmark.corpus(Integer.parseInt(args[1]), 20),
-                ResultFixtures.failures(), ResultFixtures.runInfo(), "formula");
+                ResultFixtures.failures(), ResultFixtures.runInfo(), "formula", Changes.none());
     }
 }

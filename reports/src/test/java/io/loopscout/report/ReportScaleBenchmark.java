@@ -26,7 +26,7 @@ class ReportScaleBenchmark {
         Path dir = Files.createTempDirectory("loopscout-report-bench");
         for (int round = 1; round <= 3; round++) {
             long t0 = System.nanoTime();
-            Reports.writeAll(dir, corpus, ResultFixtures.failures(), ResultFixtures.runInfo(), "formula");
+            Reports.writeAll(dir, corpus, ResultFixtures.failures(), ResultFixtures.runInfo(), "formula", Changes.none());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("report-bench round %d: %d projects x %d findings: %d ms; report.html %d bytes, "
                     + "findings.sarif %d bytes, findings.csv %d bytes%n", round, PROJECTS, FINDINGS, ms,

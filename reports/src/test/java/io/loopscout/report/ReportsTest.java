@@ -14,10 +14,10 @@ class ReportsTest {
     @Test
     void writesTheSixOutputsIdenticallyTwice(@TempDir Path dir) throws Exception {
         List<Path> first = Reports.writeAll(dir.resolve("a"), HtmlReportTest.ranked(), ResultFixtures.failures(),
-                ResultFixtures.runInfo(), "formula");
+                ResultFixtures.runInfo(), "formula", Changes.none());
         List<Path> second = Reports.writeAll(dir.resolve("b"), HtmlReportTest.ranked(), ResultFixtures.failures(),
-                ResultFixtures.runInfo(), "formula");
-        assertEquals(List.of("projects.csv", "findings.csv", "failures.csv", "report.html", "findings.sarif",
+                ResultFixtures.runInfo(), "formula", Changes.none());
+        assertEquals(List.of("projects.csv", "findings.csv", "failures.csv", "changes.csv", "report.html", "findings.sarif",
                 "run.json"), first.stream().map(p -> p.getFileName().toString()).toList());
         for (int i = 0; i < first.size(); i++) {
             assertArrayEquals(Files.readAllBytes(first.get(i)), Files.readAllBytes(second.get(i)),

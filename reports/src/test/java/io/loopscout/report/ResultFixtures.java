@@ -194,6 +194,16 @@ final class ResultFixtures {
         return List.of(zlibRs(), zlibC(), hostile(), formula());
     }
 
+    /** A manifest project whose crate version does not exist: it failed in acquire and has no result. */
+    static ProjectResult failedCrate() {
+        ProjectSpec spec = new ProjectSpec("no-such-crate", Language.RUST,
+                new SourceSpec.Crate("no-such-crate", "9.9.9"), Popularity.none(), null, null, null, 7);
+        return ProjectResult.failed(spec, FAILED_CRATE);
+    }
+
+    static final Failure FAILED_CRATE = new Failure("no-such-crate", "acquire", FailureClass.FETCH_FAIL,
+            "cargo: no matching package named `no-such-crate` found");
+
     static List<Failure> failures() {
         return List.of(
                 new Failure("zlib", "Measure", FailureClass.BUILD_FAIL, "cc: error: -march=native\nnext line"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loopscout.core.Failure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class RunJsonTest {
 
     @Test
     void runJsonSaysWhatRan(@TempDir Path dir) throws Exception {
-        Path file = RunJson.write(dir, ResultFixtures.runInfo());
+        Path file = RunJson.write(dir, ResultFixtures.runInfo(), ResultFixtures.all(), ResultFixtures.failures());
         JsonNode root = new ObjectMapper().readTree(Files.readString(file));
         assertEquals("corpus-manifest/manifests/default.yaml", root.get("manifest").asText());
         assertEquals("rustc 1.95.0", root.at("/versions/rustc").asText());
@@ -41,6 +42,28 @@ class RunJsonTest {
         root.at("/counts/findings_by_pattern").fieldNames().forEachRemaining(patterns::add);
         assertEquals(List.of("c/computed-goto", "c/switch-state-loop", "rust/field-state-loop",
                 "rust/state-loop"), patterns, "pattern counts sorted by id");
-        assertEquals(RunJson.render(ResultFixtures.runInfo()), Files.readString(file));
+        assertEquals(RunJson.render(ResultFixtures.runInfo(), ResultFixtures.all(), ResultFixtures.failures()),
+                Files.readString(file));
+    }
+
+    @Test
+    void statusAndFailureCountsByClass(@TempDir Path dir) throws Exception {
+        List<ProjectResult> rows = new ArrayList<>(ResultFixtures.all());
+        rows.add(ResultFixtures.failedCrate());
+        List<Failure> failures = new ArrayList<>(ResultFixtures.failures());
+        failures.add(ResultFixtures.FAILED_CRATE);
+        RunJson.write(dir, ResultFixtures.runInfo(), rows, failures);
+        JsonNode root = new ObjectMapper().readTree(Files.readString(dir.resolve(RunJson.FILE)));
+        assertEquals("complete-with-failures", root.get("status").asText());
+        assertEquals(4, root.at("/failures/total").asInt());
+        assertEquals(1, root.at("/failures/projects_failed").asInt());
+        assertEquals(3, root.at("/failures/projects_with_failures").asInt());
+        assertEquals(1, root.at("/failures/by_class/fetch-fail").asInt());
+        assertEquals(1, root.at("/failures/by_class/build-fail").asInt());
+        assertEquals(RunStatus.COMPLETE_WITH_FAILURES, RunJson.readStatus(dir));
+
+        RunJson.write(dir, ResultFixtures.runInfo(), ResultFixtures.all(), List.of());
+        assertEquals(RunStatus.COMPLETE, RunJson.readStatus(dir));
+        assertEquals(0, new ObjectMapper().readTree(dir.resolve(RunJson.FILE).toFile()).at("/failures/total").asInt());
     }
 }

@@ -18,6 +18,11 @@ public interface LoopscoutOptions extends PipelineOptions {
 
     void setOutDir(String value);
 
+    @Description("Outputs of an earlier run to compare with (changes.csv); empty: the previous outputs in outDir")
+    String getBaselineDir();
+
+    void setBaselineDir(String value);
+
     @Description("Evidence to gather: static, model or project")
     String getMeasure();
 

@@ -46,7 +46,7 @@ public final class LoopscoutPipeline {
         PCollection<Failure> failures = PCollectionList.of(acquired.get(Tags.FAILURES))
                 .and(listed.get(Tags.FAILURES)).and(extracted.get(Tags.FAILURES)).and(measured.get(Tags.FAILURES))
                 .apply("AllFailures", Flatten.pCollections());
-        p.apply("WriteReports", new WriteReports(measured.get(Tags.RESULTS), failures, stats, started));
+        p.apply("WriteReports", new WriteReports(specs, measured.get(Tags.RESULTS), failures, stats, started));
         return p;
     }
 

@@ -1,5 +1,8 @@
 package io.loopscout.pipeline.cli;
 
+import io.loopscout.report.ProjectsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Parsing of option values shared by the commands. */
@@ -38,5 +41,27 @@ final class CliArgs {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a positive size (e.g. 2G, 512M): '" + value + "'");
         }
+    }
+
+    /** Whether {@code manifest} is a readable file; prints the one sentence that says why not. */
+    static boolean readableManifest(Path manifest) {
+        String problem = !Files.exists(manifest) ? "no such file"
+                : Files.isDirectory(manifest) ? "is a directory, not a manifest"
+                : !Files.isReadable(manifest) ? "not readable" : null;
+        if (problem != null) {
+            System.err.println("loopscout: " + manifest + ": " + problem);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code baseline} (null: none given) holds a run's outputs; prints the one sentence that says why not. */
+    static boolean usableBaseline(Path baseline) {
+        if (baseline != null && !Files.isRegularFile(baseline.resolve(ProjectsCsv.FILE))) {
+            System.err.println("loopscout: --baseline " + baseline + " holds no " + ProjectsCsv.FILE
+                    + ": not the output folder of a loopscout run");
+            return false;
+        }
+        return true;
     }
 }

@@ -9,6 +9,8 @@ import io.loopscout.pipeline.beam.Progress;
 import io.loopscout.report.OutputDir;
 import io.loopscout.report.RunInfo;
 import io.loopscout.runner.sandbox.SandboxSettings;
+import io.loopscout.report.RunJson;
+import io.loopscout.report.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +48,21 @@ public final class PipelineRun {
      * @param runner   the Beam runner
      * @param limits   the per-project input caps
      * @param progress show a progress line on stderr
-     * @return the exit status: 0, or {@link Main#USAGE} when {@code out} is not a folder loopscout may replace
+     * @param baseline the outputs of an earlier run to compare with, or null for the previous outputs in {@code out}
+     * @param failExit exit {@link Main#FAILURES} when the run completed with failures
+     * @return the exit status: 0; {@link Main#USAGE} when {@code out} is not a folder loopscout may replace;
+     *         {@link Main#FAILURES} with {@code failExit} when run.json's status says the run had failures
      */
     public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
                           Runner runner, InputLimits limits, boolean progress) throws IOException {
-        return run(label, projects, out, cache, measure, runner, limits, progress, SandboxSettings.standard());
+        return run(label, projects, out, cache, measure, runner, limits, progress, SandboxSettings.standard(), null,
+                false);
     }
 
-    /** Like {@link #run(String, List, Path, Path, Measure, Runner, InputLimits, boolean)} with the sandbox given. */
+    /** Like {@link #run(String, List, Path, Path, Measure, Runner, InputLimits, boolean)}, all settings given. */
     public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                          Runner runner, InputLimits limits, boolean progress, SandboxSettings sandbox)
-            throws IOException {
+                          Runner runner, InputLimits limits, boolean progress, SandboxSettings sandbox,
+                          Path baseline, boolean failExit) throws IOException {
         try {
             OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
         } catch (IllegalArgumentException e) {
@@ -75,6 +81,7 @@ public final class PipelineRun {
         options.setDiskQuotaBytes(sandbox.diskBytes());
         options.setMaxFiles(limits.maxFiles());
         options.setMaxBytes(limits.maxBytes());
+        options.setBaselineDir(baseline == null ? "" : baseline.toAbsolutePath().toString());
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(sandbox), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
@@ -94,7 +101,7 @@ public final class PipelineRun {
         if (progress) {
             System.err.println("\r" + Progress.line() + "  done; outputs in " + out);
         }
-        return 0;
+        return failExit && RunJson.readStatus(out) == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
     private static LoopscoutOptions options(Runner runner) {

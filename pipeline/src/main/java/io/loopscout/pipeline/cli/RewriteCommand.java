@@ -19,10 +19,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code loopscout rewrite PATH}: rewrites the eligible loops of a crate to the #[loop_match] form. */
 @Command(name = "rewrite", mixinStandardHelpOptions = true,
-        description = {"Rewrite the eligible state loops of the crate at PATH to the #[loop_match] form, gated by "
-                + "cfg(loop_match); every rewrite is verified by building the crate on stable and with "
-                + "RUSTC_BOOTSTRAP=1 RUSTFLAGS=\"--cfg loop_match\" (in the sandbox, offline after cargo fetch).",
-                "Rewrites in place unless --check or --patch is given."})
+        description = {"Rewrite the eligible state loops of the crate at PATH to the #[loop_match] form.",
+            "Each rewrite is gated by cfg(loop_match) and verified by building the crate on stable and with",
+            "RUSTC_BOOTSTRAP=1 RUSTFLAGS=\"--cfg loop_match\" (in the sandbox, offline after cargo fetch).",
+            "Rewrites in place unless --check or --patch is given."})
 final class RewriteCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", description = "the crate directory (holds Cargo.toml)")

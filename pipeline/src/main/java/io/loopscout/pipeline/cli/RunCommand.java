@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 
 /** {@code loopscout run}: the main job over a manifest. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the pipeline over a manifest (default: the shipped corpus-manifest/default.yaml).")
+        description = "Run the pipeline over a manifest (default: the shipped corpus-manifest/default.yaml).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_0, Main.EXIT_3, Main.EXIT_2, Main.EXIT_1},
+        footerHeading = "%nEvidence tiers (--measure):%n",
+        footer = {Main.TIER_STATIC, Main.TIER_MODEL, Main.TIER_PROJECT})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--manifest", paramLabel = "FILE", description = "the manifest (default: ${DEFAULT-VALUE})")
@@ -38,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
     Path cache;
 
+    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
+            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
+    Path baseline;
+
+    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
+            + "rows), for cron and CI; without it such a run exits 0")
+    boolean failExit;
+
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
@@ -53,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
         PipelineRun.Measure tier = CliArgs.measure(measure);
         SandboxSettings settings = sandbox.settings(System.err);
         InputLimits limits = inputLimits.limits();
-        if (tier == null || settings == null || limits == null) {
+        if (tier == null || settings == null || limits == null
+                || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(baseline)) {
             return Main.USAGE;
         }
         Manifest m;
@@ -74,7 +87,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true, settings);
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true, settings,
+                baseline, failExit);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code loopscout scan PATH...}: scans local directories, one project each, without cloning. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan local directories, one project each, no cloning (static evidence only).")
+        description = "Scan local directories, one project each, no cloning (static evidence only).",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {Main.EXIT_0, Main.EXIT_3, Main.EXIT_2, Main.EXIT_1})
 final class ScanCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "project directories")
@@ -30,6 +32,14 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out = Path.of("loopscout-out");
+
+    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
+            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
+    Path baseline;
+
+    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
+            + "rows), for cron and CI; without it such a run exits 0")
+    boolean failExit;
 
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
@@ -41,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.configure(verbose);
         InputLimits limits = inputLimits.limits();
-        if (limits == null) {
+        if (limits == null || !CliArgs.usableBaseline(baseline)) {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = new ArrayList<>();
@@ -61,13 +71,19 @@ final class ScanCommand implements Callable<Integer> {
                     null, null, null, 0));
         }
         return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
-                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, limits, true);
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, limits, true,
+                io.loopscout.runner.sandbox.SandboxSettings.standard(), baseline, failExit);
     }
 
-    private static String idOf(Path dir) {
+    /**
+     * The project id of a scanned folder: its name, lower-cased, with Unicode letters kept. Only what is unsafe
+     * in a file name or a CSV cell (path separators, characters Windows forbids, control characters, spaces) is
+     * replaced by {@code -}; a leading {@code =}, {@code +}, {@code -} or {@code @} is left to the CSV formula guard.
+     */
+    static String idOf(Path dir) {
         String name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
-        String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-        return id.isEmpty() ? "project" : id;
+        String id = name.toLowerCase(Locale.ROOT).replaceAll("[\\p{Cntrl}\\s/\\\\:*?\"<>|]+", "-");
+        return id.isEmpty() || id.equals(".") || id.equals("..") ? "project" : id;
     }
 
     private static Language languageOf(Path dir) throws IOException {

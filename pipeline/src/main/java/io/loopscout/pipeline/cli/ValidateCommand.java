@@ -19,6 +19,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!CliArgs.readableManifest(file)) {
+            return Main.USAGE;
+        }
         try {
             Manifest m = ManifestLoader.load(file);
             System.out.println(file + ": ok, " + m.projects().size() + " projects");

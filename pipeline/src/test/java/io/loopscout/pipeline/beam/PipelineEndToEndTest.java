@@ -79,16 +79,22 @@ class PipelineEndToEndTest {
         }
         List<String> rows = Files.readAllLines(out.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertEquals(List.of(
-                "project,version,language,file,start_line,end_line,function,pattern,states,const_transitions,"
+                "\uFEFFproject,version,language,file,start_line,end_line,function,pattern,states,const_transitions,"
                         + "dynamic_transitions,fallthroughs,exits,state_type,eligible,reason,parse_errors,model_speedup,"
                         + "permalink,rewrite",
                 "decoder," + cSha + ",c,decoder.c,12,30,decode,c/switch-state-loop,3,3,0,1,3,,,,0,,,",
                 "tokenizer," + rustSha + ",rust,src/lib.rs,15,42,count_words,rust/state-loop,3,4,0,0,2,enum,true,,0,,,"),
-                rows.stream().sorted((a, b) -> a.startsWith("project,") ? -1 : b.startsWith("project,") ? 1
+                rows.stream().sorted((a, b) -> a.startsWith("\uFEFFproject,") ? -1 : b.startsWith("\uFEFFproject,") ? 1
                         : a.compareTo(b)).toList());
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"), StandardCharsets.UTF_8);
         assertEquals(2, failures.size(), String.join("\n", failures));
         assertTrue(failures.get(1).startsWith("gone,acquire,clone-fail,"), failures.get(1));
+        List<String> projects = Files.readAllLines(out.resolve("projects.csv"), StandardCharsets.UTF_8);
+        assertEquals(5, projects.size(), "every manifest project has a row: " + projects);
+        assertEquals("\"\",gone,,rust,git:" + "file://" + tmp.resolve("no-such-repo") + "@main,0,0,0,,,,,,,failed,,,acquire",
+                projects.get(4), "the failed project comes last, with its verdict and stage");
+        assertTrue(runJson.contains("\"status\" : \"complete-with-failures\""), runJson);
+        assertTrue(runJson.contains("\"projects_failed\" : 1"), runJson);
     }
 
     @Test
