@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the loopscout command line (shared/design.md, Command line). */
 @Command(name = "loopscout", mixinStandardHelpOptions = true, version = "loopscout " + Main.VERSION,
         description = "Finds state machines that RFC 3720 (#[loop_match]) would speed up, rewrites and measures them.",
-        subcommands = {RunCommand.class, ScanCommand.class, RewriteCommand.class, ValidateCommand.class})
+        subcommands = {RunCommand.class, ScanCommand.class, RewriteCommand.class, ValidateCommand.class,
+            ResultsCommand.class})
 public final class Main implements Runnable {
 
     /** The loopscout version, written into run.json. */
