@@ -2,6 +2,10 @@ package io.loopscout.runner.stats;
 
 /** The few distribution functions the interval estimators need: standard normal and Student t. */
 public final class Distributions {
+    /** Quantiles already computed, by p and degrees of freedom: sequential sampling asks for the same ones each round. */
+    private static final java.util.Map<java.util.List<Double>, Double> T_QUANTILES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Distributions() {
     }
 
@@ -57,6 +61,10 @@ public final class Distributions {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must be in (0,1), got " + p);
         }
+        return T_QUANTILES.computeIfAbsent(java.util.List.of(p, df), k -> bisectT(p, df));
+    }
+
+    private static double bisectT(double p, double df) {
         double lo = -1;
         double hi = 1;
         while (tCdf(lo, df) > p) {

@@ -12,8 +12,18 @@ public final class Verdicts {
     public static final double MAX_CV = 0.10;
     /** The smallest gain or loss ever called a change, whatever the noise floor. */
     public static final double MIN_EFFECT = 0.01;
-    /** A within-noise verdict needs a CI at least this narrow (±1%): else it says nothing, and is unstable. */
-    public static final double WITHIN_NOISE_HALF_WIDTH = 0.01;
+    /**
+     * A within-noise verdict needs a CI at least this narrow (±2%, twice the smallest change reported): a wider
+     * one says nothing about changes of the size loopscout reports, and is unstable (not converged).
+     */
+    public static final double WITHIN_NOISE_HALF_WIDTH = 0.02;
+    /**
+     * A change must also exceed this many times the comparison's own 95% CI half-width (z(0.995) / z(0.975):
+     * the 99% half-width). Sampling stops at ±0.6% normally and then 1% is the larger bar; a comparison the time
+     * budget stopped with a wide interval must clear its own noise too, or its false-verdict rate climbs to the
+     * interval's 5% (SequentialDecisionCalibrationTest).
+     */
+    public static final double OWN_NOISE_FACTOR = 2.5758 / 1.9600;
     /** False discovery rate controlled across a run. */
     public static final double FDR = 0.05;
 
@@ -60,7 +70,7 @@ public final class Verdicts {
             return new Judgement(Verdict.UNSTABLE, new Instability(Instability.Kind.HIGH_CV, base ? "A" : variant,
                     base ? cvBase : cvVariant, MAX_CV, ""));
         }
-        double threshold = Math.max(MIN_EFFECT, noiseFloor);
+        double threshold = Math.max(Math.max(MIN_EFFECT, noiseFloor), OWN_NOISE_FACTOR * speedup.halfWidth());
         double timeRatio = 1 / speedup.ratio(); // B/A: below 1 means B is faster
         if (speedup.entirelyAboveOne() && 1 - timeRatio > threshold) {
             return new Judgement(Verdict.IMPROVED, null);

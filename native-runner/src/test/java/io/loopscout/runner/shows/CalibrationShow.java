@@ -83,33 +83,42 @@ final class CalibrationShow {
         double[] load = {Double.MAX_VALUE, 0};
         try {
             Tally aa = new Tally();
-            PreparedProject aaOnly = only(p, Variant.A, Variant.A_PRIME);
-            for (int i = 1; i <= reps; i++) {
-                Analysis a = pm.analyse(aaOnly);
-                record(aa, a, "A'", "A/A'", i, load);
-            }
             Tally ten = new Tally();
             Tally two = new Tally();
+            PreparedProject aaOnly = only(p, Variant.A, Variant.A_PRIME);
             PreparedProject twoPercent = withArg(p, Variant.B, "2");
-            for (int i = 1; i <= slowReps; i++) {
-                record(ten, pm.analyse(p), "B", "10% slower B/A", i, load);
-                record(two, pm.analyse(twoPercent), "B", "2% slower B/A", i, load);
+            // interleaved, so that a calibration stopped early still has figures for all three
+            for (int i = 1; i <= Math.max(reps, slowReps); i++) {
+                if (i <= reps) {
+                    record(aa, pm.analyse(aaOnly), "A'", "A/A'", i, load);
+                }
+                if (i <= slowReps) {
+                    record(ten, pm.analyse(p), "B", "10% slower B/A", i, load);
+                    record(two, pm.analyse(twoPercent), "B", "2% slower B/A", i, load);
+                }
+                if (i % 5 == 0) {
+                    summarise(aa, ten, two, load, busy);
+                }
             }
-            int falseVerdicts = aa.of(Verdict.IMPROVED) + aa.of(Verdict.REGRESSED);
-            System.out.printf(Locale.ROOT, "%nload (1-min average) during the calibration: %.1f to %.1f on %d CPUs;"
-                            + " %d busy loops added%n", load[0], load[1], Runtime.getRuntime().availableProcessors(),
-                    busy);
-            System.out.printf(Locale.ROOT, "A/A: within-noise %d of %d (%.1f%%), false verdicts %d (%.1f%%), "
-                            + "unstable %d %s; decision %.0f s mean, %.0f s max%n", aa.of(Verdict.WITHIN_NOISE), aa.reps,
-                    pct(aa.of(Verdict.WITHIN_NOISE), aa.reps), falseVerdicts, pct(falseVerdicts, aa.reps),
-                    aa.of(Verdict.UNSTABLE), aa.reasons, aa.sumSeconds / Math.max(1, aa.reps), aa.maxSeconds);
-            summary("10% slowdown", ten);
-            summary("2% slowdown", two);
-            System.out.println("targets (issue 19): A/A within-noise >= 95% and <= 1 false verdict per 100; 10% "
-                    + "regressed >= 95%, 2% >= 80%; at load ~4 A/A false verdicts <= 5%; decisions <= 120 s");
+            summarise(aa, ten, two, load, busy);
         } finally {
             BusyLoops.stop(loops);
         }
+    }
+
+    private static void summarise(Tally aa, Tally ten, Tally two, double[] load, int busy) {
+        int falseVerdicts = aa.of(Verdict.IMPROVED) + aa.of(Verdict.REGRESSED);
+        System.out.printf(Locale.ROOT, "%nload (1-min average) during the calibration: %.1f to %.1f on %d CPUs;"
+                        + " %d busy loops added%n", load[0], load[1], Runtime.getRuntime().availableProcessors(),
+                busy);
+        System.out.printf(Locale.ROOT, "A/A: within-noise %d of %d (%.1f%%), false verdicts %d (%.1f%%), "
+                        + "unstable %d %s; decision %.0f s mean, %.0f s max%n", aa.of(Verdict.WITHIN_NOISE), aa.reps,
+                pct(aa.of(Verdict.WITHIN_NOISE), aa.reps), falseVerdicts, pct(falseVerdicts, aa.reps),
+                aa.of(Verdict.UNSTABLE), aa.reasons, aa.sumSeconds / Math.max(1, aa.reps), aa.maxSeconds);
+        summary("10% slowdown", ten);
+        summary("2% slowdown", two);
+        System.out.println("targets (issue 19): A/A within-noise >= 95% and <= 1 false verdict per 100; 10% "
+                + "regressed >= 95%, 2% >= 80%; at load ~4 A/A false verdicts <= 5%; decisions <= 120 s");
     }
 
     private static void summary(String what, Tally t) {

@@ -13,6 +13,8 @@ public enum NoiseModel {
     SPIKES,
     /** Heavy tails: t-distributed log noise with 3 degrees of freedom, scale 1.5%. */
     HEAVY,
+    /** Log-normal noise, 6% per run: a busy machine, even on the CPU clock. */
+    NOISY,
     /** 1% log-normal on top of a drift shared by both runs of a pair (a machine whose load changes slowly). */
     DRIFT;
 
@@ -20,6 +22,7 @@ public enum NoiseModel {
     public double factor(SplittableRandom rnd, int round) {
         return switch (this) {
             case NORMAL -> Math.exp(0.02 * gaussian(rnd));
+            case NOISY -> Math.exp(0.06 * gaussian(rnd));
             case SPIKES -> Math.exp(0.01 * gaussian(rnd)) * (rnd.nextDouble() < 0.15 ? 1.05 + 0.35 * rnd.nextDouble() : 1);
             case HEAVY -> Math.exp(0.015 * studentT3(rnd));
             case DRIFT -> Math.exp(0.01 * gaussian(rnd)) * (1 + 0.3 * Math.sin(round / 3.0));
