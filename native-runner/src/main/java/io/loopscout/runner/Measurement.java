@@ -5,21 +5,24 @@ import java.util.List;
 
 /**
  * The result of measuring one project (project tier) or one state graph (model tier).
- * Speed-ups are time ratios median(A) / median(X): above 1 means X is faster than A.
+ * Speed-ups are time ratios A / X estimated over interleaved pairs: above 1 means X is faster than A.
  *
  * @param tier            the evidence tier
  * @param speedup         A / B ({@code #[loop_match]}), or null when not measured
- * @param ciLow           lower bound of the 95% bootstrap CI of {@code speedup}
+ * @param ciLow           lower bound of the 95% CI of {@code speedup}
  * @param ciHigh          upper bound
  * @param llvmFlagSpeedup A / D (the LLVM dfa-jump-thread flag), or null
  * @param aaNoise         |1 - A / A'|, the noise floor of this measurement, or null
  * @param verdict         the verdict of B against A
  * @param pValue          the p-value of B against A (for Benjamini–Hochberg), or null
  * @param variants        per-variant statistics
- * @param note            free text (why unstable, which sandbox, ...)
+ * @param note            free text (which sandbox, load, ...)
+ * @param decision        how the timed comparison was decided (stop reason, pairs, clock, why unstable), or null
+ *                        when nothing was timed
  */
 public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Double ciHigh, Double llvmFlagSpeedup,
-                          Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note)
+                          Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note,
+                          Decision decision)
         implements Serializable {
 
     public Measurement {
@@ -41,9 +44,26 @@ public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Doubl
                 .map(VariantStats::instructions).findFirst().orElse(null);
     }
 
+    /** A measurement without a recorded decision. */
+    public Measurement(EvidenceTier tier, Double speedup, Double ciLow, Double ciHigh, Double llvmFlagSpeedup,
+                       Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note) {
+        this(tier, speedup, ciLow, ciHigh, llvmFlagSpeedup, aaNoise, verdict, pValue, variants, note, null);
+    }
+
     /** Nothing measured: the static tier. */
     public static Measurement staticOnly() {
         return new Measurement(EvidenceTier.STATIC, null, null, null, null, null, Verdict.NOT_MEASURED, null,
                 List.of(), "");
+    }
+
+    /** Why the verdict is unstable, or null (also null for every other verdict). */
+    public Instability instability() {
+        return decision == null || verdict != Verdict.UNSTABLE ? null : decision.instability();
+    }
+
+    /** The same measurement with another verdict and note (e.g. after false-discovery control). */
+    public Measurement withVerdict(Verdict v, String newNote) {
+        return new Measurement(tier, speedup, ciLow, ciHigh, llvmFlagSpeedup, aaNoise, v, pValue, variants, newNote,
+                decision);
     }
 }

@@ -81,6 +81,11 @@ public final class ProjectMeasurer {
         return cargo;
     }
 
+    /** For run.json: how runs are timed and decided (clock and its cost, pinning, CI target, budget). */
+    public String timing() {
+        return protocol.describe();
+    }
+
     /** For run.json: which sandbox is used and how limits are enforced. */
     public String sandboxMethod() {
         return cargo.sandbox().method();
@@ -333,8 +338,7 @@ public final class ProjectMeasurer {
                     "bench run " + series.failedVariant()));
         }
         Map<String, CallgrindCounts> counts = new LinkedHashMap<>();
-        String note = "sandbox: " + cargo.sandbox().method() + "; cpu " + (protocol.cpu() == null ? "not pinned"
-                : "pinned to " + protocol.cpu()) + "; " + load;
+        String note = "sandbox: " + cargo.sandbox().method() + "; " + protocol.describe() + "; " + load;
         if (protocol.callgrind() && prepared.direct() && !series.failed()) {
             for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
                 CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits(),
@@ -344,12 +348,12 @@ public final class ProjectMeasurer {
                 }
             }
         }
-        return Analysis.of(series).toMeasurement(EvidenceTier.PROJECT, counts, note);
+        return Analysis.of(series, protocol).toMeasurement(EvidenceTier.PROJECT, counts, note);
     }
 
     /** Times a prepared project and returns the full analysis (for A/A experiments and benchmarks). */
     public Analysis analyse(PreparedProject prepared) {
-        return Analysis.of(InterleavedRuns.run(protocol, suppliers(prepared)));
+        return Analysis.of(InterleavedRuns.run(protocol, suppliers(prepared)), protocol);
     }
 
     private LinkedHashMap<String, Supplier<SandboxResult>> suppliers(PreparedProject prepared) {

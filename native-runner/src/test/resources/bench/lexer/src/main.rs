@@ -1,6 +1,7 @@
 //! A lexer state machine over a deterministic pseudo-random input, timed by its own harness.
-//! Usage: lexer-fixture ROUNDS. Prints a checksum and `LOOPSCOUT_NS=<workload nanoseconds>`.
-//! DELIBERATE: built with `--cfg loop_match` (variant B) it lexes 10% more rounds: a known 10% slowdown.
+//! Usage: lexer-fixture ROUNDS [SLOWDOWN_PERCENT]. Prints a checksum and `LOOPSCOUT_NS=<workload nanoseconds>`.
+//! DELIBERATE: built with `--cfg loop_match` (variant B) it lexes SLOWDOWN_PERCENT (default 10) percent more
+//! rounds: a known, deterministic slowdown (10% for `bench.sh regressed`, 2% for the calibration's small one).
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -72,7 +73,8 @@ fn input(len: usize) -> Vec<u8> {
 
 fn main() {
     let rounds: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).expect("usage: lexer-fixture ROUNDS");
-    let rounds = if cfg!(loop_match) { rounds + rounds / 10 } else { rounds };
+    let percent: u64 = std::env::args().nth(2).map_or(10, |a| a.parse().expect("SLOWDOWN_PERCENT is a number"));
+    let rounds = if cfg!(loop_match) { rounds + rounds * percent / 100 } else { rounds };
     let data = input(1 << 16);
     let mut counts = [0u64; 5];
     let start = std::time::Instant::now();

@@ -175,7 +175,7 @@ public final class ModelBench {
         String note = "model kernel of a " + graph.states().size() + "-state graph (" + key + "), " + steps
                 + " steps per run; an upper bound for the dispatch, not a project measurement"
                 + (counts.isEmpty() ? "" : "; callgrind counts at " + CALLGRIND_STEPS + " steps") + "; " + load;
-        return Analysis.of(series).toMeasurement(EvidenceTier.MODEL, counts, note);
+        return Analysis.of(series, protocol).toMeasurement(EvidenceTier.MODEL, counts, note);
     }
 
     private SandboxCommand command(Path exe, Path bin, long steps, Limits limits) {

@@ -24,7 +24,24 @@ public final class Timing {
          * CPU time (user + system) of the run's whole process tree from its cgroup: far less sensitive to other
          * work on a busy machine, but includes process start and sums threads. Not the protocol's default.
          */
-        CPU
+        CPU;
+
+        /** The id written in notes, run.json and reports. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The fraction of a run's wall time it spent off the CPU (waiting to be scheduled, or blocked): 1 - cpu/wall
+     * of the whole process, or NaN where CPU time is not accounted. A single-threaded benchmark near 0 ran
+     * undisturbed; near 0.5 it shared its CPU with another busy process for most of its run.
+     */
+    public static double offCpu(SandboxResult r) {
+        if (r.cpu() == null || r.wall().isZero()) {
+            return Double.NaN;
+        }
+        return Math.max(0, 1 - (double) r.cpu().toNanos() / r.wall().toNanos());
     }
 
     /** Seconds of workload (harness) or wall time. */

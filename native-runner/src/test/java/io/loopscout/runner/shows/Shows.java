@@ -43,7 +43,7 @@ public final class Shows {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: bench.sh aa [REPS] | regressed | model [STATES] [SEED] | zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]");
+            System.err.println("usage: bench.sh aa [REPS] | regressed | calibrate [REPS] [SLOW_REPS] [--busy K] | noise [PAIRS] | model [STATES] [SEED] | zlib ZLIB_RS_DIR [B_DIR|rewrite|-] [ITERATIONS]");
             System.exit(2);
         }
         Path scratch = Files.createTempDirectory("loopscout-shows");
@@ -58,6 +58,8 @@ public final class Shows {
             case "model" -> model(sandbox, tc, scratch, args.length > 1 ? Integer.parseInt(args[1]) : 30,
                     args.length > 2 ? Long.parseLong(args[2]) : 3720);
             case "zlib" -> ZlibShow.run(sandbox, tc, scratch, args);
+            case "calibrate" -> CalibrationShow.run(sandbox, tc, scratch, args);
+            case "noise" -> NoiseShow.run(sandbox, tc, scratch, args.length > 1 ? Integer.parseInt(args[1]) : 30);
             default -> {
                 System.err.println("unknown show " + args[0]);
                 System.exit(2);
@@ -128,11 +130,12 @@ public final class Shows {
 
     /**
      * The protocol with the CPU pin from {@code LOOPSCOUT_CPU} (a number, or {@code none}) and the clock from
-     * {@code LOOPSCOUT_CLOCK} ({@code wall}, the protocol's, or {@code cpu}) when set.
+     * {@code LOOPSCOUT_CLOCK} ({@code cpu} or {@code wall}) when set.
      */
     static Protocol pinned(Protocol p) {
-        if ("cpu".equals(System.getenv("LOOPSCOUT_CLOCK"))) {
-            p = p.withClock(Timing.Clock.CPU);
+        String clock = System.getenv("LOOPSCOUT_CLOCK");
+        if (clock != null && !clock.isBlank()) {
+            p = p.withClock(Timing.Clock.valueOf(clock.toUpperCase(Locale.ROOT)));
         }
         System.out.println("clock: " + p.clock());
         String cpu = System.getenv("LOOPSCOUT_CPU");
