@@ -57,8 +57,7 @@ class HostileCorpusTest {
 
     @BeforeAll
     void measureTheCorpus() throws IOException {
-        sandbox = Sandbox.detect();
-        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, sandbox.method());
+        sandbox = HostileHost.bwrapOrSkip();
         host = new HostileHost(scratch);
         Path hostile = TestFixtures.copyResource("hostile", scratch);
         Path limits = TestFixtures.copyResource("hostile-limits", scratch);
