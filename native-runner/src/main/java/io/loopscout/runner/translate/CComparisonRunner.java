@@ -90,7 +90,7 @@ public final class CComparisonRunner {
         Path work = Files.createDirectories(s.workDir().toAbsolutePath());
 
         progress.accept("fetching " + recipe.crate() + " " + recipe.version());
-        Path cDir = new CrateFetcher(cargo, new LocalCommandRunner()).fetch(recipe.project(), recipe.crate(),
+        Path cDir = new CrateFetcher(cargo, runner).fetch(recipe.project(), recipe.crate(),
                 recipe.version(), work).resolve(recipe.subdir());
 
         Path corpusDir = work.resolve("corpus-" + s.seed() + "-" + s.corpusBytes());

@@ -39,8 +39,10 @@ public final class CrateFetcher {
         if (failure != null) {
             throw new IOException(failure.message());
         }
+        // reads the fetched crate's manifest: in the sandbox like every other cargo run on corpus files
         CommandResult meta = runner.run(new Command(List.of(cargo.toolchain().cargo().toString(), "metadata",
-                "--format-version", "1", "--offline"), dir, Map.of(), Duration.ofMinutes(2)));
+                "--format-version", "1", "--offline"), dir, Map.of(), Duration.ofMinutes(2), List.of(dir),
+                List.of()));
         if (!meta.ok()) {
             throw new IOException("cargo metadata failed in " + dir + ": " + meta.tail(400));
         }

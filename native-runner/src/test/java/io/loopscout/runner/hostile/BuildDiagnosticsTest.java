@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
@@ -37,8 +36,7 @@ class BuildDiagnosticsTest {
 
     @BeforeAll
     void fetch() throws IOException {
-        Sandbox sandbox = Sandbox.detect();
-        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, sandbox.method());
+        Sandbox sandbox = HostileHost.bwrapOrSkip();
         host = new HostileHost(scratch);
         cargo = new CargoBuild(sandbox, RustToolchain.detect());
         workspace = host.plant("hostile-diagnostics", scratch);

@@ -3,7 +3,6 @@ package io.loopscout.runner.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
@@ -40,8 +39,7 @@ class DiskQuotaTest {
 
     @BeforeAll
     void fetch() throws IOException {
-        Sandbox sandbox = Sandbox.detect();
-        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, sandbox.method());
+        Sandbox sandbox = HostileHost.bwrapOrSkip();
         cargo = new CargoBuild(sandbox, RustToolchain.detect(), Limits.build().withDiskBytes(QUOTA));
         workspace = TestFixtures.copyResource("hostile-limits", scratch);
         assertNull(cargo.fetch("limits", workspace));

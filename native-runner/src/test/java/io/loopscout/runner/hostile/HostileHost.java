@@ -1,6 +1,7 @@
 package io.loopscout.runner.hostile;
 
 import io.loopscout.runner.TestFixtures;
+import io.loopscout.runner.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What a hostile crate reaches for on the host, watched by the test: a loopback listener that counts
@@ -41,6 +43,13 @@ final class HostileHost implements AutoCloseable {
         }, "hostile-listener");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** The bwrap sandbox; the calling test is skipped (not failed) where bwrap cannot run. */
+    static Sandbox bwrapOrSkip() {
+        Sandbox sandbox = Sandbox.detect();
+        Assumptions.assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, "no bwrap here: " + sandbox.method());
+        return sandbox;
     }
 
     /** Copies fixture {@code resource} to {@code into}, tells it where the host is, makes its scripts executable. */

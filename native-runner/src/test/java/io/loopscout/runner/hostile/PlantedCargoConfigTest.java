@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.Language;
@@ -69,7 +68,7 @@ class PlantedCargoConfigTest {
 
     @Test
     void sandboxedFetchAndBuildIgnoreThePlantedConfigAndNothingReachesTheHost() throws IOException {
-        Sandbox sandbox = requireBwrap();
+        Sandbox sandbox = HostileHost.bwrapOrSkip();
         Path crate = host.plant("hostile-config", scratch.resolve("checkout"));
         CargoBuild cargo = new CargoBuild(sandbox, RustToolchain.detect());
         Failure fetch = cargo.fetch("planted", crate, crate);
@@ -99,7 +98,7 @@ class PlantedCargoConfigTest {
 
     @Test
     void rewriterVerificationBuildsIgnoreThePlantedConfigToo() throws IOException {
-        Sandbox sandbox = requireBwrap();
+        Sandbox sandbox = HostileHost.bwrapOrSkip();
         Path crate = host.plant("hostile-config", scratch.resolve("rewrite"));
         CargoBuild cargo = new CargoBuild(sandbox, RustToolchain.detect());
         CrateRewriter rewriter = new CrateRewriter(() -> Extractors.forLanguage(Language.RUST),
@@ -110,9 +109,4 @@ class PlantedCargoConfigTest {
         assertEquals(0, host.connections());
     }
 
-    private static Sandbox requireBwrap() {
-        Sandbox sandbox = Sandbox.detect();
-        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, "bwrap does not work here: " + sandbox.method());
-        return sandbox;
-    }
 }

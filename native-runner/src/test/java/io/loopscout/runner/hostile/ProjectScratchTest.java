@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
@@ -41,8 +40,7 @@ class ProjectScratchTest {
 
     @Test
     void floodFailsAsDiskFullControlIsMeasuredAndNoScratchIsLeft() throws IOException {
-        Sandbox sandbox = Sandbox.detect();
-        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, sandbox.method());
+        Sandbox sandbox = HostileHost.bwrapOrSkip();
         RustToolchain tc = RustToolchain.detect();
         Path workspace = TestFixtures.copyResource("hostile-limits", scratch);
         Path work = scratch.resolve("measure");
