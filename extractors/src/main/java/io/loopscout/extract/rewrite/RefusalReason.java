@@ -23,6 +23,8 @@ public enum RefusalReason {
     NESTED_IN_REWRITTEN_LOOP("nested-in-rewritten-loop"),
     /** Moving statements around the match into every arm would copy more code than the cap allows. */
     DUPLICATION_CAP("duplication-cap"),
+    /** A field state whose type is not Copy, with arms that do not name every variant (no identity copy). */
+    STATE_NOT_COPY("state-not-copy"),
     /** The loop is in a file the crate rewriter does not plan (outside {@code src/}: examples, benches, tests). */
     OUTSIDE_CRATE_SOURCES("outside-crate-sources"),
     /** A normalisation's edits no longer parse to a loop at the expected place (a rewriter bug, never silent). */
