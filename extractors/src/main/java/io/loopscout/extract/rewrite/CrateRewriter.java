@@ -159,12 +159,17 @@ public final class CrateRewriter {
             // fails early, with the reason, when the cfg cannot be declared (lints inherited from a workspace)
             CrateGate.declareCfg(Files.readString(work.resolve("Cargo.toml"), StandardCharsets.UTF_8));
             Verifier v = new Verifier(work, builders.create(target), plans, fileOf);
+            // only the targets holding a candidate loop (lib first): an unrelated bin that fails on today's
+            // rustc does not refuse the crate
+            Set<String> candidateFiles = new LinkedHashSet<>();
+            candidates.forEach(lp -> candidateFiles.add(fileOf.get(lp)));
+            v.targets = CrateRoots.targetArgs(work, CrateRoots.rootsFor(candidateFiles, v.roots));
             CrateBuilder.Outcome prep = v.builder.prepare(work);
             if (!prep.ok()) {
                 throw new IllegalArgumentException("cannot fetch the dependencies of " + original + ": "
                         + prep.firstError());
             }
-            CrateBuilder.Outcome base = v.builder.build(work, CrateBuilder.Variant.STABLE);
+            CrateBuilder.Outcome base = v.builder.build(work, CrateBuilder.Variant.STABLE, v.targets);
             if (!base.ok()) {
                 throw new IllegalArgumentException("the crate " + original + " does not build before rewriting: "
                         + base.firstError());
@@ -280,6 +285,8 @@ public final class CrateRewriter {
         final Map<LoopPlan, String> errors = new LinkedHashMap<>();
         final Map<String, String> originals = new LinkedHashMap<>();
         final List<String> roots;
+        /** The cargo target selection every verification build uses. */
+        List<String> targets = List.of();
 
         Verifier(Path work, CrateBuilder builder, Map<String, FileRewrite> plans, Map<LoopPlan, String> fileOf)
                 throws IOException {
@@ -343,11 +350,11 @@ public final class CrateRewriter {
             List<LoopPlan> all = new ArrayList<>(base);
             all.addAll(loops);
             write(all);
-            CrateBuilder.Outcome stable = builder.build(work, CrateBuilder.Variant.STABLE);
+            CrateBuilder.Outcome stable = builder.build(work, CrateBuilder.Variant.STABLE, targets);
             if (!stable.ok()) {
                 return new CrateBuilder.Outcome(false, "stable: " + stable.firstError(), stable.log());
             }
-            CrateBuilder.Outcome b = builder.build(work, CrateBuilder.Variant.LOOP_MATCH);
+            CrateBuilder.Outcome b = builder.build(work, CrateBuilder.Variant.LOOP_MATCH, targets);
             return b.ok() ? b : new CrateBuilder.Outcome(false, "loop_match: " + b.firstError(), b.log());
         }
 
