@@ -33,7 +33,7 @@ tf=0; tr=0
 sandbox() { # DIR TARGET CMD...: offline, no network, the crate read-only, only TARGET writable
   local dir=$1 target=$2; shift 2
   bwrap --unshare-all --die-with-parent --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp \
-    --bind "$target" "$target" --chdir "$dir" --setenv CARGO_TARGET_DIR "$target" --setenv CARGO_NET_OFFLINE true \
+    --ro-bind "$dir" "$dir" --bind "$target" "$target" --chdir "$dir" --setenv CARGO_TARGET_DIR "$target" --setenv CARGO_NET_OFFLINE true \
     "$@"
 }
 tests() { # DIR TARGET [loop_match]: "passed/failed" of the crate's own test suite

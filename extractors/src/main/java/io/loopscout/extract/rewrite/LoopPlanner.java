@@ -36,6 +36,7 @@ final class LoopPlanner {
      */
     static final List<Normalisation> NORMALISATIONS = List.of(
             // chain flattening plugs in here
+            new InlineArmMacro(),
             new StatementsIntoArms());
 
     /** How a field state is copied into the local the loop dispatches on. */

@@ -117,7 +117,7 @@ final class StatementsIntoArms implements Normalisation {
     }
 
     /** The index of the match on the finding's state among the body's statements (the last one), or -1. */
-    private static int dispatchIndex(List<SyntaxNode> stmts, LoopSite site) {
+    static int dispatchIndex(List<SyntaxNode> stmts, LoopSite site) {
         String var = site.finding().stateVariable() == null ? "" : Syntax.squash(site.finding().stateVariable());
         int found = -1;
         int matches = 0;
