@@ -104,6 +104,9 @@ final class LoopPlanner {
                     e.dynamicTransitions(), applied);
         } catch (Refusal r) {
             return LoopPlan.refused(finding, startLine, endLine, r.reason, r.getMessage());
+        } catch (RuntimeException e) {
+            // one loop the planner cannot handle must not cost the file its other loops (or its findings)
+            return LoopPlan.refused(finding, startLine, endLine, RefusalReason.PLANNER_ERROR, e.toString());
         }
     }
 
