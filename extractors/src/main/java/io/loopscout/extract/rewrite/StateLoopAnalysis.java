@@ -70,10 +70,10 @@ final class StateLoopAnalysis {
                     + ", the finding says " + finding.stateVariable());
         }
         if (local) {
-            return new StateLoop(site, match, scrutinee, arms, state, stateText, false, stateText);
+            return new StateLoop(site, match, scrutinee, arms, state, stateText, false, stateText, stateText, null);
         }
         String copy = Syntax.fresh(site.scope(), StatePlace.lastName(state, "state"));
-        return new StateLoop(site, match, scrutinee, arms, state, stateText, true, copy);
+        return new StateLoop(site, match, scrutinee, arms, state, stateText, true, copy, stateText, null);
     }
 
     static void checkGuard(SyntaxNode arm) {

@@ -70,11 +70,12 @@ final class StatementsIntoArms implements Normalisation {
         Set<String> armBindings = armBindings(arms);
         String fnText = site.scope();
         boolean unsafeCode = fnText.startsWith("unsafe") || fnText.matches("(?s)^[^{]*\\bunsafe\\s+fn\\b.*");
+        Methods methods = new Methods(site.text(), place);
         for (SyntaxNode st : prologue) {
-            check(st, place, false, armBindings, unsafeCode);
+            check(st, place, false, armBindings, unsafeCode, methods);
         }
         for (SyntaxNode st : epilogue) {
-            check(st, place, true, armBindings, unsafeCode);
+            check(st, place, true, armBindings, unsafeCode, methods);
         }
         byte[] src = site.src();
         String pro = joined(src, prologue);
@@ -117,7 +118,7 @@ final class StatementsIntoArms implements Normalisation {
     }
 
     /** The index of the match on the finding's state among the body's statements (the last one), or -1. */
-    private static int dispatchIndex(List<SyntaxNode> stmts, LoopSite site) {
+    static int dispatchIndex(List<SyntaxNode> stmts, LoopSite site) {
         String var = site.finding().stateVariable() == null ? "" : Syntax.squash(site.finding().stateVariable());
         int found = -1;
         int matches = 0;
@@ -175,7 +176,7 @@ final class StatementsIntoArms implements Normalisation {
 
     /** Refuses a statement that may not move. */
     private static void check(SyntaxNode st, Place place, boolean epilogue, Set<String> armBindings,
-            boolean unsafeCode) {
+            boolean unsafeCode, Methods methods) {
         String where = (epilogue ? "the epilogue" : "the prologue") + " at line " + st.startLine();
         if (st.is("let_declaration")) {
             SyntaxNode pattern = st.child("pattern");
@@ -208,6 +209,9 @@ final class StatementsIntoArms implements Normalisation {
                 continue; // another field of the same owner: disjoint from the state
             }
             if (owner && !place.local()) {
+                if (method && methods.leaveAlone(chain.child("field").text())) {
+                    continue; // a method of the owner that provably leaves the state field alone
+                }
                 throw refuse(where + " uses " + c + ", which may change " + place.compact());
             }
             if (epilogue) {
@@ -218,6 +222,95 @@ final class StatementsIntoArms implements Normalisation {
                     throw refuse(where + " may change the state before the match reads it");
                 }
             }
+        }
+    }
+
+    /**
+     * Which methods of the file leave a {@code self.field} state alone: a method taking {@code &self}, or one
+     * whose body (and the {@code self} methods it calls, four calls deep) neither writes the field, borrows it
+     * mutably, calls a method on it, nor hands {@code self} on whole. A name with several definitions, or none
+     * in the file (a trait's, another file's), may change it.
+     */
+    static final class Methods {
+        private final String file;
+        private final String field;
+        private final java.util.Map<String, Boolean> known = new java.util.HashMap<>();
+
+        Methods(String file, Place place) {
+            this.file = file;
+            this.field = place.root().equals("self") && place.compact().matches("self\\.[A-Za-z_][A-Za-z0-9_]*")
+                    ? place.compact().substring(5) : null;
+        }
+
+        boolean leaveAlone(String method) {
+            return field != null && leaveAlone(method, 0);
+        }
+
+        private boolean leaveAlone(String method, int depth) {
+            Boolean k = known.get(method);
+            if (k != null) {
+                return k;
+            }
+            known.put(method, false); // a recursive call is judged by the rest of the body
+            boolean ok = depth < 4 && judge(method, depth);
+            known.put(method, ok);
+            return ok;
+        }
+
+        private boolean judge(String method, int depth) {
+            java.util.regex.Matcher def = java.util.regex.Pattern.compile("\\bfn\\s+" + method
+                    + "\\b[^{;]*?\\(\\s*(&\\s*(?:'\\w+\\s+)?(mut\\s+)?)?self\\b").matcher(file);
+            if (!def.find()) {
+                return false;
+            }
+            int at = def.start();
+            boolean shared = def.group(1) != null && def.group(2) == null;
+            if (def.find()) {
+                return false; // two methods of that name: which one is called is not known here
+            }
+            if (shared) {
+                return true; // &self: cannot change the field (a fieldless enum has no interior mutability)
+            }
+            String body = body(at);
+            if (body == null) {
+                return false;
+            }
+            String code = Syntax.withoutCommentsAndStrings(body);
+            String f = java.util.regex.Pattern.quote(field);
+            if (java.util.regex.Pattern.compile("\\bself\\s*\\.\\s*" + f + "\\s*(=[^=]|[-+*/%&|^]=|<<=|>>=|\\.|\\[)")
+                    .matcher(code).find()
+                    || java.util.regex.Pattern.compile("&\\s*mut\\s+self\\s*\\.\\s*" + f + "\\b").matcher(code).find()) {
+                return false;
+            }
+            java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\bself\\b(\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\()?)?")
+                    .matcher(code);
+            while (use.find()) {
+                if (use.group(1) == null) {
+                    return false; // self handed on whole
+                }
+                if (use.group(3) != null && !leaveAlone(use.group(2), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The text of the function body whose `fn` starts at {@code at}, by brace matching. */
+        private String body(int at) {
+            int open = file.indexOf('{', at);
+            if (open < 0) {
+                return null;
+            }
+            int depth = 0;
+            for (int i = open; i < file.length(); i++) {
+                char c = file.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    return file.substring(open, i + 1);
+                }
+            }
+            return null;
         }
     }
 

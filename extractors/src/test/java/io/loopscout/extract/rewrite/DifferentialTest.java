@@ -49,7 +49,8 @@ class DifferentialTest {
         for (Path p : programs) {
             String name = "p" + p.getFileName().toString().replace(".rs", "");
             String text = Files.readString(p);
-            FileRewrite plan = rewriter.plan(p.getFileName().toString(), text, RewriteFixtures.findings(p));
+            FileRewrite plan = rewriter.plan(p.getFileName().toString(), text, RewriteFixtures.findings(p),
+                    RewriteFixtures.identityCopies(p));
             assertFalse(plan.rewritable().isEmpty(), p + ": nothing rewritten " + plan.loops());
             for (io.loopscout.extract.fixtures.AnnotatedFixtures.Expectation e
                     : io.loopscout.extract.fixtures.AnnotatedFixtures.annotations(p)) {

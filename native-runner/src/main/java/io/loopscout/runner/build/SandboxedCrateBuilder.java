@@ -56,7 +56,7 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
     }
 
     @Override
-    public Outcome build(Path crateDir, Variant variant) {
+    public Outcome build(Path crateDir, Variant variant, List<String> targets) {
         Path target = targetDir.resolve(variant.name().toLowerCase(Locale.ROOT));
         try {
             Files.createDirectories(target);
@@ -66,8 +66,10 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
         RustToolchain tc = cargo.toolchain();
         boolean loopMatch = variant == Variant.LOOP_MATCH;
         // from an empty directory with --manifest-path: the crate's .cargo/config.toml is not read
-        SandboxCommand cmd = SandboxCommand.of(List.of(tc.cargo().toString(), "check", "--offline",
-                        "--message-format=short", "--manifest-path", crateDir.resolve("Cargo.toml").toString()))
+        List<String> args = new java.util.ArrayList<>(List.of(tc.cargo().toString(), "check", "--offline",
+                "--message-format=short", "--manifest-path", crateDir.resolve("Cargo.toml").toString()));
+        args.addAll(targets);
+        SandboxCommand cmd = SandboxCommand.of(args)
                 .neutralWorkDir()
                 .readOnly(tc.readOnlyPaths())
                 .readOnly(crateDir)
