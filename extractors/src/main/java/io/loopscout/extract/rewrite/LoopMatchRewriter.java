@@ -104,17 +104,21 @@ public final class LoopMatchRewriter {
         return null;
     }
 
-    /** Of two nested rewritable loops only the outer one is rewritten: their edits would interleave. */
+    /**
+     * Of two nested rewritable loops only the outer one is rewritten: their edits would interleave. A loop
+     * inside a flattened loop is part of its rewrite.
+     */
     private static List<LoopPlan> withoutNested(List<LoopPlan> plans) {
         List<LoopPlan> out = new ArrayList<>(plans);
         for (int i = 0; i < out.size(); i++) {
             LoopPlan inner = out.get(i);
             for (LoopPlan outer : out) {
-                if (outer != inner && outer.rewritable() && inner.rewritable()
+                // a loop the chain flattening lifted into the outer loop's match is part of that rewrite, whatever
+                // the planner said of it alone
+                boolean lifted = outer.rewritable() && outer.normalisations().contains("flatten-chain");
+                if (outer != inner && outer.rewritable() && (inner.rewritable() || lifted)
                         && outer.startLine() <= inner.startLine() && inner.endLine() <= outer.endLine()
                         && !(outer.startLine() == inner.startLine() && outer.endLine() == inner.endLine())) {
-                    // a loop the chain flattening lifted into the outer loop's match is part of that rewrite
-                    boolean lifted = outer.normalisations().contains("flatten-chain");
                     out.set(i, inner.refuse(RefusalReason.NESTED_IN_REWRITTEN_LOOP,
                             (lifted ? FLATTENED_INTO : "inside the state loop at line ") + outer.startLine()));
                     break;

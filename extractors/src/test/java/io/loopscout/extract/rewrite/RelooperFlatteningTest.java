@@ -51,6 +51,18 @@ class RelooperFlatteningTest {
     }
 
     @Test
+    void anInnerLoopLiftedIntoTheMatchIsReportedAsFlattenedIntoIt() {
+        RewriteFixtures.Pair p = relooperPairs().stream().filter(x -> x.name().contains("inner-loop")).findFirst()
+                .orElseThrow();
+        String before = RewriteFixtures.read(p.before());
+        FileRewrite plan = rewriter.plan(p.name(), before, findings(p.name(), before));
+        LoopPlan outer = plan.loops().stream().filter(LoopPlan::rewritable).findFirst().orElseThrow();
+        LoopPlan inner = plan.loops().stream().filter(l -> l.startLine() > outer.startLine()).findFirst().orElseThrow();
+        assertEquals("nested-in-rewritten-loop", inner.refusal());
+        assertEquals(LoopMatchRewriter.FLATTENED_INTO + outer.startLine(), inner.detail());
+    }
+
+    @Test
     void aSingleMatchIsNotAChain() {
         String text = """
                 fn f(mut current_block: u64) -> u64 {

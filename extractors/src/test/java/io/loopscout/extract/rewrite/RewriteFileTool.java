@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Developer tool: rewrites one Rust file without building it and prints every loop's plan.
- * {@code java -cp ... io.loopscout.extract.rewrite.RewriteFileTool IN.rs OUT.rs}
+ * {@code java -cp ... io.loopscout.extract.rewrite.RewriteFileTool IN.rs OUT.rs [--renumber]} (renumbers
+ * current_block first, as the c2rust experiment's B does)
  */
 public final class RewriteFileTool {
 
@@ -19,6 +20,9 @@ public final class RewriteFileTool {
 
     public static void main(String[] args) throws Exception {
         String text = Files.readString(Path.of(args[0]));
+        if (args.length > 2 && args[2].equals("--renumber")) {
+            text = io.loopscout.extract.rewrite.flatten.CurrentBlockRenumbering.renumber(text).text();
+        }
         List<Finding> findings = new RustExtractor().extract(new SourceFile("p", "v", args[0], Language.RUST, text))
                 .findings().stream().filter(f -> f.pattern() != null && f.pattern().id().startsWith("rust/")
                         && !f.pattern().id().equals("rust/dispatch-loop") && !f.pattern().id().equals("rust/loop-match"))

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The c2rust experiment as a command: {@code native-runner/c2rust-bench.sh [--work DIR] [--corpus-mb N]
- * [--seed S] [--rounds R] [--slice-mb M] [--no-callgrind] [--no-rewrite]}. Prints the comparison table.
+ * [--seed S] [--rounds R] [--slice-mb M] [--no-callgrind] [--no-rewrite] [--workload compress|decompress]}. Prints the comparison table.
  */
 public final class CComparisonMain {
 
@@ -27,6 +27,7 @@ public final class CComparisonMain {
         long sliceMb = d.callgrindSliceBytes() >> 20;
         boolean callgrind = d.callgrind();
         boolean rewrite = true;
+        List<String> workloads = d.workloads();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--work" -> work = Path.of(args[++i]);
@@ -36,6 +37,7 @@ public final class CComparisonMain {
                 case "--slice-mb" -> sliceMb = Long.parseLong(args[++i]);
                 case "--no-callgrind" -> callgrind = false;
                 case "--no-rewrite" -> rewrite = false;
+                case "--workload" -> workloads = List.of(args[++i]);
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -49,7 +51,7 @@ public final class CComparisonMain {
         CTranslationRecipe recipe = CTranslationRecipe.bzip2();
         C2RustTranslator translator = C2RustTranslator.sandboxed(cargo);
         CComparisonRunner.Settings settings = new CComparisonRunner.Settings(work, corpusMb << 20, seed, rounds,
-                sliceMb << 20, callgrind, d.cpu());
+                sliceMb << 20, callgrind, d.cpu(), workloads);
         CComparisonRunner runner = new CComparisonRunner(sandbox, cargo, translator,
                 rewrite ? new VerifiedLoopMatchRewrite(cargo, recipe.project()) : null,
                 line -> System.err.println("[c2rust-bench] " + line));

@@ -38,10 +38,14 @@ public final class CComparisonRunner {
 
     /** Knobs of one run. */
     public record Settings(Path workDir, long corpusBytes, long seed, int rounds, long callgrindSliceBytes,
-                           boolean callgrind, Integer cpu) {
+                           boolean callgrind, Integer cpu, List<String> workloads) {
         public Settings {
             if (rounds < 2) {
                 throw new IllegalArgumentException("need at least 2 rounds, got " + rounds);
+            }
+            workloads = List.copyOf(workloads);
+            if (workloads.isEmpty() || !WORKLOADS.containsAll(workloads)) {
+                throw new IllegalArgumentException("workloads must be among " + WORKLOADS + ", got " + workloads);
             }
         }
 
@@ -51,7 +55,7 @@ public final class CComparisonRunner {
          */
         public static Settings standard(Path workDir) {
             int cpus = Runtime.getRuntime().availableProcessors();
-            return new Settings(workDir, 60L << 20, 3720, 10, 2L << 20, true, cpus > 1 ? cpus - 1 : null);
+            return new Settings(workDir, 60L << 20, 3720, 10, 2L << 20, true, cpus > 1 ? cpus - 1 : null, WORKLOADS);
         }
     }
 
@@ -166,7 +170,7 @@ public final class CComparisonRunner {
         }
 
         List<CComparison.Row> rows = new ArrayList<>();
-        for (String workload : WORKLOADS) {
+        for (String workload : s.workloads()) {
             rows.addAll(measure(recipe, workload, built, corpus, s, failures, notes));
         }
         String corpusText = String.format("%d bytes in %d files (%s), seed %d; callgrind on the first %d bytes",
