@@ -28,9 +28,6 @@ final class LoopAnalysis {
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
-    private static final Pattern PLACE_TEXT =
-            Pattern.compile("\\**(?:\\(\\**(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\)|self|[A-Za-z_]\\w*)"
-                    + "(?:\\.[A-Za-z_]\\w*)*");
     private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
     private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
 
@@ -46,7 +43,6 @@ final class LoopAnalysis {
     int dynamicTransitions;
     int exits;
     boolean macroTransitions;
-    boolean closureCapturesState;
     /** Set by the extractor: the loop carries {@code #[loop_match]} (also through cfg_attr). */
     boolean annotatedLoopMatch;
     final List<Edge> edges = new ArrayList<>();
@@ -239,7 +235,7 @@ final class LoopAnalysis {
      * Judged by text: the copy of a loop may hold such a chain as a leaf (see {@link SyntaxNode#copyOf}).
      */
     private static boolean isPlace(SyntaxNode n) {
-        return PLACE_TEXT.matcher(n.compact()).matches();
+        return StatePlace.isPlace(n);
     }
 
     private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {
@@ -365,7 +361,6 @@ final class LoopAnalysis {
         String var = dispatch.stateVar();
         VarKind kind = dispatch.kind();
         List<SyntaxNode> nodes = loop.collect(n -> true, n -> FOREIGN.contains(n.type) || n.is("token_tree"));
-        Pattern mention = Pattern.compile("(?<![\\w.])" + flexible(var) + "(?!\\w)");
         for (SyntaxNode n : nodes) {
             switch (n.type) {
                 case "assignment_expression" -> {
@@ -391,11 +386,6 @@ final class LoopAnalysis {
                     if (kind == VarKind.CELL && f != null && f.compact().equals(var + ".set") && args != null
                             && args.namedChildren().size() == 1) {
                         transition(n, args.namedChildren().get(0));
-                    }
-                }
-                case "closure_expression", "async_block" -> {
-                    if (kind != VarKind.FETCHED && mention.matcher(n.text()).find()) {
-                        closureCapturesState = true;
                     }
                 }
                 case "macro_invocation" -> {

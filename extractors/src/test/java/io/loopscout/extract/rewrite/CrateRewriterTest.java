@@ -160,6 +160,43 @@ class CrateRewriterTest {
     }
 
     @Test
+    void aFieldStateThatIsNotCopyIsRewrittenWithAnIdentityCopy() throws Exception {
+        Path crate = tmp.resolve("noncopy");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "noncopy"
+                version = "0.1.0"
+                edition = "2021"
+                """);
+        Files.writeString(crate.resolve("src/lib.rs"), """
+                pub enum Sub { Head, Body, Done }
+                pub struct Dec { pub sub: Sub, pub n: u32 }
+                pub fn run(d: &mut Dec) -> u32 {
+                    // expect: rust/field-state-loop var=d.sub
+                    loop {
+                        match d.sub {
+                            Sub::Head => d.sub = Sub::Body,
+                            Sub::Body => {
+                                d.n += 1;
+                                if d.n > 3 {
+                                    d.sub = Sub::Done;
+                                }
+                            }
+                            Sub::Done => return d.n,
+                        }
+                    }
+                }
+                """);
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertEquals(1, r.loops().size(), r.loops().toString());
+        assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
+        assertTrue(r.diff().contains("+    macro_rules! copy_sub { ($s:expr) => { match $s { Sub::Head => Sub::Head,"),
+                r.diff());
+        assertTrue(r.diff().contains("+    let mut sub = copy_sub!(d.sub);"), r.diff());
+    }
+
+    @Test
     void rejectsADirectoryWithoutCargoToml() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> rewriter.rewrite(tmp, CrateRewriter.Mode.CHECK));
