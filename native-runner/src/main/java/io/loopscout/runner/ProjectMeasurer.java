@@ -186,11 +186,8 @@ public final class ProjectMeasurer {
             BuildResult b = cargo.build(root, dir, target, v, cmd.buildArgs(), bench.rustflags(), Limits.build());
             Path exe = b.executable(cmd.target());
             if (!b.ok() || (cmd.cargoRun() && exe == null)) {
-                failures.add(b.ok()
-                        ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL,
-                                "variant " + v.label() + ": cargo built no executable for " + cmd.text())
-                        : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + v.label()));
-                if (v == Variant.A || v == Variant.A_PRIME) {
+                failures.add(buildFailure(spec, b, cmd.text()));
+                if (v.required()) {
                     return null;
                 }
                 continue;
@@ -198,6 +195,13 @@ public final class ProjectMeasurer {
             runs.put(v, runCommand(cmd, v, root, dir, target, exe, bench.rustflags()));
         }
         return new PreparedProject(spec.id(), runs, cmd.cargoRun());
+    }
+
+    /** Why a variant's build is unusable: cargo's failure, or no executable for {@code what} when it built. */
+    private static Failure buildFailure(ProjectSpec spec, BuildResult b, String what) {
+        return b.ok() ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "variant " + b.variant().label()
+                + ": cargo built no executable for " + what)
+                : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + b.variant().label());
     }
 
     /**
@@ -222,7 +226,6 @@ public final class ProjectMeasurer {
             if (dir == null) {
                 continue;
             }
-            boolean required = v == Variant.A || v == Variant.A_PRIME;
             Path base = workDir.resolve(spec.id()).resolve(v.dirName());
             Path driverRoot = base.resolve("driver");
             Path driver;
@@ -235,7 +238,7 @@ public final class ProjectMeasurer {
             Failure fetch = cargo.fetch(spec.id(), driver);
             if (fetch != null) {
                 failures.add(fetch);
-                if (required) {
+                if (v.required()) {
                     return null;
                 }
                 continue;
@@ -245,10 +248,8 @@ public final class ProjectMeasurer {
                     Limits.build(), List.of(driverRoot));
             Path exe = b.executable(null);
             if (!b.ok() || exe == null) {
-                failures.add(b.ok() ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "variant " + v.label()
-                        + ": cargo built no executable for driver " + bench.driver())
-                        : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + v.label()));
-                if (required) {
+                failures.add(buildFailure(spec, b, "driver " + bench.driver()));
+                if (v.required()) {
                     return null;
                 }
                 continue;
@@ -280,7 +281,7 @@ public final class ProjectMeasurer {
             if (!r.ok() || problem != null) {
                 failures.add(problem == null ? r.toFailure(p.project(), STAGE, FailureClass.BENCH_FAIL,
                         "check run " + v.label()) : new Failure(p.project(), STAGE, FailureClass.BENCH_FAIL, problem));
-                if (v == Variant.A || v == Variant.A_PRIME) {
+                if (v.required()) {
                     return null;
                 }
                 continue;
