@@ -230,11 +230,12 @@ public final class ProjectMeasurer {
             Path driverRoot = base.resolve("driver");
             Path driver;
             try {
-                driver = DriverCrate.materialize(Path.of(bench.driver()), dir, driverRoot);
+                driver = DriverCrate.materialize(Path.of(bench.driver()), root, dir, driverRoot);
             } catch (IOException | RuntimeException e) {
                 failures.add(Failure.of(spec.id(), STAGE, FailureClass.BENCH_FAIL, e));
                 return null;
             }
+            // everything the fetch and the build read is under driverRoot: the driver, its siblings, the source copy
             Failure fetch = cargo.fetch(spec.id(), driver);
             if (fetch != null) {
                 failures.add(fetch);
@@ -244,8 +245,8 @@ public final class ProjectMeasurer {
                 continue;
             }
             Path target = base.resolve("target");
-            BuildResult b = cargo.build(root, driver, target, v, List.of("build", "--release"), bench.rustflags(),
-                    Limits.build(), List.of(driverRoot));
+            BuildResult b = cargo.build(driverRoot, driver, target, v, List.of("build", "--release"),
+                    bench.rustflags(), Limits.build());
             Path exe = b.executable(null);
             if (!b.ok() || exe == null) {
                 failures.add(buildFailure(spec, b, "driver " + bench.driver()));
@@ -257,7 +258,7 @@ public final class ProjectMeasurer {
             List<String> argv = new ArrayList<>();
             argv.add(exe.toString());
             argv.addAll(bench.args());
-            runs.put(v, SandboxCommand.of(argv).workDir(driver).readOnly(root).readOnly(driverRoot).readOnly(target)
+            runs.put(v, SandboxCommand.of(argv).workDir(driver).readOnly(driverRoot).readOnly(target)
                     .env(cargo.toolchain().environment()).cpu(protocol.cpu()).limits(protocol.runLimits()).build());
         }
         return checked(new PreparedProject(spec.id(), runs, true, DriverCrate.WORKLOAD_FUNCTION), failures);

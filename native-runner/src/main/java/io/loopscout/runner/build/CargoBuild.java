@@ -86,15 +86,6 @@ public final class CargoBuild {
      */
     public BuildResult build(Path sourceRoot, Path crateDir, Path targetDir, Variant variant, List<String> cargoArgs,
                              String sharedFlags, Limits limits) {
-        return build(sourceRoot, crateDir, targetDir, variant, cargoArgs, sharedFlags, limits, List.of());
-    }
-
-    /**
-     * Like {@link #build(Path, Path, Path, Variant, List, String, Limits)}, with more folders bound read-only
-     * (a benchmark driver's copy, which depends on the crate in {@code sourceRoot} by path).
-     */
-    public BuildResult build(Path sourceRoot, Path crateDir, Path targetDir, Variant variant, List<String> cargoArgs,
-                             String sharedFlags, Limits limits, List<Path> alsoReadOnly) {
         try {
             Files.createDirectories(targetDir);
         } catch (IOException e) {
@@ -110,7 +101,6 @@ public final class CargoBuild {
                 .workDir(crateDir)
                 .readOnly(toolchain.readOnlyPaths())
                 .readOnly(sourceRoot)
-                .readOnly(alsoReadOnly)
                 .writable(targetDir)
                 .env(toolchain.environment())
                 .env(Map.of("CARGO_TARGET_DIR", targetDir.toString(), "RUSTFLAGS", variant.rustflags(sharedFlags)))
