@@ -223,11 +223,8 @@ public final class ProjectMeasurer {
             BuildResult b = cargo.build(root, dir, target, v, cmd.buildArgs(), bench.rustflags(), cargo.buildLimits());
             Path exe = b.executable(cmd.target());
             if (!b.ok() || (cmd.cargoRun() && exe == null)) {
-                failures.add(b.ok()
-                        ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL,
-                                "variant " + v.label() + ": cargo built no executable for " + cmd.text())
-                        : b.toFailure(spec.id(), STAGE, "build " + v.label()));
-                if (v == Variant.A || v == Variant.A_PRIME) {
+                failures.add(buildFailure(spec, b, cmd.text()));
+                if (v.required()) {
                     return null;
                 }
                 continue;
@@ -235,6 +232,13 @@ public final class ProjectMeasurer {
             runs.put(v, runCommand(cmd, v, root, dir, target, exe, bench.rustflags()));
         }
         return new PreparedProject(spec.id(), runs, cmd.cargoRun());
+    }
+
+    /** Why a variant's build is unusable: cargo's failure, or no executable for {@code what} when it built. */
+    private static Failure buildFailure(ProjectSpec spec, BuildResult b, String what) {
+        return b.ok() ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "variant " + b.variant().label()
+                + ": cargo built no executable for " + what)
+                : b.toFailure(spec.id(), STAGE, "build " + b.variant().label());
     }
 
     /**
@@ -259,33 +263,31 @@ public final class ProjectMeasurer {
             if (dir == null) {
                 continue;
             }
-            boolean required = v == Variant.A || v == Variant.A_PRIME;
             Path base = workDir.resolve(spec.id()).resolve(v.dirName());
             Path driverRoot = base.resolve("driver");
             Path driver;
             try {
-                driver = DriverCrate.materialize(Path.of(bench.driver()), dir, driverRoot);
+                driver = DriverCrate.materialize(Path.of(bench.driver()), root, dir, driverRoot);
             } catch (IOException | RuntimeException e) {
                 failures.add(Failure.of(spec.id(), STAGE, FailureClass.BENCH_FAIL, e));
                 return null;
             }
+            // everything the fetch and the build read is under driverRoot: the driver, its siblings, the source copy
             Failure fetch = cargo.fetch(spec.id(), driver);
             if (fetch != null) {
                 failures.add(fetch);
-                if (required) {
+                if (v.required()) {
                     return null;
                 }
                 continue;
             }
             Path target = base.resolve("target");
-            BuildResult b = cargo.build(root, driver, target, v, List.of("build", "--release"), bench.rustflags(),
-                    cargo.buildLimits(), List.of(driverRoot));
+            BuildResult b = cargo.build(driverRoot, driver, target, v, List.of("build", "--release"),
+                    bench.rustflags(), cargo.buildLimits());
             Path exe = b.executable(null);
             if (!b.ok() || exe == null) {
-                failures.add(b.ok() ? new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "variant " + v.label()
-                        + ": cargo built no executable for driver " + bench.driver())
-                        : b.result().toFailure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "build " + v.label()));
-                if (required) {
+                failures.add(buildFailure(spec, b, "driver " + bench.driver()));
+                if (v.required()) {
                     return null;
                 }
                 continue;
@@ -293,7 +295,7 @@ public final class ProjectMeasurer {
             List<String> argv = new ArrayList<>();
             argv.add(exe.toString());
             argv.addAll(bench.args());
-            runs.put(v, SandboxCommand.of(argv).workDir(driver).readOnly(root).readOnly(driverRoot).readOnly(target)
+            runs.put(v, SandboxCommand.of(argv).workDir(driver).readOnly(driverRoot).readOnly(target)
                     .env(cargo.toolchain().environment()).cpu(protocol.cpu()).limits(protocol.runLimits()).build());
         }
         return checked(new PreparedProject(spec.id(), runs, true, DriverCrate.WORKLOAD_FUNCTION), failures);
@@ -317,7 +319,7 @@ public final class ProjectMeasurer {
             if (!r.ok() || problem != null) {
                 failures.add(problem == null ? r.toFailure(p.project(), STAGE, FailureClass.BENCH_FAIL,
                         "check run " + v.label()) : new Failure(p.project(), STAGE, FailureClass.BENCH_FAIL, problem));
-                if (v == Variant.A || v == Variant.A_PRIME) {
+                if (v.required()) {
                     return null;
                 }
                 continue;

@@ -31,12 +31,7 @@ class CsvReportsTest {
     }
 
     private static List<ProjectResult> ranked() {
-        List<ProjectResult> all = ResultFixtures.all();
-        List<ProjectResult> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            out.add(all.get(i).withScore(10 - i, i + 1));
-        }
-        return out;
+        return ResultFixtures.ranked();
     }
 
     @Test

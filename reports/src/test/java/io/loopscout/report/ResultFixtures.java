@@ -204,6 +204,16 @@ final class ResultFixtures {
     static final Failure FAILED_CRATE = new Failure("no-such-crate", "acquire", FailureClass.FETCH_FAIL,
             "cargo: no matching package named `no-such-crate` found");
 
+    /** {@link #all()} scored and ranked in order (scores 10, 9, ...). */
+    static List<ProjectResult> ranked() {
+        List<ProjectResult> all = all();
+        List<ProjectResult> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            out.add(all.get(i).withScore(10 - i, i + 1));
+        }
+        return out;
+    }
+
     static List<Failure> failures() {
         return List.of(
                 new Failure("zlib", "Measure", FailureClass.BUILD_FAIL, "cc: error: -march=native\nnext line"),

@@ -3,7 +3,6 @@ package io.loopscout.report;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +10,7 @@ import org.junit.jupiter.api.Test;
 class ResultsMarkdownTest {
 
     private static List<ProjectResult> ranked() {
-        List<ProjectResult> all = ResultFixtures.all();
-        List<ProjectResult> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            out.add(all.get(i).withScore(10 - i, i + 1));
-        }
-        return out;
+        return ResultFixtures.ranked();
     }
 
     private static String render(String findingsCsv) throws Exception {
@@ -29,10 +23,10 @@ class ResultsMarkdownTest {
     void projectRowsCarryTimeWithCiInstructionRatiosNoiseAndVerdict() throws Exception {
         String md = render(FindingsCsv.render(ranked()));
         // speed-up 1.12 [1.08, 1.16] is time B/A 0.893 [0.862, 0.926]; Ir(B)/Ir(A) = 4.6 M / 5 M; D was not counted
-        assertTrue(md.contains("| zlib-rs | 0.5.2 | project | 2 | 1 | – | 0.893 [0.862, 0.926] | 0.9200 |  | 0.971 "
+        assertTrue(md.contains("| zlib-rs | 0.5.2 | project | 2 | 1 | 1 | 0.893 [0.862, 0.926] | 0.9200 |  | 0.971 "
                 + "| ±0.4% | improved |  |"), md);
         // a static project has no time figures; its failures are named by class
-        assertTrue(md.contains("| zlib | 51b7f2abdade71cd9bb0e7a373ef2610ec6f9daf | static | 2 | 0 | – |  |  |  |  "
+        assertTrue(md.contains("| zlib | 51b7f2abdade71cd9bb0e7a373ef2610ec6f9daf | static | 2 | 0 | 0 |  |  |  |  "
                 + "|  | not-measured | build-fail, clone-fail |"), md);
         assertTrue(md.contains("| loopscout commit | `abc1234` |"), md);
         assertTrue(md.contains("| load (1/5/15 min) | 8.1 7.9 7.5 before, 9.0 8.2 7.7 after |"), md);
@@ -40,6 +34,12 @@ class ResultsMarkdownTest {
         assertTrue(md.contains("> Other builds shared the machine."), md);
         assertTrue(md.contains("| date (run start, UTC) | 2026-11-23T19:00:00Z |"), md);
         assertTrue(md.contains("| duration | 42.5 min |"), md);
+    }
+
+    @Test
+    void withoutARewriteColumnRewrittenLoopsAreUnknownNotZero() throws Exception {
+        String md = render("project,file,eligible\nzlib-rs,a.rs,true\n");
+        assertTrue(md.contains("| zlib-rs | 0.5.2 | project | 2 | 1 | – | 0.893"), md);
     }
 
     @Test

@@ -186,15 +186,6 @@ public final class CargoBuild {
      */
     public BuildResult build(Path sourceRoot, Path crateDir, Path targetDir, Variant variant, List<String> cargoArgs,
                              String sharedFlags, Limits limits) {
-        return build(sourceRoot, crateDir, targetDir, variant, cargoArgs, sharedFlags, limits, List.of());
-    }
-
-    /**
-     * Like {@link #build(Path, Path, Path, Variant, List, String, Limits)}, with more folders bound read-only
-     * (a benchmark driver's copy, which depends on the crate in {@code sourceRoot} by path).
-     */
-    public BuildResult build(Path sourceRoot, Path crateDir, Path targetDir, Variant variant, List<String> cargoArgs,
-                             String sharedFlags, Limits limits, List<Path> alsoReadOnly) {
         try {
             Files.createDirectories(targetDir);
         } catch (IOException e) {
@@ -209,7 +200,6 @@ public final class CargoBuild {
                 .neutralWorkDir()
                 .readOnly(toolchain.readOnlyPaths())
                 .readOnly(sourceRoot)
-                .readOnly(alsoReadOnly)
                 .writable(targetDir)
                 .env(toolchain.environment())
                 .env(Map.of("CARGO_TARGET_DIR", targetDir.toString(), "RUSTFLAGS", variant.rustflags(sharedFlags)))

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The contract of loopscout's benchmark drivers (corpus-manifest/benches/README.md): a driver crate is copied
- * per variant with {@value BenchSpec#CRATE_PLACEHOLDER} in its Cargo.toml replaced by the crate measured (the
- * original or its rewrite), next to the sibling crates it names by {@code path = "../X"}; a run prints
+ * per variant with {@value BenchSpec#CRATE_PLACEHOLDER} in its Cargo.toml replaced by a copy of the crate measured
+ * (the original or its rewrite), next to the sibling crates it names by {@code path = "../X"}; a run prints
  * {@code LOOPSCOUT_CHECKSUM=<hex>} (what the workload computed, equal across variants) and the harness time; its
  * workload runs inside the unmangled function {@value #WORKLOAD_FUNCTION}, which callgrind counts alone.
  */
@@ -22,31 +22,42 @@ public final class DriverCrate {
     public static final String WORKLOAD_FUNCTION = "loopscout_workload";
     /** The line a driver prints with the checksum of its workload's output. */
     public static final String CHECKSUM_MARKER = "LOOPSCOUT_CHECKSUM=";
-    private static final Pattern SIBLING = Pattern.compile("path\\s*=\\s*\"\\.\\./([A-Za-z0-9_.-]+)\"");
+    private static final Pattern SIBLING = Pattern.compile("path\\s*=\\s*\"\\.\\./([A-Za-z0-9_][A-Za-z0-9_.-]*)\"");
     private static final Pattern CHECKSUM = Pattern.compile("(?m)^" + CHECKSUM_MARKER + "([0-9A-Za-z]+)\\s*$");
 
     private DriverCrate() {
     }
 
     /**
-     * Copies {@code driver} (and its siblings named by {@code path = "../X"}) into {@code dest/benches/}, afresh,
-     * with the placeholder replaced by {@code crate}; returns the copy of the driver.
+     * Lays out one variant's driver build in {@code dest}, afresh: the project's source tree (its workspace root
+     * {@code sourceRoot}, which holds {@code crate}) copied to {@code dest/source}, and {@code driver} with its
+     * siblings named by {@code path = "../X"} copied to {@code dest/benches/}, the placeholder replaced by the
+     * copied crate. Everything the build and the dependency fetch read is then under {@code dest}. Returns the
+     * copy of the driver.
      */
-    public static Path materialize(Path driver, Path crate, Path dest) throws IOException {
+    public static Path materialize(Path driver, Path sourceRoot, Path crate, Path dest) throws IOException {
         Path cargoToml = driver.resolve("Cargo.toml");
         String manifest = Files.readString(cargoToml);
         if (!manifest.contains(BenchSpec.CRATE_PLACEHOLDER)) {
             throw new IOException(cargoToml + " does not name the measured crate as " + BenchSpec.CRATE_PLACEHOLDER);
         }
+        Path root = sourceRoot.toAbsolutePath().normalize();
+        Path inside = crate.toAbsolutePath().normalize();
+        if (!inside.startsWith(root)) {
+            throw new IOException(crate + " is not inside " + sourceRoot);
+        }
         FileTrees.delete(dest);
+        Path source = dest.resolve("source");
+        FileTrees.copy(root, source);
         Path benches = dest.resolve("benches");
         Path copy = benches.resolve(driver.getFileName().toString());
         FileTrees.copy(driver, copy);
         for (String sibling : siblings(manifest)) {
             FileTrees.copy(driver.resolveSibling(sibling), benches.resolve(sibling));
         }
+        Path crateCopy = source.resolve(root.relativize(inside).toString()).normalize();
         // TOML basic strings: a path with a quote or backslash would break out of the string
-        String path = crate.toAbsolutePath().normalize().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        String path = crateCopy.toString().replace("\\", "\\\\").replace("\"", "\\\"");
         Files.writeString(copy.resolve("Cargo.toml"), manifest.replace(BenchSpec.CRATE_PLACEHOLDER, path));
         Files.deleteIfExists(copy.resolve("Cargo.lock"));
         FileTrees.delete(copy.resolve("target"));

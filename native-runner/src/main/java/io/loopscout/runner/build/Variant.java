@@ -36,6 +36,11 @@ public enum Variant {
         return rustflags;
     }
 
+    /** Whether a project cannot be measured without this variant (A and its control A'). */
+    public boolean required() {
+        return this == A || this == A_PRIME;
+    }
+
     /** The shared flags plus this variant's. */
     public String rustflags(String shared) {
         String s = shared == null ? "" : shared.strip();
