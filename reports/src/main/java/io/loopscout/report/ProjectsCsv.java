@@ -13,7 +13,7 @@ public final class ProjectsCsv {
     /** The columns, in order. */
     public static final List<String> COLUMNS = List.of("rank", "project", "version", "language", "source",
             "popularity", "findings", "eligible", "model_speedup", "measured_speedup", "ci_low", "ci_high",
-            "llvm_flag_speedup", "aa_noise", "verdict", "evidence", "score");
+            "llvm_flag_speedup", "aa_noise", "verdict", "evidence", "score", "verdict_reason");
 
     private ProjectsCsv() {
     }
@@ -54,6 +54,7 @@ public final class ProjectsCsv {
                 CsvTable.number(m.aaNoise(), 4),
                 CsvTable.text(m.verdict() == null ? "" : m.verdict().id()),
                 CsvTable.text(m.tier() == null ? "" : m.tier().id()),
-                CsvTable.number(r.score(), 3));
+                CsvTable.number(r.score(), 3),
+                CsvTable.text(m.instability() == null ? "" : m.instability().text()));
     }
 }

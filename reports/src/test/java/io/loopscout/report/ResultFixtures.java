@@ -204,6 +204,6 @@ final class ResultFixtures {
                 new RunInfo.Counts(4, 1234, 3, 7, 1, 12, 2, 5, 1,
                         Map.of("rust/state-loop", 2L, "c/switch-state-loop", 1L, "rust/field-state-loop", 1L,
                                 "c/computed-goto", 1L)),
-                "project", "DirectRunner");
+                "project", "DirectRunner", "clock cpu (CPU time of the run's cgroup); pairs until CI ±0.60% or 120 s");
     }
 }

@@ -98,7 +98,7 @@ public class WriteReports extends PTransform<PBegin, PDone> {
                     new RunInfo.Counts(started.counts().projects(), total.filesScanned(), total.skippedTooLarge(),
                             total.skippedBinary(), total.symlinksRefused(), total.parseErrorFiles(),
                             total.parseTimeouts(), total.notUtf8(), total.unreadable(), byPattern),
-                    started.measureMode(), started.runner());
+                    started.measureMode(), started.runner(), started.timing());
             Path out = Path.of(options.getOutDir());
             try {
                 Files.createDirectories(out);

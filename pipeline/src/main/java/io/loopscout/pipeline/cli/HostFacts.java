@@ -45,6 +45,11 @@ final class HostFacts {
         return System.getProperty("os.arch");
     }
 
+    /** How benchmark runs are timed and decided (the standard protocol: clock and its cost, CI target, budget). */
+    static String timing() {
+        return io.loopscout.runner.protocol.Protocol.standard().describe();
+    }
+
     /** Which sandbox builds and benchmarks would use here, and how its limits are enforced. */
     static String sandbox() {
         return io.loopscout.runner.sandbox.Sandbox.detect().method();
