@@ -396,7 +396,10 @@ public final class HtmlReport {
             numCell(h, m.llvmFlagSpeedup(), times(m.llvmFlagSpeedup()));
             numCell(h, r.llvmFlagInstructionsRatio(), CsvTable.number(r.llvmFlagInstructionsRatio(), 4));
             numCell(h, m.aaNoise(), percent(m.aaNoise()));
-            h.append("<td class=\"v-").append(Html.esc(verdict)).append("\">").append(Html.esc(verdict))
+            String why = m.instability() == null ? "" : m.instability().text();
+            h.append("<td class=\"v-").append(Html.esc(verdict)).append('"')
+                    .append(why.isEmpty() ? "" : " title=\"" + Html.esc(why) + "\"").append('>').append(Html.esc(verdict))
+                    .append(why.isEmpty() ? "" : " <span class=\"sub\">(" + Html.esc(m.instability().kind().id()) + ")</span>")
                     .append("</td><td>").append(Html.esc(tier)).append("</td>");
             numCell(h, r.score(), CsvTable.number(r.score(), 3));
             h.append("</tr>");
@@ -643,6 +646,7 @@ public final class HtmlReport {
         kv(h, "cc", run.ccVersion());
         kv(h, "valgrind", run.valgrindVersion());
         kv(h, "Sandbox", run.sandbox());
+        kv(h, "Timing", run.timing());
         kv(h, "loopscout", run.loopscoutVersion());
         kv(h, "Runner", run.runner());
         kv(h, "Measure mode", run.measureMode());

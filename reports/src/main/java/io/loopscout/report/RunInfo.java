@@ -24,12 +24,24 @@ import java.util.TreeMap;
  * @param counts            what it counted
  * @param measureMode       {@code static}, {@code model} or {@code project}
  * @param runner            the Beam runner
+ * @param timing            how benchmark runs are timed and decided: the clock and what it costs, pinning, the CI
+ *                          target and the time budget (empty when nothing is timed)
  */
 public record RunInfo(String manifest, String loopscoutVersion, String rustcVersion, String ccVersion,
                       String valgrindVersion, String sandbox, String cpuModel, int cores, Instant start,
-                      Instant end, Counts counts, String measureMode, String runner) implements Serializable {
+                      Instant end, Counts counts, String measureMode, String runner, String timing)
+        implements Serializable {
+
+    /** A run without a timing description. */
+    public RunInfo(String manifest, String loopscoutVersion, String rustcVersion, String ccVersion,
+                   String valgrindVersion, String sandbox, String cpuModel, int cores, Instant start, Instant end,
+                   Counts counts, String measureMode, String runner) {
+        this(manifest, loopscoutVersion, rustcVersion, ccVersion, valgrindVersion, sandbox, cpuModel, cores, start,
+                end, counts, measureMode, runner, "");
+    }
 
     public RunInfo {
+        timing = timing == null ? "" : timing;
         manifest = nz(manifest);
         loopscoutVersion = nz(loopscoutVersion);
         rustcVersion = nz(rustcVersion);

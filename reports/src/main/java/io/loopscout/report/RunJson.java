@@ -42,6 +42,7 @@ public final class RunJson {
         versions.put("cc", run.ccVersion());
         versions.put("valgrind", run.valgrindVersion());
         root.put("sandbox", run.sandbox());
+        root.put("timing", run.timing());
         ObjectNode host = root.putObject("host");
         host.put("cpu_model", run.cpuModel());
         host.put("cores", run.cores());

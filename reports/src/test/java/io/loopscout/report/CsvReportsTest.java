@@ -10,6 +10,11 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
+import io.loopscout.runner.Decision;
+import io.loopscout.runner.Instability;
+import io.loopscout.runner.Measurement;
+import io.loopscout.runner.Verdict;
+import io.loopscout.runner.protocol.Timing;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -39,16 +44,16 @@ class CsvReportsTest {
         List<CSVRecord> rows = parse(ProjectsCsv.render(ranked()));
         assertEquals("rank,project,version,language,source,popularity,findings,eligible,model_speedup,"
                 + "measured_speedup,ci_low,ci_high,llvm_flag_speedup,aa_noise,verdict,evidence,score,instructions_ratio,"
-                + "llvm_flag_instructions_ratio,failed_stage",
+                + "llvm_flag_instructions_ratio,failed_stage,verdict_reason",
                 String.join(",", rows.get(0).toList()));
         assertEquals(5, rows.size());
         assertEquals(List.of("1", "zlib-rs", "0.5.2", "rust", "crate:zlib-rs@0.5.2", "12345678", "2", "1",
-                "1.21", "1.12", "1.08", "1.16", "1.03", "0.004", "improved", "project", "10", "0.92", "", ""),
+                "1.21", "1.12", "1.08", "1.16", "1.03", "0.004", "improved", "project", "10", "0.92", "", "", ""),
                 rows.get(1).toList());
         // 6000 stars count as 6,000,000 downloads of reach; a static project has empty measurement cells
         assertEquals(List.of("2", "zlib", "51b7f2abdade71cd9bb0e7a373ef2610ec6f9daf", "c",
                 "git:https://github.com/madler/zlib.git@v1.3.1", "6000000", "2", "0", "", "", "", "", "", "",
-                "not-measured", "static", "9", "", "", ""), rows.get(2).toList());
+                "not-measured", "static", "9", "", "", "", ""), rows.get(2).toList());
     }
 
     @Test
@@ -59,8 +64,24 @@ class CsvReportsTest {
         assertEquals("failed_stage", records.get(0).get(19));
         CSVRecord failed = records.get(records.size() - 1);
         assertEquals(List.of("", "no-such-crate", "", "rust", "crate:no-such-crate@9.9.9", "0", "0", "0", "", "",
-                "", "", "", "", "failed", "", "", "", "", "acquire"), failed.toList());
+                "", "", "", "", "failed", "", "", "", "", "acquire", ""), failed.toList());
         assertEquals("", records.get(1).get(19), "a project that went through has no failed stage");
+    }
+
+    @Test
+    void anUnstableVerdictCarriesItsReason() throws IOException {
+        ProjectResult z = ResultFixtures.zlibRs();
+        Measurement m = z.measurement();
+        Decision d = new Decision(Decision.Stop.TIME_BUDGET, 48, 0, 0.031, 0.006, 120, Timing.Clock.CPU,
+                new Instability(Instability.Kind.HIGH_CV, "A'", 0.124, 0.10, ""));
+        Measurement unstable = new Measurement(m.tier(), m.speedup(), m.ciLow(), m.ciHigh(), m.llvmFlagSpeedup(),
+                m.aaNoise(), Verdict.UNSTABLE, m.pValue(), m.variants(), m.note(), d);
+        ProjectResult r = ProjectResult.of(z.spec(), z.version(), z.findings(), unstable, null).withScore(1, 1);
+        CSVRecord row = parse(ProjectsCsv.render(List.of(r))).get(1);
+        assertEquals("unstable", row.get(14));
+        assertEquals("high-cv: cv 12.4% of A' (max 10.0%)", row.get(20));
+        assertTrue(HtmlReport.render(List.of(r), List.of(), ResultFixtures.runInfo(), "f").contains("title=\"high-cv: cv 12.4% of A&#39; (max 10.0%)\""),
+                "the HTML verdict cell names the reason");
     }
 
     @Test

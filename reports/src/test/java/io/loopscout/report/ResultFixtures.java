@@ -230,6 +230,6 @@ final class ResultFixtures {
                         Map.of(FileOutcome.READ, 1220L, FileOutcome.PARSE_TIMEOUT, 2L, FileOutcome.TOO_DEEP, 1L),
                         Map.of("rust/state-loop", 2L, "c/switch-state-loop", 1L, "rust/field-state-loop", 1L,
                                 "c/computed-goto", 1L)),
-                "project", "DirectRunner");
+                "project", "DirectRunner", "clock cpu (CPU time of the run's cgroup); pairs until CI ±0.60% or 120 s");
     }
 }

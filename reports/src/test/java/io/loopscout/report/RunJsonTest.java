@@ -24,6 +24,7 @@ class RunJsonTest {
         assertEquals("valgrind-3.19.0", root.at("/versions/valgrind").asText());
         assertEquals("cc (Debian 12.2.0-14) 12.2.0", root.at("/versions/cc").asText());
         assertEquals("bwrap --unshare-all", root.get("sandbox").asText());
+        assertTrue(root.get("timing").asText().startsWith("clock cpu"), root.get("timing").asText());
         assertEquals(2, root.at("/host/cores").asInt());
         assertEquals("2026-11-23T19:00:00Z", root.get("start").asText());
         assertEquals(2550.5, root.get("duration_seconds").asDouble());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.runner.EvidenceTier;
+import io.loopscout.runner.Instability;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.Verdict;
 import java.util.List;
@@ -13,6 +14,30 @@ class VerdictsTest {
 
     private static RatioEstimate est(double ratio, double lo, double hi) {
         return new RatioEstimate(ratio, lo, hi, 0.001);
+    }
+
+    @Test
+    void aChangeMustAlsoClearTheComparisonsOwnNoise() {
+        // 2.5% faster, CI [1.001, 1.049]: above 1, above the 1% floor, but within 1.31 x its own ±2.4% half-width
+        Verdicts.Judgement j = Verdicts.judge("B", est(1.025, 1.001, 1.049), 0.02, 0.02, 0.0, null, 0.02);
+        assertEquals(Verdict.UNSTABLE, j.verdict(), "a ±2.4% interval is too wide to call within-noise either");
+        assertEquals(Instability.Kind.NOT_CONVERGED, j.why().kind());
+        assertEquals(0.0234, j.why().value(), 1e-3);
+        // the same gain measured tightly is improved
+        assertEquals(Verdict.IMPROVED, Verdicts.judge("B", est(1.025, 1.015, 1.035), 0.02, 0.02, 0.0, null, 0.02)
+                .verdict());
+        // 1.8% faster with a ±1.5% interval: 1.31 x 1.5% = 2.0% bar, so within noise
+        assertEquals(Verdict.WITHIN_NOISE, Verdicts.judge("B", est(1.018, 1.003, 1.0333), 0.02, 0.02, 0.0, null,
+                0.02).verdict());
+    }
+
+    @Test
+    void unstableNamesTheSideWithTheHighCvAndItsValue() {
+        Verdicts.Judgement j = Verdicts.judge("A'", est(1.0, 0.99, 1.01), 0.03, 0.124, 0.0, null, 0.02);
+        assertEquals(Verdict.UNSTABLE, j.verdict());
+        assertEquals(new Instability(Instability.Kind.HIGH_CV, "A'", 0.124, Verdicts.MAX_CV, ""), j.why());
+        assertEquals("high-cv: cv 12.4% of A' (max 10.0%)", j.why().text());
+        assertEquals("A", Verdicts.judge("B", est(1.0, 0.99, 1.01), 0.2, 0.124, 0.0, null, 0.02).why().variant());
     }
 
     @Test

@@ -50,4 +50,9 @@ final class HostFacts {
         return settings.detect().method() + "; build time limit " + settings.buildTime().toMinutes()
                 + " min, write quota " + (settings.diskBytes() >> 20) + " MiB per build or run";
     }
+
+    /** How benchmark runs are timed and decided (the standard protocol: clock and its cost, CI target, budget). */
+    static String timing() {
+        return io.loopscout.runner.protocol.Protocol.standard().describe();
+    }
 }

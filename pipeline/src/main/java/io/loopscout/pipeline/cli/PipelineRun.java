@@ -86,7 +86,7 @@ public final class PipelineRun {
                 HostFacts.version("valgrind"), HostFacts.sandbox(sandbox), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
                 new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, Map.of(), Map.of()), options.getMeasure(),
-                runner.name());
+                runner.name(), measure == Measure.STATIC ? "" : HostFacts.timing());
         Progress.start(projects.size());
         Pipeline pipeline = LoopscoutPipeline.build(options, projects, started);
         Thread ticker = progress ? startTicker() : null;
