@@ -1,5 +1,6 @@
 package io.loopscout.pipeline.measure;
 
+import io.loopscout.pipeline.beam.Progress;
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.core.FileTrees;
@@ -74,6 +75,7 @@ public final class ProjectEvidence {
         boolean rewritable = findings.stream().anyMatch(f -> Boolean.TRUE.equals(f.eligible()));
         if (spec.language() != Language.C && rewritable && Files.isRegularFile(crate.resolve("Cargo.toml"))) {
             try {
+                Progress.step(spec.id(), "rewrite and verify");
                 Path copy = workDir.resolve("rewrite").resolve(spec.id() + "-" + safe(version));
                 FileTrees.delete(copy); // afresh: an older copy may hold an earlier rewrite
                 FileTrees.copy(checkout, copy);
@@ -86,6 +88,7 @@ public final class ProjectEvidence {
                 failures.add(new Failure(spec.id(), STAGE, FailureClass.REWRITE_FAIL, e.getMessage()));
             }
         }
+        Progress.step(spec.id(), mode == MeasureMode.PROJECT ? "build and benchmark" : "model kernels");
         MeasureOutcome o = measurer.measure(spec, checkout, rewritten, findings, mode);
         failures.addAll(o.failures());
         Measurement m = o.measurement() != null ? o.measurement()
@@ -115,7 +118,10 @@ public final class ProjectEvidence {
             CComparisonRunner.Settings settings = CComparisonRunner.Settings.standard(
                     workDir.resolve("c2rust").resolve(spec.id()));
             CComparisonRunner.Result r = new CComparisonRunner(cargo.sandbox(), cargo, C2RustTranslator.sandboxed(cargo),
-                    new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> LOG.info("{}: c2rust: {}", spec.id(), line))
+                    new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> {
+                        LOG.info("{}: c2rust: {}", spec.id(), line);
+                        Progress.step(spec.id(), "c2rust: " + line);
+                    })
                     .run(recipe, settings);
             failures.addAll(r.failures());
             return r.comparison();
