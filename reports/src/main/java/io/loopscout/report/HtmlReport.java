@@ -62,6 +62,11 @@ public final class HtmlReport {
             section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
             details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
             footer{color:#64748b;padding:30px 20px}
+            #ranking-table td.version{max-width:16ch;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:12px}
+            main,header{overflow-wrap:anywhere}td.num,th{overflow-wrap:normal}
+            @media (max-width:600px){header,main,footer{padding:0 10px}.controls{flex-wrap:wrap}.controls input{width:100%}
+              .card{min-width:0;flex:1 1 40%}dl.kv{grid-template-columns:1fr}table{font-size:12px}
+              nav{display:flex;flex-wrap:wrap;gap:4px 12px}nav a{margin:0}}
             """;
 
     static final String SCRIPT = """
@@ -76,10 +81,12 @@ public final class HtmlReport {
                 if (num) { return v === null || v === '' ? NaN : parseFloat(v); }
                 return (v === null ? cell.textContent : v).toLowerCase();
               }
-              function sortBy(i) {
+              function sortBy(i, wanted) {
                 var th = heads[i];
                 var num = th.getAttribute('data-type') === 'num';
-                var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+                var cur = th.getAttribute('aria-sort');
+                var dir = wanted ? (wanted === 'asc' ? 1 : -1)
+                    : cur ? (cur === 'ascending' ? -1 : 1) : (th.getAttribute('data-first') === 'desc' ? -1 : 1);
                 for (var j = 0; j < heads.length; j++) { heads[j].removeAttribute('aria-sort'); }
                 th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
                 var rows = Array.prototype.slice.call(tbody.rows);
@@ -92,14 +99,31 @@ public final class HtmlReport {
                   return c !== 0 ? c : parseInt(a.getAttribute('data-rank'), 10) - parseInt(b.getAttribute('data-rank'), 10);
                 });
                 rows.forEach(function (r) { tbody.appendChild(r); });
+                saveState();
               }
               Array.prototype.forEach.call(heads, function (th, i) {
                 th.addEventListener('click', function () { sortBy(i); });
                 th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(i); } });
               });
+              // sort and filters live in the query string, so a link or a reload shows the same view
+              function saveState() {
+                if (!window.history || !history.replaceState || !filter) { return; }
+                var p = new URLSearchParams();
+                Array.prototype.forEach.call(heads, function (th) {
+                  var s = th.getAttribute('aria-sort');
+                  if (s) { p.set('sort', th.getAttribute('data-key')); p.set('dir', s === 'ascending' ? 'asc' : 'desc'); }
+                });
+                if (filter.value) { p.set('q', filter.value); }
+                if (tier.value) { p.set('tier', tier.value); }
+                var q = p.toString();
+                try { history.replaceState(null, '', (q ? '?' + q : location.pathname) + location.hash); } catch (e) { /* a browser that refuses file: state */ }
+              }
               var filter = document.getElementById('filter');
               var tier = document.getElementById('tier');
               var shown = document.getElementById('shown');
+              var params = new URLSearchParams(location.search);
+              if (params.get('q')) { filter.value = params.get('q'); }
+              if (params.get('tier')) { tier.value = params.get('tier'); }
               function applyFilter() {
                 var q = filter.value.trim().toLowerCase();
                 var t = tier.value;
@@ -111,9 +135,13 @@ public final class HtmlReport {
                   if (ok) { n++; }
                 });
                 shown.textContent = n + ' of ' + tbody.rows.length + ' projects shown';
+                saveState();
               }
               filter.addEventListener('input', applyFilter);
               tier.addEventListener('change', applyFilter);
+              Array.prototype.forEach.call(heads, function (th, i) {
+                if (params.get('sort') === th.getAttribute('data-key')) { sortBy(i, params.get('dir') === 'asc' ? 'asc' : 'desc'); }
+              });
               applyFilter();
               function openTarget(hash) {
                 var el = hash ? document.getElementById(hash.slice(1)) : null;
@@ -167,8 +195,8 @@ public final class HtmlReport {
                 .append("<title>loopscout report</title>\n<style>").append(CSS).append("</style>\n</head><body>\n");
         h.append("<header><h1>loopscout report</h1><p class=\"sub\">State machines and dispatch loops that RFC 3720 ")
                 .append("(<code>#[loop_match]</code>) could speed up. Run of ").append(Html.esc(run.manifest()))
-                .append(", ").append(Html.esc(run.start().toString())).append(" to ")
-                .append(Html.esc(run.end().toString())).append(", measure mode ")
+                .append(", ").append(Html.esc(readable(run.start()))).append(" to ")
+                .append(Html.esc(readable(run.end()))).append(", measure mode ")
                 .append(Html.esc(run.measureMode())).append(".</p>")
                 .append("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
                 .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
@@ -345,7 +373,10 @@ public final class HtmlReport {
             {"Verdict", "text"}, {"Evidence", "text"}, {"Score", "num"}};
         h.append("<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr>");
         for (String[] c : cols) {
-            h.append("<th tabindex=\"0\" data-type=\"").append(c[1]).append('"')
+            // numbers sort best (largest) first on the first click; rank and text sort ascending
+            boolean descFirst = "num".equals(c[1]) && !"Rank".equals(c[0]);
+            h.append("<th tabindex=\"0\" data-key=\"").append(Html.esc(sortKey(c[0]))).append("\" data-type=\"")
+                    .append(c[1]).append('"').append(descFirst ? " data-first=\"desc\"" : "")
                     .append("num".equals(c[1]) ? " class=\"num\"" : "").append('>').append(Html.esc(c[0]))
                     .append("</th>");
         }
@@ -359,8 +390,8 @@ public final class HtmlReport {
             numCell(h, r.isFailed() ? null : r.rank(), r.isFailed() ? "" : Integer.toString(r.rank()));
             h.append("<td><a class=\"open\" href=\"#p-").append(pos).append("\">").append(Html.esc(r.id()))
                     .append("</a></td><td>").append(r.spec().language() == null ? "" : r.spec().language().id())
-                    .append("</td><td>").append(Html.esc(Html.shorten(r.version(), 14))).append("</td>");
-            numCell(h, r.reach(), Long.toString(r.reach()));
+                    .append("</td><td class=\"version\">").append(Html.esc(r.version())).append("</td>");
+            numCell(h, r.reach(), humanCount(r.reach()));
             numCell(h, r.findings().size(), Integer.toString(r.findings().size()));
             numCell(h, r.eligibleCount(), Integer.toString(r.eligibleCount()));
             numCell(h, r.modelSpeedup(), times(r.modelSpeedup()));
@@ -375,6 +406,32 @@ public final class HtmlReport {
             h.append("</tr>");
         }
         h.append("</tbody></table></div></section>\n");
+    }
+
+    /** A column's name in the URL: {@code 95% CI} → {@code 95-ci}. */
+    static String sortKey(String header) {
+        return header.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** A count as people read it: 950, 12.3 k, 6 M, 120 M, 1.2 G. */
+    static String humanCount(long n) {
+        if (n < 1000) {
+            return Long.toString(n);
+        }
+        String[] units = {" k", " M", " G", " T"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return CsvTable.number(v >= 100 ? Math.rint(v) : v, v >= 100 ? 0 : 1) + units[u];
+    }
+
+    /** An instant as people read it, to the second, in UTC. */
+    static String readable(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
     }
 
     private static void numCell(StringBuilder h, Number sortKey, String shown) {
@@ -412,7 +469,8 @@ public final class HtmlReport {
         h.append("<details class=\"project\" id=\"p-").append(pos).append("\"><summary>#").append(r.rank())
                 .append(' ').append(Html.esc(r.id())).append(" <span class=\"sub\">score ")
                 .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())
-                .append(" findings · ").append(r.eligibleCount()).append(" eligible · ")
+                .append(Html.plural(r.findings().size(), " finding · ", " findings · ")).append(r.eligibleCount())
+                .append(" eligible · ")
                 .append(Html.esc(m.verdict() == null ? "" : m.verdict().id())).append(" (")
                 .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(')')
                 .append(r.cComparison() == null ? "" : " · c2rust experiment").append("</span></summary>");
@@ -421,7 +479,8 @@ public final class HtmlReport {
                 .append(Html.esc(r.spec().source() == null ? "" : r.spec().source().display()))
                 .append("</dd><dt>Resolved version</dt><dd><code>").append(Html.esc(r.version())).append("</code></dd>");
         if (pop != null) {
-            h.append("<dt>Popularity</dt><dd>").append(pop.downloads()).append(" downloads, ").append(pop.stars())
+            h.append("<dt>Popularity</dt><dd>").append(humanCount(pop.downloads())).append(" downloads, ")
+                    .append(humanCount(pop.stars()))
                     .append(" stars").append(pop.asOf() == null || pop.asOf().isEmpty() ? ""
                             : " (as of " + Html.esc(pop.asOf()) + ")").append("</dd>");
         }
@@ -447,7 +506,7 @@ public final class HtmlReport {
                     .append(" on the gain, not a measurement of the project.</p>");
         }
         if (!m.variants().isEmpty()) {
-            h.append("<table class=\"variants\"><thead><tr><th>Variant</th><th class=\"num\">Runs</th>")
+            h.append("<div class=\"scroll\"><table class=\"variants\"><thead><tr><th>Variant</th><th class=\"num\">Runs</th>")
                     .append("<th class=\"num\">Median s</th><th class=\"num\">CV</th><th class=\"num\">Instructions</th>")
                     .append("<th class=\"num\">Branches</th><th class=\"num\">Mispredictions</th></tr></thead><tbody>");
             for (VariantStats v : m.variants()) {
@@ -459,7 +518,7 @@ public final class HtmlReport {
                         .append("</td><td class=\"num\">").append(v.mispredictions() == null ? "" : v.mispredictions())
                         .append("</td></tr>");
             }
-            h.append("</tbody></table>");
+            h.append("</tbody></table></div>");
         }
         if (r.cComparison() != null) {
             CComparisonHtml.section(h, r.cComparison(), pos);
@@ -613,8 +672,8 @@ public final class HtmlReport {
         kv(h, "Runner", run.runner());
         kv(h, "Measure mode", run.measureMode());
         kv(h, "Manifest", run.manifest());
-        kv(h, "Started", run.start().toString());
-        kv(h, "Ended", run.end().toString() + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
+        kv(h, "Started", readable(run.start()));
+        kv(h, "Ended", readable(run.end()) + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
         kv(h, "Files", c.filesScanned() + " scanned, " + c.filesSkippedTooLarge() + " over 2 MB skipped, "
                 + c.binaryFilesSkipped() + " binary skipped, " + c.symlinksRefused() + " symlinks refused");
         kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.notUtf8() + " not UTF-8, "

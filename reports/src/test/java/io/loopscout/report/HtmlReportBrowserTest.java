@@ -134,6 +134,41 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void sortAndFilterLiveInTheUrlAndThePageFitsAPhone() throws Exception {
+        Path report = writeReport();
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        driver.get(report.toUri() + "?sort=score&dir=asc&q=zlib");
+        assertEquals(List.of("zlib", "zlib-rs"), visibleProjects(), "a shared link shows the same view");
+        assertEquals("zlib", driver.findElement(By.id("filter")).getDomProperty("value"));
+        WebElement zlibRs = driver.findElements(By.cssSelector("#ranking-table tbody tr")).stream()
+                .filter(r -> r.findElements(By.tagName("td")).get(1).getText().equals("zlib-rs")).findFirst()
+                .orElseThrow();
+        assertEquals("12.3 M", zlibRs.findElements(By.tagName("td")).get(4).getText(), "popularity for people");
+        assertTrue(driver.findElement(By.cssSelector("header .sub")).getText().contains("2026-11-23 19:00:00 UTC"));
+
+        // every value label of the speed-up chart lies inside its picture
+        driver.get(report.toUri().toString());
+        driver.findElement(By.linkText("zlib-rs")).click();
+        WebElement chart = driver.findElement(By.cssSelector("#p-1 svg.chart"));
+        Double overflow = ((Number) js("var s = arguments[0], w = s.viewBox.baseVal.width, m = 0;"
+                + "s.querySelectorAll('text').forEach(function (t) { var b = t.getBBox(); m = Math.max(m, b.x + b.width - w); });"
+                + "return m;", chart)).doubleValue();
+        assertTrue(overflow <= 0, "a label sticks out of the chart by " + overflow + " px");
+        assertTrue(chart.getText().contains("1.12×  [1.08×, 1.16×]") || (Boolean) js(
+                "return arguments[0].textContent.indexOf('[1.08×, 1.16×]') >= 0", chart));
+
+        // at 390 px nothing scrolls sideways but the wide tables inside their own boxes
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(report.toUri().toString());
+        driver.findElement(By.linkText("zlib-rs")).click();
+        long page = (Long) js("return document.documentElement.scrollWidth");
+        long view = (Long) js("return document.documentElement.clientWidth");
+        assertTrue(page <= view, "the page is " + page + " px wide in a " + view + " px window");
+        Files.write(shots.resolve("phone-390.png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @Test
     void aPersonSortsFiltersAndExpandsAndNoCorpusScriptRuns() throws Exception {
         Path report = writeReport();
         driver.get(report.toUri().toString());
@@ -154,7 +189,11 @@ class HtmlReportBrowserTest {
         List<String> descending = new ArrayList<>(ascending);
         java.util.Collections.reverse(descending);
         assertEquals(descending, visibleProjects());
-        // sort by score, numerically: 0 < 3 < 8.25 < 21.5
+        // sort by score, numerically, best first on the first click: 21.5 > 8.25 > 3 > 0; then worst first
+        header("Score").click();
+        assertEquals(List.of("zlib-rs", "zlib", ResultFixtures.HOSTILE_ID, ResultFixtures.FORMULA_ID),
+                visibleProjects());
+        assertTrue(driver.getCurrentUrl().contains("?sort=score&dir=desc"), driver.getCurrentUrl());
         header("Score").click();
         assertEquals(List.of(ResultFixtures.FORMULA_ID, ResultFixtures.HOSTILE_ID, "zlib", "zlib-rs"),
                 visibleProjects());

@@ -171,7 +171,7 @@ class HtmlReportTest {
     @Test
     void stateGraphDrawsEveryStateAndEscapesLabels() {
         String svg = StateGraphSvg.render(ResultFixtures.hostile().findings().get(0).graph());
-        assertEquals(4 + 1, count(svg, "<circle"), "four states and the exit node");
+        assertEquals(3 + 1, count(svg, "<circle"), "three states (the wildcard arm _ is none) and the exit node");
         assertTrue(svg.contains("&lt;/text&gt;&lt;script&gt;alert(5)&lt;/script&gt;"), svg);
         assertTrue(svg.contains("marker-end=\"url(#arrow-constant)\""), svg);
         assertTrue(StateGraphSvg.markerDefs().contains("<marker id=\"arrow-constant\""));
