@@ -61,7 +61,7 @@ public final class HtmlReport {
             td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
             section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
             details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
-            footer{color:#64748b;padding:30px 20px}
+            footer{color:#64748b;padding:30px 20px}#findings-table{font-size:13px}a.anchor{color:#94a3b8;text-decoration:none}
             #ranking-table td.version{max-width:16ch;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:12px}
             main,header{overflow-wrap:anywhere}td.num,th{overflow-wrap:normal}
             @media (max-width:600px){header,main,footer{padding:0 10px}.controls{flex-wrap:wrap}.controls input{width:100%}
@@ -115,6 +115,8 @@ public final class HtmlReport {
                 });
                 if (filter.value) { p.set('q', filter.value); }
                 if (tier.value) { p.set('tier', tier.value); }
+                if (fPattern && fPattern.value) { p.set('pattern', fPattern.value); }
+                if (fEligible && fEligible.value) { p.set('eligible', fEligible.value); }
                 var q = p.toString();
                 try { history.replaceState(null, '', (q ? '?' + q : location.pathname) + location.hash); } catch (e) { /* a browser that refuses file: state */ }
               }
@@ -124,6 +126,24 @@ public final class HtmlReport {
               var params = new URLSearchParams(location.search);
               if (params.get('q')) { filter.value = params.get('q'); }
               if (params.get('tier')) { tier.value = params.get('tier'); }
+              var fPattern = document.getElementById('f-pattern');
+              var fEligible = document.getElementById('f-eligible');
+              var fTable = document.getElementById('findings-table');
+              if (params.get('pattern')) { fPattern.value = params.get('pattern'); }
+              if (params.get('eligible')) { fEligible.value = params.get('eligible'); }
+              function applyFindingFilter() {
+                var n = 0, rowsF = fTable.tBodies[0].rows;
+                Array.prototype.forEach.call(rowsF, function (r) {
+                  var ok = (fPattern.value === '' || r.getAttribute('data-pattern') === fPattern.value)
+                      && (fEligible.value === '' || r.getAttribute('data-eligible') === fEligible.value);
+                  r.hidden = !ok;
+                  if (ok) { n++; }
+                });
+                document.getElementById('f-shown').textContent = n + ' of ' + rowsF.length + ' findings shown';
+                saveState();
+              }
+              fPattern.addEventListener('change', applyFindingFilter);
+              fEligible.addEventListener('change', applyFindingFilter);
               function applyFilter() {
                 var q = filter.value.trim().toLowerCase();
                 var t = tier.value;
@@ -143,9 +163,12 @@ public final class HtmlReport {
                 if (params.get('sort') === th.getAttribute('data-key')) { sortBy(i, params.get('dir') === 'asc' ? 'asc' : 'desc'); }
               });
               applyFilter();
+              applyFindingFilter();
               function openTarget(hash) {
                 var el = hash ? document.getElementById(hash.slice(1)) : null;
-                if (el && el.tagName === 'DETAILS') { el.open = true; el.scrollIntoView(); }
+                if (!el) { return; }
+                for (var d = el; d; d = d.parentElement) { if (d.tagName === 'DETAILS') { d.open = true; } }
+                el.scrollIntoView();
               }
               document.addEventListener('click', function (e) {
                 var a = e.target.closest ? e.target.closest('a.open') : null;
@@ -199,11 +222,13 @@ public final class HtmlReport {
                 .append(Html.esc(readable(run.end()))).append(", measure mode ")
                 .append(Html.esc(run.measureMode())).append(".</p>")
                 .append("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
+                .append("<a href=\"#findings\">Findings</a>")
                 .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
                 .append("<a href=\"#run\">Hardware and toolchain</a><a href=\"#scoring\">Scoring</a></nav></header>\n<main>\n");
         changesSection(h, changes);
         summary(h, ordered, sortedFailures, run);
         ranking(h, ordered);
+        findingsTable(h, ordered);
         projects(h, ordered, sortedFailures);
         failuresSection(h, sortedFailures);
         runSection(h, run, scoreFormula);
@@ -434,6 +459,52 @@ public final class HtmlReport {
                 .withZone(java.time.ZoneOffset.UTC).format(t);
     }
 
+    /** Rows of the findings table; the CSV and SARIF have every finding. */
+    static final int MAX_FINDING_ROWS = 2000;
+
+    /** Every finding in one table, filterable by pattern and eligibility, each row linking to its detail. */
+    private static void findingsTable(StringBuilder h, List<ProjectResult> results) {
+        h.append("<section id=\"findings\"><h2>Findings</h2><div class=\"controls\">")
+                .append("<select id=\"f-pattern\" aria-label=\"Pattern\"><option value=\"\">all patterns</option>");
+        for (Pattern p : Pattern.values()) {
+            h.append("<option value=\"").append(Html.esc(p.id())).append("\">").append(Html.esc(p.id())).append("</option>");
+        }
+        h.append("</select><select id=\"f-eligible\" aria-label=\"Eligibility\"><option value=\"\">any eligibility</option>")
+                .append("<option value=\"eligible\">eligible</option><option value=\"not-eligible\">not eligible</option>")
+                .append("<option value=\"n/a\">n/a (C)</option></select><span id=\"f-shown\" class=\"sub\"></span></div>")
+                .append("<div class=\"scroll\"><table id=\"findings-table\"><thead><tr><th>Project</th><th>Where</th>")
+                .append("<th>Function</th><th>Pattern</th><th class=\"num\">States</th><th class=\"num\">Constant</th>")
+                .append("<th>Eligible</th></tr></thead><tbody>");
+        int rows = 0;
+        int total = 0;
+        for (int pos = 1; pos <= results.size(); pos++) {
+            ProjectResult r = results.get(pos - 1);
+            List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
+            total += findings.size();
+            for (int i = 0; i < findings.size() && rows < MAX_FINDING_ROWS; i++, rows++) {
+                Finding f = findings.get(i);
+                String eligible = f.eligible() == null ? "n/a" : f.eligible() ? "eligible" : "not-eligible";
+                String anchor = i < MAX_FINDINGS_SHOWN ? findingAnchor(pos, i) : "p-" + pos;
+                h.append("<tr data-pattern=\"").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
+                        .append("\" data-eligible=\"").append(eligible).append("\"><td>").append(Html.esc(r.id()))
+                        .append("</td><td><a class=\"open\" href=\"#").append(anchor).append("\">")
+                        .append(Html.esc(f.file())).append(':').append(f.startLine()).append("</a></td><td>")
+                        .append(Html.esc(f.function())).append("</td><td><code>")
+                        .append(Html.esc(f.pattern() == null ? "" : f.pattern().id())).append("</code></td>")
+                        .append("<td class=\"num\">").append(f.states()).append("</td><td class=\"num\">")
+                        .append(f.constTransitions()).append("</td><td>")
+                        .append(Html.esc(f.eligible() == null ? "" : f.eligible() ? "yes" : "no: " + f.reason()))
+                        .append("</td></tr>");
+            }
+        }
+        h.append("</tbody></table></div>");
+        if (total > rows) {
+            h.append("<p class=\"note\">The first ").append(rows).append(" of ").append(total)
+                    .append(" findings; all of them are in findings.csv.</p>");
+        }
+        h.append("</section>\n");
+    }
+
     private static void numCell(StringBuilder h, Number sortKey, String shown) {
         String key = sortKey == null || sortKey instanceof Double d && !Double.isFinite(d) ? ""
                 : sortKey instanceof Double d ? CsvTable.number(d, 6) : sortKey.toString();
@@ -529,7 +600,7 @@ public final class HtmlReport {
         }
         List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
         for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS_SHOWN); i++) {
-            finding(h, r, findings.get(i));
+            finding(h, r, findings.get(i), findingAnchor(pos, i));
         }
         if (findings.size() > MAX_FINDINGS_SHOWN) {
             h.append("<p class=\"note\">And ").append(findings.size() - MAX_FINDINGS_SHOWN)
@@ -545,9 +616,15 @@ public final class HtmlReport {
         h.append("</details>\n");
     }
 
-    private static void finding(StringBuilder h, ProjectResult r, Finding f) {
+    /** The anchor of a project's {@code i}-th finding (0-based) in the page: {@code #f-<project pos>-<i+1>}. */
+    static String findingAnchor(int pos, int i) {
+        return "f-" + pos + "-" + (i + 1);
+    }
+
+    private static void finding(StringBuilder h, ProjectResult r, Finding f, String anchor) {
         String link = Permalinks.of(r.spec(), r.version(), f);
-        h.append("<div class=\"finding\"><h4><code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
+        h.append("<div class=\"finding\" id=\"").append(anchor).append("\"><h4><a class=\"open anchor\" href=\"#")
+                .append(anchor).append("\" title=\"link to this finding\">#</a> <code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
                 .append("</code> <span class=\"where\">").append(Html.esc(f.file())).append(':').append(f.startLine())
                 .append('–').append(f.endLine()).append("</span>");
         if (f.function() != null && !f.function().isEmpty()) {

@@ -128,6 +128,11 @@ class HtmlReportBrowserTest {
         return names;
     }
 
+    private static long findingRows(ChromeDriver d) {
+        return d.findElements(By.cssSelector("#findings-table tbody tr")).stream().filter(WebElement::isDisplayed)
+                .count();
+    }
+
     private static WebElement header(String name) {
         return driver.findElements(By.cssSelector("#ranking-table th")).stream()
                 .filter(th -> th.getText().startsWith(name)).findFirst().orElseThrow();
@@ -145,6 +150,27 @@ class HtmlReportBrowserTest {
                 .orElseThrow();
         assertEquals("12.3 M", zlibRs.findElements(By.tagName("td")).get(4).getText(), "popularity for people");
         assertTrue(driver.findElement(By.cssSelector("header .sub")).getText().contains("2026-11-23 19:00:00 UTC"));
+
+        // the findings table: filter by pattern and eligibility, state in the URL, a row opens its finding
+        driver.get(report.toUri().toString());
+        List<WebElement> findingRows = driver.findElements(By.cssSelector("#findings-table tbody tr"));
+        assertEquals(HtmlReportTest.ranked().stream().mapToInt(r -> r.findings().size()).sum(), findingRows.size());
+        new Select(driver.findElement(By.id("f-eligible"))).selectByValue("eligible");
+        List<WebElement> shownRows = findingRows.stream().filter(WebElement::isDisplayed).toList();
+        assertTrue(shownRows.size() >= 1 && shownRows.stream().allMatch(r -> r.getText().contains("yes")),
+                shownRows.toString());
+        assertTrue(driver.getCurrentUrl().contains("eligible=eligible"), driver.getCurrentUrl());
+        new Select(driver.findElement(By.id("f-eligible"))).selectByValue("");
+        new Select(driver.findElement(By.id("f-pattern"))).selectByValue("c/computed-goto");
+        shownRows = findingRows.stream().filter(WebElement::isDisplayed).toList();
+        assertEquals(1, shownRows.size());
+        assertTrue(driver.getCurrentUrl().contains("pattern=c%2Fcomputed-goto"), driver.getCurrentUrl());
+        shownRows.get(0).findElement(By.tagName("a")).click();
+        WebElement target = driver.findElement(By.id("f-2-1"));
+        assertTrue((Boolean) js("return document.getElementById('p-2').open"), "the finding's project opened");
+        assertTrue(target.isDisplayed() && target.getText().contains("contrib/vm.c"), target.getText());
+        driver.get(report.toUri() + "?pattern=c%2Fswitch-state-loop");
+        assertEquals(1L, findingRows(driver), "a link with a pattern filter shows only that pattern");
 
         // every value label of the speed-up chart lies inside its picture
         driver.get(report.toUri().toString());

@@ -132,7 +132,9 @@ class HtmlReportTest {
         }
         ProjectResult big = ProjectResult.of(base.spec(), base.version(), many, null, "").withScore(1, 1);
         String html = HtmlReport.render(List.of(big), List.of(), ResultFixtures.runInfo(), "f");
-        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN, count(html, "<div class=\"finding\">"));
+        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN, count(html, "<div class=\"finding\" id=\"f-1-"));
+        assertTrue(html.contains("id=\"f-1-100\"") && !html.contains("id=\"f-1-101\""), "one anchor per finding shown");
+        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN + 5, count(html, "<tr data-pattern="), "the findings table lists all");
         assertTrue(html.contains("And 5 more findings, listed in findings.csv and findings.sarif."));
         assertTrue(html.contains("Snippet cut after 300 lines; the loop ends on line 1401."));
         assertEquals(HtmlReport.MAX_FINDINGS_SHOWN * 299, count(html, "    step();"));
