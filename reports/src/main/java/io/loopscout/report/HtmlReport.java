@@ -61,7 +61,7 @@ public final class HtmlReport {
             td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
             section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
             details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
-            footer{color:#64748b;padding:30px 20px}#findings-table{font-size:13px}a.anchor{color:#94a3b8;text-decoration:none}
+            footer{color:#64748b;padding:30px 20px}#findings-table{font-size:13px}details.body>summary{cursor:pointer;color:#475569;margin:4px 0}a.anchor{color:#94a3b8;text-decoration:none}
             #ranking-table td.version{max-width:16ch;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:12px}
             main,header{overflow-wrap:anywhere}td.num,th{overflow-wrap:normal}
             @media (max-width:600px){header,main,footer{padding:0 10px}.controls{flex-wrap:wrap}.controls input{width:100%}
@@ -164,6 +164,14 @@ public final class HtmlReport {
               });
               applyFilter();
               applyFindingFilter();
+              // a loop body is a template until its details open the first time
+              document.addEventListener('toggle', function (e) {
+                var d = e.target;
+                if (d.tagName === 'DETAILS' && d.open && d.classList.contains('body')) {
+                  var t = d.querySelector(':scope > template');
+                  if (t) { d.appendChild(t.content.cloneNode(true)); t.remove(); }
+                }
+              }, true);
               function openTarget(hash) {
                 var el = hash ? document.getElementById(hash.slice(1)) : null;
                 if (!el) { return; }
@@ -660,14 +668,22 @@ public final class HtmlReport {
         if (f.snippet() != null && !f.snippet().isEmpty()) {
             boolean rust = f.language() == io.loopscout.core.Language.RUST;
             String snippet = firstLines(f.snippet(), MAX_SNIPPET_LINES);
-            int lines = (int) snippet.chars().filter(c -> c == '\n').count() + (snippet.endsWith("\n") ? 0 : 1);
-            StringBuilder gutter = new StringBuilder();
-            for (int k = 0; k < lines; k++) {
-                gutter.append(k == 0 ? "" : "\n").append(Math.max(1, f.startLine()) + k);
+            int first = Math.max(1, f.startLine());
+            String head = firstLines(snippet, HEAD_LINES);
+            String body = snippet.substring(head.length()).replaceFirst("^\n", "");
+            if (body.lines().count() <= 3) {
+                head = snippet; // a short loop is shown whole
+                body = "";
             }
-            h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
-                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(snippet, rust))
-                    .append("</code></pre></div>");
+            codeBlock(h, head, first, rust);
+            if (!body.isEmpty()) {
+                // the body is inert (a template) until asked for: long loops cost neither layout nor height
+                int bodyLines = (int) body.lines().count();
+                h.append("<details class=\"body\"><summary>Show the loop body (").append(bodyLines)
+                        .append(Html.plural(bodyLines, " more line", " more lines")).append(")</summary><template>");
+                codeBlock(h, body, first + (int) head.lines().count(), rust);
+                h.append("</template></details>");
+            }
             if (snippet.length() < f.snippet().length()) {
                 h.append("<p class=\"note\">Snippet cut after ").append(MAX_SNIPPET_LINES)
                         .append(" lines; the loop ends on line ").append(f.endLine()).append(".</p>");
@@ -678,6 +694,21 @@ public final class HtmlReport {
             h.append("<div class=\"pics\">").append(graph).append("</div>");
         }
         h.append("</div>");
+    }
+
+    /** Lines of a loop shown at first: the head and the start of the dispatch. */
+    static final int HEAD_LINES = 12;
+
+    /** A highlighted code block with line numbers from {@code firstLine}. */
+    private static void codeBlock(StringBuilder h, String code, int firstLine, boolean rust) {
+        int lines = (int) code.chars().filter(c -> c == '\n').count() + (code.endsWith("\n") ? 0 : 1);
+        StringBuilder gutter = new StringBuilder();
+        for (int k = 0; k < lines; k++) {
+            gutter.append(k == 0 ? "" : "\n").append(firstLine + k);
+        }
+        h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
+                .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(code, rust))
+                .append("</code></pre></div>");
     }
 
     /** The first {@code max} lines of {@code text}. */

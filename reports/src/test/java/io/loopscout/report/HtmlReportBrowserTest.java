@@ -259,6 +259,15 @@ class HtmlReportBrowserTest {
         WebElement code = details.findElement(By.cssSelector(".code pre.src"));
         assertTrue(code.isDisplayed());
         assertTrue(code.getText().contains("match self.mode {"), code.getText());
+        // the loop head is shown; the rest of the body is put into the page when asked for
+        WebElement body = details.findElement(By.cssSelector("details.body"));
+        assertEquals(0L, js("return arguments[0].querySelectorAll('.code').length", body), "not in the page yet");
+        assertEquals("Show the loop body (5 more lines)", body.findElement(By.tagName("summary")).getText());
+        body.findElement(By.tagName("summary")).click();
+        WebElement rest = body.findElement(By.cssSelector(".code pre.src"));
+        assertTrue(rest.getText().contains("Mode::Done => break,"), rest.getText());
+        assertTrue(body.findElement(By.cssSelector(".code pre.gutter")).getText().startsWith("132"),
+                "line numbers go on from the head");
         assertTrue(details.findElement(By.cssSelector("svg.graph")).isDisplayed());
         assertTrue(details.findElement(By.cssSelector("svg.chart")).isDisplayed());
         assertEquals(1L, js("return arguments[0].querySelectorAll('svg.chart path.ci').length", details));
