@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopscout run}: the main job over a manifest. */
@@ -39,13 +40,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
     Path cache;
 
-    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
-            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
-    Path baseline;
-
-    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
-            + "rows), for cron and CI; without it such a run exits 0")
-    boolean failExit;
+    @Mixin
+    OutcomeOptions outcome = new OutcomeOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
@@ -54,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(baseline)) {
+        if (tier == null || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
         Manifest m;
@@ -71,7 +67,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, baseline, failExit);
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, outcome.baseline,
+                outcome.failExit);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

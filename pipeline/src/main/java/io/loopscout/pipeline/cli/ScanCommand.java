@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,13 +32,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out = Path.of("loopscout-out");
 
-    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
-            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
-    Path baseline;
-
-    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
-            + "rows), for cron and CI; without it such a run exits 0")
-    boolean failExit;
+    @Mixin
+    OutcomeOptions outcome = new OutcomeOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
@@ -45,7 +41,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
-        if (!CliArgs.usableBaseline(baseline)) {
+        if (!CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = new ArrayList<>();
@@ -69,7 +65,8 @@ final class ScanCommand implements Callable<Integer> {
                     .toString()), Popularity.none(), subdir, null, null, 0));
         }
         return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
-                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true, baseline, failExit);
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true, outcome.baseline,
+                outcome.failExit);
     }
 
     /**
