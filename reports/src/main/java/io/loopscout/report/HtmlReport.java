@@ -61,7 +61,12 @@ public final class HtmlReport {
             td pre{margin:0;white-space:pre-wrap}svg.defs{position:absolute}.scroll{overflow-x:auto;max-width:100%}#ranking-table td:nth-child(2){max-width:260px;overflow-wrap:anywhere}
             section.c2rust{border-top:1px solid #e2e8f0;margin-top:14px}section.c2rust figure{margin:10px 0}tr.missing td{color:#64748b}td.status{max-width:360px;overflow-wrap:anywhere}
             details.functions{margin:6px 0 10px}details.functions>summary{cursor:pointer;color:#475569}
-            footer{color:#64748b;padding:30px 20px}
+            footer{color:#64748b;padding:30px 20px}#findings-table{font-size:13px}details.body>summary{cursor:pointer;color:#475569;margin:4px 0}a.anchor{color:#94a3b8;text-decoration:none}
+            #ranking-table td.version{max-width:16ch;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:12px}
+            main,header{overflow-wrap:anywhere}td.num,th{overflow-wrap:normal}
+            @media (max-width:600px){header,main,footer{padding:0 10px}.controls{flex-wrap:wrap}.controls input{width:100%}
+              .card{min-width:0;flex:1 1 40%}dl.kv{grid-template-columns:1fr}table{font-size:12px}
+              nav{display:flex;flex-wrap:wrap;gap:4px 12px}nav a{margin:0}}
             """;
 
     static final String SCRIPT = """
@@ -76,10 +81,12 @@ public final class HtmlReport {
                 if (num) { return v === null || v === '' ? NaN : parseFloat(v); }
                 return (v === null ? cell.textContent : v).toLowerCase();
               }
-              function sortBy(i) {
+              function sortBy(i, wanted) {
                 var th = heads[i];
                 var num = th.getAttribute('data-type') === 'num';
-                var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+                var cur = th.getAttribute('aria-sort');
+                var dir = wanted ? (wanted === 'asc' ? 1 : -1)
+                    : cur ? (cur === 'ascending' ? -1 : 1) : (th.getAttribute('data-first') === 'desc' ? -1 : 1);
                 for (var j = 0; j < heads.length; j++) { heads[j].removeAttribute('aria-sort'); }
                 th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
                 var rows = Array.prototype.slice.call(tbody.rows);
@@ -92,14 +99,51 @@ public final class HtmlReport {
                   return c !== 0 ? c : parseInt(a.getAttribute('data-rank'), 10) - parseInt(b.getAttribute('data-rank'), 10);
                 });
                 rows.forEach(function (r) { tbody.appendChild(r); });
+                saveState();
               }
               Array.prototype.forEach.call(heads, function (th, i) {
                 th.addEventListener('click', function () { sortBy(i); });
                 th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(i); } });
               });
+              // sort and filters live in the query string, so a link or a reload shows the same view
+              function saveState() {
+                if (!window.history || !history.replaceState || !filter) { return; }
+                var p = new URLSearchParams();
+                Array.prototype.forEach.call(heads, function (th) {
+                  var s = th.getAttribute('aria-sort');
+                  if (s) { p.set('sort', th.getAttribute('data-key')); p.set('dir', s === 'ascending' ? 'asc' : 'desc'); }
+                });
+                if (filter.value) { p.set('q', filter.value); }
+                if (tier.value) { p.set('tier', tier.value); }
+                if (fPattern && fPattern.value) { p.set('pattern', fPattern.value); }
+                if (fEligible && fEligible.value) { p.set('eligible', fEligible.value); }
+                var q = p.toString();
+                try { history.replaceState(null, '', (q ? '?' + q : location.pathname) + location.hash); } catch (e) { /* a browser that refuses file: state */ }
+              }
               var filter = document.getElementById('filter');
               var tier = document.getElementById('tier');
               var shown = document.getElementById('shown');
+              var params = new URLSearchParams(location.search);
+              if (params.get('q')) { filter.value = params.get('q'); }
+              if (params.get('tier')) { tier.value = params.get('tier'); }
+              var fPattern = document.getElementById('f-pattern');
+              var fEligible = document.getElementById('f-eligible');
+              var fTable = document.getElementById('findings-table');
+              if (params.get('pattern')) { fPattern.value = params.get('pattern'); }
+              if (params.get('eligible')) { fEligible.value = params.get('eligible'); }
+              function applyFindingFilter() {
+                var n = 0, rowsF = fTable.tBodies[0].rows;
+                Array.prototype.forEach.call(rowsF, function (r) {
+                  var ok = (fPattern.value === '' || r.getAttribute('data-pattern') === fPattern.value)
+                      && (fEligible.value === '' || r.getAttribute('data-eligible') === fEligible.value);
+                  r.hidden = !ok;
+                  if (ok) { n++; }
+                });
+                document.getElementById('f-shown').textContent = n + ' of ' + rowsF.length + ' findings shown';
+                saveState();
+              }
+              fPattern.addEventListener('change', applyFindingFilter);
+              fEligible.addEventListener('change', applyFindingFilter);
               function applyFilter() {
                 var q = filter.value.trim().toLowerCase();
                 var t = tier.value;
@@ -111,13 +155,28 @@ public final class HtmlReport {
                   if (ok) { n++; }
                 });
                 shown.textContent = n + ' of ' + tbody.rows.length + ' projects shown';
+                saveState();
               }
               filter.addEventListener('input', applyFilter);
               tier.addEventListener('change', applyFilter);
+              Array.prototype.forEach.call(heads, function (th, i) {
+                if (params.get('sort') === th.getAttribute('data-key')) { sortBy(i, params.get('dir') === 'asc' ? 'asc' : 'desc'); }
+              });
               applyFilter();
+              applyFindingFilter();
+              // a loop body is a template until its details open the first time
+              document.addEventListener('toggle', function (e) {
+                var d = e.target;
+                if (d.tagName === 'DETAILS' && d.open && d.classList.contains('body')) {
+                  var t = d.querySelector(':scope > template');
+                  if (t) { d.appendChild(t.content.cloneNode(true)); t.remove(); }
+                }
+              }, true);
               function openTarget(hash) {
                 var el = hash ? document.getElementById(hash.slice(1)) : null;
-                if (el && el.tagName === 'DETAILS') { el.open = true; el.scrollIntoView(); }
+                if (!el) { return; }
+                for (var d = el; d; d = d.parentElement) { if (d.tagName === 'DETAILS') { d.open = true; } }
+                el.scrollIntoView();
               }
               document.addEventListener('click', function (e) {
                 var a = e.target.closest ? e.target.closest('a.open') : null;
@@ -167,15 +226,17 @@ public final class HtmlReport {
                 .append("<title>loopscout report</title>\n<style>").append(CSS).append("</style>\n</head><body>\n");
         h.append("<header><h1>loopscout report</h1><p class=\"sub\">State machines and dispatch loops that RFC 3720 ")
                 .append("(<code>#[loop_match]</code>) could speed up. Run of ").append(Html.esc(run.manifest()))
-                .append(", ").append(Html.esc(run.start().toString())).append(" to ")
-                .append(Html.esc(run.end().toString())).append(", measure mode ")
+                .append(", ").append(Html.esc(readable(run.start()))).append(" to ")
+                .append(Html.esc(readable(run.end()))).append(", measure mode ")
                 .append(Html.esc(run.measureMode())).append(".</p>")
                 .append("<nav><a href=\"#changes\">Changes</a><a href=\"#summary\">Summary</a><a href=\"#ranking\">Ranking</a>")
+                .append("<a href=\"#findings\">Findings</a>")
                 .append("<a href=\"#projects\">Projects</a><a href=\"#failures\">Failures</a>")
                 .append("<a href=\"#run\">Hardware and toolchain</a><a href=\"#scoring\">Scoring</a></nav></header>\n<main>\n");
         changesSection(h, changes);
         summary(h, ordered, sortedFailures, run);
         ranking(h, ordered);
+        findingsTable(h, ordered);
         projects(h, ordered, sortedFailures);
         failuresSection(h, sortedFailures);
         runSection(h, run, scoreFormula);
@@ -370,7 +431,10 @@ public final class HtmlReport {
             {"Verdict", "text"}, {"Evidence", "text"}, {"Score", "num"}};
         h.append("<div class=\"scroll\"><table id=\"ranking-table\"><thead><tr>");
         for (String[] c : cols) {
-            h.append("<th tabindex=\"0\" data-type=\"").append(c[1]).append('"')
+            // numbers sort best (largest) first on the first click; rank and text sort ascending
+            boolean descFirst = "num".equals(c[1]) && !"Rank".equals(c[0]);
+            h.append("<th tabindex=\"0\" data-key=\"").append(Html.esc(sortKey(c[0]))).append("\" data-type=\"")
+                    .append(c[1]).append('"').append(descFirst ? " data-first=\"desc\"" : "")
                     .append("num".equals(c[1]) ? " class=\"num\"" : "").append('>').append(Html.esc(c[0]))
                     .append("</th>");
         }
@@ -384,8 +448,8 @@ public final class HtmlReport {
             numCell(h, r.isFailed() ? null : r.rank(), r.isFailed() ? "" : Integer.toString(r.rank()));
             h.append("<td><a class=\"open\" href=\"#p-").append(pos).append("\">").append(Html.esc(r.id()))
                     .append("</a></td><td>").append(r.spec().language() == null ? "" : r.spec().language().id())
-                    .append("</td><td>").append(Html.esc(Html.shorten(r.version(), 14))).append("</td>");
-            numCell(h, r.reach(), Long.toString(r.reach()));
+                    .append("</td><td class=\"version\">").append(Html.esc(r.version())).append("</td>");
+            numCell(h, r.reach(), humanCount(r.reach()));
             numCell(h, r.findings().size(), Integer.toString(r.findings().size()));
             numCell(h, r.eligibleCount(), Integer.toString(r.eligibleCount()));
             numCell(h, r.modelSpeedup(), times(r.modelSpeedup()));
@@ -405,6 +469,78 @@ public final class HtmlReport {
             h.append("</tr>");
         }
         h.append("</tbody></table></div></section>\n");
+    }
+
+    /** A column's name in the URL: {@code 95% CI} → {@code 95-ci}. */
+    static String sortKey(String header) {
+        return header.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    /** A count as people read it: 950, 12.3 k, 6 M, 120 M, 1.2 G. */
+    static String humanCount(long n) {
+        if (n < 1000) {
+            return Long.toString(n);
+        }
+        String[] units = {" k", " M", " G", " T"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return CsvTable.number(v >= 100 ? Math.rint(v) : v, v >= 100 ? 0 : 1) + units[u];
+    }
+
+    /** An instant as people read it, to the second, in UTC. */
+    static String readable(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
+    /** Rows of the findings table; the CSV and SARIF have every finding. */
+    static final int MAX_FINDING_ROWS = 2000;
+
+    /** Every finding in one table, filterable by pattern and eligibility, each row linking to its detail. */
+    private static void findingsTable(StringBuilder h, List<ProjectResult> results) {
+        h.append("<section id=\"findings\"><h2>Findings</h2><div class=\"controls\">")
+                .append("<select id=\"f-pattern\" aria-label=\"Pattern\"><option value=\"\">all patterns</option>");
+        for (Pattern p : Pattern.values()) {
+            h.append("<option value=\"").append(Html.esc(p.id())).append("\">").append(Html.esc(p.id())).append("</option>");
+        }
+        h.append("</select><select id=\"f-eligible\" aria-label=\"Eligibility\"><option value=\"\">any eligibility</option>")
+                .append("<option value=\"eligible\">eligible</option><option value=\"not-eligible\">not eligible</option>")
+                .append("<option value=\"n/a\">n/a (C)</option></select><span id=\"f-shown\" class=\"sub\"></span></div>")
+                .append("<div class=\"scroll\"><table id=\"findings-table\"><thead><tr><th>Project</th><th>Where</th>")
+                .append("<th>Function</th><th>Pattern</th><th class=\"num\">States</th><th class=\"num\">Constant</th>")
+                .append("<th>Eligible</th></tr></thead><tbody>");
+        int rows = 0;
+        int total = 0;
+        for (int pos = 1; pos <= results.size(); pos++) {
+            ProjectResult r = results.get(pos - 1);
+            List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
+            total += findings.size();
+            for (int i = 0; i < findings.size() && rows < MAX_FINDING_ROWS; i++, rows++) {
+                Finding f = findings.get(i);
+                String eligible = f.eligible() == null ? "n/a" : f.eligible() ? "eligible" : "not-eligible";
+                String anchor = i < MAX_FINDINGS_SHOWN ? findingAnchor(pos, i) : "p-" + pos;
+                h.append("<tr data-pattern=\"").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
+                        .append("\" data-eligible=\"").append(eligible).append("\"><td>").append(Html.esc(r.id()))
+                        .append("</td><td><a class=\"open\" href=\"#").append(anchor).append("\">")
+                        .append(Html.esc(f.file())).append(':').append(f.startLine()).append("</a></td><td>")
+                        .append(Html.esc(f.function())).append("</td><td><code>")
+                        .append(Html.esc(f.pattern() == null ? "" : f.pattern().id())).append("</code></td>")
+                        .append("<td class=\"num\">").append(f.states()).append("</td><td class=\"num\">")
+                        .append(f.constTransitions()).append("</td><td>")
+                        .append(Html.esc(f.eligible() == null ? "" : f.eligible() ? "yes" : "no: " + f.reason()))
+                        .append("</td></tr>");
+            }
+        }
+        h.append("</tbody></table></div>");
+        if (total > rows) {
+            h.append("<p class=\"note\">The first ").append(rows).append(" of ").append(total)
+                    .append(" findings; all of them are in findings.csv.</p>");
+        }
+        h.append("</section>\n");
     }
 
     private static void numCell(StringBuilder h, Number sortKey, String shown) {
@@ -442,7 +578,8 @@ public final class HtmlReport {
         h.append("<details class=\"project\" id=\"p-").append(pos).append("\"><summary>#").append(r.rank())
                 .append(' ').append(Html.esc(r.id())).append(" <span class=\"sub\">score ")
                 .append(CsvTable.number(r.score(), 3)).append(" · ").append(r.findings().size())
-                .append(" findings · ").append(r.eligibleCount()).append(" eligible · ")
+                .append(Html.plural(r.findings().size(), " finding · ", " findings · ")).append(r.eligibleCount())
+                .append(" eligible · ")
                 .append(Html.esc(m.verdict() == null ? "" : m.verdict().id())).append(" (")
                 .append(Html.esc(m.tier() == null ? "" : m.tier().id())).append(')')
                 .append(r.cComparison() == null ? "" : " · c2rust experiment").append("</span></summary>");
@@ -451,7 +588,8 @@ public final class HtmlReport {
                 .append(Html.esc(r.spec().source() == null ? "" : r.spec().source().display()))
                 .append("</dd><dt>Resolved version</dt><dd><code>").append(Html.esc(r.version())).append("</code></dd>");
         if (pop != null) {
-            h.append("<dt>Popularity</dt><dd>").append(pop.downloads()).append(" downloads, ").append(pop.stars())
+            h.append("<dt>Popularity</dt><dd>").append(humanCount(pop.downloads())).append(" downloads, ")
+                    .append(humanCount(pop.stars()))
                     .append(" stars").append(pop.asOf() == null || pop.asOf().isEmpty() ? ""
                             : " (as of " + Html.esc(pop.asOf()) + ")").append("</dd>");
         }
@@ -481,7 +619,7 @@ public final class HtmlReport {
                     .append(" on the gain, not a measurement of the project.</p>");
         }
         if (!m.variants().isEmpty()) {
-            h.append("<table class=\"variants\"><thead><tr><th>Variant</th><th class=\"num\">Runs</th>")
+            h.append("<div class=\"scroll\"><table class=\"variants\"><thead><tr><th>Variant</th><th class=\"num\">Runs</th>")
                     .append("<th class=\"num\">Median s</th><th class=\"num\">CV</th><th class=\"num\">Instructions</th>")
                     .append("<th class=\"num\">Branches</th><th class=\"num\">Mispredictions</th></tr></thead><tbody>");
             for (VariantStats v : m.variants()) {
@@ -493,7 +631,7 @@ public final class HtmlReport {
                         .append("</td><td class=\"num\">").append(v.mispredictions() == null ? "" : v.mispredictions())
                         .append("</td></tr>");
             }
-            h.append("</tbody></table>");
+            h.append("</tbody></table></div>");
         }
         if (r.cComparison() != null) {
             CComparisonHtml.section(h, r.cComparison(), pos);
@@ -504,7 +642,7 @@ public final class HtmlReport {
         }
         List<Finding> findings = r.findings().stream().sorted(FindingsCsv.ORDER).toList();
         for (int i = 0; i < Math.min(findings.size(), MAX_FINDINGS_SHOWN); i++) {
-            finding(h, r, findings.get(i));
+            finding(h, r, findings.get(i), findingAnchor(pos, i));
         }
         if (findings.size() > MAX_FINDINGS_SHOWN) {
             h.append("<p class=\"note\">And ").append(findings.size() - MAX_FINDINGS_SHOWN)
@@ -520,9 +658,15 @@ public final class HtmlReport {
         h.append("</details>\n");
     }
 
-    private static void finding(StringBuilder h, ProjectResult r, Finding f) {
+    /** The anchor of a project's {@code i}-th finding (0-based) in the page: {@code #f-<project pos>-<i+1>}. */
+    static String findingAnchor(int pos, int i) {
+        return "f-" + pos + "-" + (i + 1);
+    }
+
+    private static void finding(StringBuilder h, ProjectResult r, Finding f, String anchor) {
         String link = Permalinks.of(r.spec(), r.version(), f);
-        h.append("<div class=\"finding\"><h4><code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
+        h.append("<div class=\"finding\" id=\"").append(anchor).append("\"><h4><a class=\"open anchor\" href=\"#")
+                .append(anchor).append("\" title=\"link to this finding\">#</a> <code>").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
                 .append("</code> <span class=\"where\">").append(Html.esc(f.file())).append(':').append(f.startLine())
                 .append('–').append(f.endLine()).append("</span>");
         if (f.function() != null && !f.function().isEmpty()) {
@@ -561,14 +705,22 @@ public final class HtmlReport {
         if (f.snippet() != null && !f.snippet().isEmpty()) {
             boolean rust = f.language() == io.loopscout.core.Language.RUST;
             String snippet = firstLines(f.snippet(), MAX_SNIPPET_LINES);
-            int lines = (int) snippet.chars().filter(c -> c == '\n').count() + (snippet.endsWith("\n") ? 0 : 1);
-            StringBuilder gutter = new StringBuilder();
-            for (int k = 0; k < lines; k++) {
-                gutter.append(k == 0 ? "" : "\n").append(Math.max(1, f.startLine()) + k);
+            int first = Math.max(1, f.startLine());
+            String head = firstLines(snippet, HEAD_LINES);
+            String body = snippet.substring(head.length()).replaceFirst("^\n", "");
+            if (body.lines().count() <= 3) {
+                head = snippet; // a short loop is shown whole
+                body = "";
             }
-            h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
-                    .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(snippet, rust))
-                    .append("</code></pre></div>");
+            codeBlock(h, head, first, rust);
+            if (!body.isEmpty()) {
+                // the body is inert (a template) until asked for: long loops cost neither layout nor height
+                int bodyLines = (int) body.lines().count();
+                h.append("<details class=\"body\"><summary>Show the loop body (").append(bodyLines)
+                        .append(Html.plural(bodyLines, " more line", " more lines")).append(")</summary><template>");
+                codeBlock(h, body, first + (int) head.lines().count(), rust);
+                h.append("</template></details>");
+            }
             if (snippet.length() < f.snippet().length()) {
                 h.append("<p class=\"note\">Snippet cut after ").append(MAX_SNIPPET_LINES)
                         .append(" lines; the loop ends on line ").append(f.endLine()).append(".</p>");
@@ -579,6 +731,21 @@ public final class HtmlReport {
             h.append("<div class=\"pics\">").append(graph).append("</div>");
         }
         h.append("</div>");
+    }
+
+    /** Lines of a loop shown at first: the head and the start of the dispatch. */
+    static final int HEAD_LINES = 12;
+
+    /** A highlighted code block with line numbers from {@code firstLine}. */
+    private static void codeBlock(StringBuilder h, String code, int firstLine, boolean rust) {
+        int lines = (int) code.chars().filter(c -> c == '\n').count() + (code.endsWith("\n") ? 0 : 1);
+        StringBuilder gutter = new StringBuilder();
+        for (int k = 0; k < lines; k++) {
+            gutter.append(k == 0 ? "" : "\n").append(firstLine + k);
+        }
+        h.append("<div class=\"code\"><pre class=\"gutter\" aria-hidden=\"true\">").append(gutter)
+                .append("</pre><pre class=\"src\"><code>").append(CodeHighlighter.highlight(code, rust))
+                .append("</code></pre></div>");
     }
 
     /** The first {@code max} lines of {@code text}. */
@@ -651,8 +818,8 @@ public final class HtmlReport {
         kv(h, "Runner", run.runner());
         kv(h, "Measure mode", run.measureMode());
         kv(h, "Manifest", run.manifest());
-        kv(h, "Started", run.start().toString());
-        kv(h, "Ended", run.end().toString() + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
+        kv(h, "Started", readable(run.start()));
+        kv(h, "Ended", readable(run.end()) + " (" + Duration.between(run.start(), run.end()).toSeconds() + " s)");
         kv(h, "Files", c.filesScanned() + " scanned, " + c.filesSkippedTooLarge() + " over 2 MB skipped, "
                 + c.binaryFilesSkipped() + " binary skipped, " + c.symlinksRefused() + " symlinks refused");
         kv(h, "Parsing", c.parseErrors() + " files with parse errors, " + c.notUtf8() + " not UTF-8, "

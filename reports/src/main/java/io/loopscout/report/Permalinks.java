@@ -37,9 +37,15 @@ public final class Permalinks {
      * subdir included), or empty when the source has no stable public address.
      */
     public static String base(ProjectSpec spec, String version) {
-        SourceSpec source = spec.source();
         String subdir = path(spec.subdir() == null ? "" : spec.subdir());
-        String sub = subdir.isEmpty() ? "" : subdir + "/";
+        String root = webRoot(spec, version);
+        return root.isEmpty() || subdir.isEmpty() ? root : root + subdir + "/";
+    }
+
+    /** The web address of the project's repository (or crate source) root at {@code version}, or empty. */
+    private static String webRoot(ProjectSpec spec, String version) {
+        SourceSpec source = spec.source();
+        String sub = "";
         if (source instanceof SourceSpec.Crate crate) {
             String v = notBlank(version) ? version : crate.version();
             return notBlank(v) && notBlank(crate.name())
@@ -60,6 +66,19 @@ public final class Permalinks {
             }
         }
         return "";
+    }
+
+    /**
+     * The root that a project's repository-relative paths (its subdir included) resolve against, ending in
+     * {@code /}: the repository at the resolved revision on GitHub or GitLab, the crate's source on docs.rs, the
+     * local folder's {@code file:} URI for a path source; empty when there is none.
+     */
+    public static String root(ProjectSpec spec, String version) {
+        if (spec.source() instanceof SourceSpec.Path p) {
+            String abs = path(p.path());
+            return p.path().startsWith("/") && !abs.isEmpty() ? "file:///" + abs + "/" : "";
+        }
+        return webRoot(spec, version);
     }
 
     /** {@code https://host/owner/repo} for an https git URL (trailing {@code .git} and slashes dropped), else null. */

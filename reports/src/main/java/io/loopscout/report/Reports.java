@@ -30,7 +30,7 @@ public final class Reports {
                 FailuresCsv.write(staging, failures),
                 ChangesCsv.write(staging, changes),
                 HtmlReport.write(staging, ranked, failures, run, scoreFormula, changes),
-                SarifReport.write(staging, ranked, run.loopscoutVersion()),
+                SarifReport.write(staging, ranked, run),
                 RunJson.write(staging, run, ranked, failures))); // run.json last: the marker of a complete set
     }
 }

@@ -86,12 +86,29 @@ public final class RunJson {
         return OutputFile.write(outDir, FILE, render(run, results, failures));
     }
 
-    /** The status recorded in {@code outDir}'s run.json. */
-    public static RunStatus readStatus(Path outDir) throws IOException {
-        JsonNode status = MAPPER.readTree(outDir.resolve(FILE).toFile()).get("status");
+    /**
+     * What a finished run's run.json says, for the command line's last line and exit status.
+     *
+     * @param status          how the run ended
+     * @param projects        projects in the run
+     * @param projectsFailed  projects with no result
+     * @param findings        findings in all
+     * @param failures        rows of failures.csv
+     * @param durationSeconds how long the run took
+     */
+    public record Summary(RunStatus status, long projects, long projectsFailed, long findings, long failures,
+                          double durationSeconds) {
+    }
+
+    /** The summary recorded in {@code outDir}'s run.json. */
+    public static Summary readSummary(Path outDir) throws IOException {
+        JsonNode root = MAPPER.readTree(outDir.resolve(FILE).toFile());
+        JsonNode status = root.get("status");
         if (status == null) {
             throw new IOException(outDir.resolve(FILE) + " has no status");
         }
-        return RunStatus.ofId(status.asText());
+        return new Summary(RunStatus.ofId(status.asText()), root.at("/counts/projects").asLong(),
+                root.at("/failures/projects_failed").asLong(), root.at("/counts/findings").asLong(),
+                root.at("/failures/total").asLong(), root.path("duration_seconds").asDouble());
     }
 }

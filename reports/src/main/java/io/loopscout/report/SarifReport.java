@@ -13,9 +13,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * findings.sarif: SARIF 2.1.0, one run of loopscout over the corpus, one result per finding. Rule ids are the
- * pattern ids; a result's file is relative to its project, named by {@code uriBaseId} = the project id, whose
- * web address (docs.rs or the repository at the resolved revision) is in {@code originalUriBaseIds} when known.
+ * findings.sarif: SARIF 2.1.0, one run of loopscout over the corpus, one result per finding, shaped for GitHub code
+ * scanning. Rule ids are the pattern ids, each with help from rule-help.md. A result's file is relative to its
+ * repository's root (the project's subdir included), named by {@code uriBaseId} = the project id, which
+ * {@code originalUriBaseIds} always defines: the web address of the repository at the resolved revision, the
+ * crate's source on docs.rs, or the local checkout's {@code file:} URI.
  */
 public final class SarifReport {
 
@@ -24,6 +26,12 @@ public final class SarifReport {
 
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
+    /** What #[loop_match] is and why loopscout gathers evidence for it: the tool's and the rules' help address. */
+    static final String INFORMATION_URI = "https://github.com/rust-lang/rfcs/pull/3720";
+
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
     /** The key of loopscout's fingerprint in {@code partialFingerprints}; bump the suffix if its inputs change. */
     static final String FINGERPRINT_KEY = "loopscoutLoop/v1";
 
@@ -31,7 +39,8 @@ public final class SarifReport {
     }
 
     /** The SARIF text (pretty-printed JSON, ending in a newline). */
-    public static String render(List<ProjectResult> results, String toolVersion) {
+    public static String render(List<ProjectResult> results, RunInfo info) {
+        String toolVersion = info.loopscoutVersion();
         ObjectNode root = RunJson.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -39,23 +48,37 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "loopscout");
         driver.put("version", toolVersion == null || toolVersion.isBlank() ? "unknown" : toolVersion);
+        driver.put("informationUri", INFORMATION_URI);
         ArrayNode rules = driver.putArray("rules");
         for (Pattern p : Pattern.values()) {
+            RuleHelp help = RuleHelp.of(p);
             ObjectNode rule = rules.addObject();
             rule.put("id", p.id());
             rule.put("name", ruleName(p));
             rule.putObject("shortDescription").put("text", p.description());
-            rule.putObject("fullDescription").put("text", p.description());
-            rule.putObject("defaultConfiguration").put("level", "note");
+            rule.putObject("fullDescription").put("text", help.fullDescription());
+            ObjectNode h = rule.putObject("help");
+            h.put("text", help.text());
+            h.put("markdown", help.markdown());
+            rule.put("helpUri", INFORMATION_URI);
+            rule.putObject("defaultConfiguration").put("level", p == Pattern.RUST_LOOP_MATCH ? "none" : "note");
             rule.putObject("properties").putArray("tags").add(p.language().id()).add("state-machine");
         }
+        // the category (up to the last slash) is stable across runs, so code scanning compares like with like
+        run.putObject("automationDetails").put("id", "loopscout/" + (info.measureMode().isEmpty() ? "static"
+                : info.measureMode()) + "/" + STAMP.format(info.start()));
         List<ProjectResult> ordered = ProjectsCsv.sorted(results);
         ObjectNode bases = RunJson.MAPPER.createObjectNode();
         ArrayNode out = run.putArray("results");
         for (ProjectResult r : ordered) {
-            String base = Permalinks.base(r.spec(), r.version());
-            if (!base.isEmpty()) {
-                bases.putObject(r.id()).put("uri", base);
+            if (!r.findings().isEmpty()) {
+                String rootUri = Permalinks.root(r.spec(), r.version());
+                ObjectNode base = bases.putObject(r.id());
+                if (rootUri.isEmpty()) {
+                    base.putObject("description").put("text", "the root of " + r.id() + " at " + r.version());
+                } else {
+                    base.put("uri", rootUri);
+                }
             }
             r.findings().stream().sorted(FindingsCsv.ORDER).forEach(f -> out.add(result(r, f)));
         }
@@ -71,8 +94,21 @@ public final class SarifReport {
     }
 
     /** Writes findings.sarif into {@code outDir}. */
-    public static Path write(Path outDir, List<ProjectResult> results, String toolVersion) {
-        return OutputFile.write(outDir, FILE, render(results, toolVersion));
+    public static Path write(Path outDir, List<ProjectResult> results, RunInfo info) {
+        return OutputFile.write(outDir, FILE, render(results, info));
+    }
+
+    /**
+     * A result's level: {@code warning} for a loop the rewriter can turn into the {@code #[loop_match]} form
+     * (unless the project's own benchmark says the change regressed), {@code none} for a loop that already has
+     * it, {@code note} for the rest (not eligible, C, interpreters).
+     */
+    static String level(ProjectResult r, Finding f) {
+        if (f.pattern() == Pattern.RUST_LOOP_MATCH) {
+            return "none";
+        }
+        boolean regressed = r.measurement().verdict() == io.loopscout.runner.Verdict.REGRESSED;
+        return Boolean.TRUE.equals(f.eligible()) && !regressed ? "warning" : "note";
     }
 
     /** {@code rust/field-state-loop} → {@code RustFieldStateLoop} (SARIF rule names are identifiers). */
@@ -93,12 +129,13 @@ public final class SarifReport {
         if (p != null) {
             res.put("ruleIndex", p.ordinal());
         }
-        res.put("level", "note");
+        res.put("level", level(r, f));
         res.putObject("message").put("text", message(f));
         ObjectNode loc = res.putArray("locations").addObject();
         ObjectNode phys = loc.putObject("physicalLocation");
         ObjectNode artifact = phys.putObject("artifactLocation");
-        artifact.put("uri", Permalinks.path(f.file() == null ? "" : f.file()));
+        String subdir = r.spec().subdir() == null ? "" : r.spec().subdir();
+        artifact.put("uri", Permalinks.path(subdir + "/" + (f.file() == null ? "" : f.file())));
         artifact.put("uriBaseId", r.id());
         ObjectNode region = phys.putObject("region");
         int start = Math.max(1, f.startLine());
@@ -136,7 +173,7 @@ public final class SarifReport {
             props.put("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
         }
         if (f.modelSpeedup() != null && Double.isFinite(f.modelSpeedup())) {
-            props.put("modelSpeedup", f.modelSpeedup());
+            props.put("modelSpeedup", new java.math.BigDecimal(CsvTable.number(f.modelSpeedup(), 4)));
         }
         return res;
     }

@@ -18,6 +18,9 @@ public final class SpeedupChartSvg {
     private static final double TOP = 10;
     private static final double AXIS_H = 26;
 
+    /** A generous width of one character of the 12 px value text (digits and brackets are narrower). */
+    static final double TEXT_CHAR_W = 7.5;
+
     private SpeedupChartSvg() {
     }
 
@@ -72,6 +75,10 @@ public final class SpeedupChartSvg {
         lo = Math.max(0.5, lo - 0.02); // a nonsense value (≤ 0.5×) is clamped; its label still says it
         hi = Math.min(2.5, hi + 0.02);
         double plotW = WIDTH - LABEL_W - 150;
+        // the value text after the bars gets the room it needs, so "[0.887×, 1.22×]" is never clipped
+        double textW = Math.max(150, bars.stream().mapToInt(b -> b.text().codePointCount(0, b.text().length()))
+                .max().orElse(0) * TEXT_CHAR_W + 16);
+        double width = LABEL_W + plotW + textW;
         double finalLo = lo;
         double finalHi = hi;
         java.util.function.DoubleUnaryOperator sx = v -> LABEL_W
@@ -81,8 +88,8 @@ public final class SpeedupChartSvg {
         StringBuilder sb = new StringBuilder();
         sb.append("<svg class=\"").append(Html.esc(cssClass))
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
-                .append(fmt(WIDTH)).append("\" height=\"").append(fmt(height)).append("\" viewBox=\"0 0 ")
-                .append(fmt(WIDTH)).append(' ').append(fmt(height))
+                .append(fmt(width)).append("\" height=\"").append(fmt(height)).append("\" viewBox=\"0 0 ")
+                .append(fmt(width)).append(' ').append(fmt(height))
                 .append("\"><title>").append(Html.esc(title)).append("</title>");
         double plotTop = TOP;
         double plotBottom = TOP + bars.size() * ROW_H;

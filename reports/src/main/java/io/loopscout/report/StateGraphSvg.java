@@ -36,8 +36,49 @@ public final class StateGraphSvg {
         return sb.append("</defs></svg>").toString();
     }
 
-    /** The SVG element (its arrow heads come from {@link #markerDefs()}). Empty graph → empty string. */
-    public static String render(StateGraph graph) {
+    /** Graphs with more states than this are laid out by graphviz when it is installed (a circle gets tangled). */
+    public static final int LAYERED_FROM = 13;
+
+    /** The wildcard arm: a catch-all, not a state. */
+    static final String WILDCARD = "_";
+
+    /**
+     * The picture of a finding's graph: small graphs on a circle (arrow heads from {@link #markerDefs()}), large
+     * ones laid out in layers by graphviz, falling back to the circle when dot is missing. The wildcard arm
+     * {@code _} is not drawn. Empty graph → empty string.
+     */
+    public static String render(StateGraph original) {
+        StateGraph graph = withoutWildcard(original);
+        int n = graph.states().size();
+        if (n >= LAYERED_FROM && n <= MAX_STATES) {
+            java.util.Optional<String> dot = GraphvizSvg.render(graph);
+            if (dot.isPresent()) {
+                return dot.get();
+            }
+        }
+        return circle(graph);
+    }
+
+    /** The graph without the wildcard arm's node and the transitions from or to it. */
+    static StateGraph withoutWildcard(StateGraph g) {
+        int w = g.states().indexOf(WILDCARD);
+        if (w < 0) {
+            return g;
+        }
+        java.util.List<String> states = new java.util.ArrayList<>(g.states());
+        states.remove(w);
+        java.util.List<Edge> edges = new java.util.ArrayList<>();
+        for (Edge e : g.edges()) {
+            if (e.from() == w || e.to() == w) {
+                continue;
+            }
+            edges.add(new Edge(e.from() > w ? e.from() - 1 : e.from(), e.to() > w ? e.to() - 1 : e.to(), e.kind()));
+        }
+        return new StateGraph(states, edges);
+    }
+
+    /** Small graphs: states on a circle in source order. */
+    static String circle(StateGraph graph) {
         int n = graph.states().size();
         if (n == 0) {
             return "";

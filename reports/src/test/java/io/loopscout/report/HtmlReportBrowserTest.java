@@ -128,9 +128,70 @@ class HtmlReportBrowserTest {
         return names;
     }
 
+    private static long findingRows(ChromeDriver d) {
+        return d.findElements(By.cssSelector("#findings-table tbody tr")).stream().filter(WebElement::isDisplayed)
+                .count();
+    }
+
     private static WebElement header(String name) {
         return driver.findElements(By.cssSelector("#ranking-table th")).stream()
                 .filter(th -> th.getText().startsWith(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void sortAndFilterLiveInTheUrlAndThePageFitsAPhone() throws Exception {
+        Path report = writeReport();
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        driver.get(report.toUri() + "?sort=score&dir=asc&q=zlib");
+        assertEquals(List.of("zlib", "zlib-rs"), visibleProjects(), "a shared link shows the same view");
+        assertEquals("zlib", driver.findElement(By.id("filter")).getDomProperty("value"));
+        WebElement zlibRs = driver.findElements(By.cssSelector("#ranking-table tbody tr")).stream()
+                .filter(r -> r.findElements(By.tagName("td")).get(1).getText().equals("zlib-rs")).findFirst()
+                .orElseThrow();
+        assertEquals("12.3 M", zlibRs.findElements(By.tagName("td")).get(4).getText(), "popularity for people");
+        assertTrue(driver.findElement(By.cssSelector("header .sub")).getText().contains("2026-11-23 19:00:00 UTC"));
+
+        // the findings table: filter by pattern and eligibility, state in the URL, a row opens its finding
+        driver.get(report.toUri().toString());
+        List<WebElement> findingRows = driver.findElements(By.cssSelector("#findings-table tbody tr"));
+        assertEquals(HtmlReportTest.ranked().stream().mapToInt(r -> r.findings().size()).sum(), findingRows.size());
+        new Select(driver.findElement(By.id("f-eligible"))).selectByValue("eligible");
+        List<WebElement> shownRows = findingRows.stream().filter(WebElement::isDisplayed).toList();
+        assertTrue(shownRows.size() >= 1 && shownRows.stream().allMatch(r -> r.getText().contains("yes")),
+                shownRows.toString());
+        assertTrue(driver.getCurrentUrl().contains("eligible=eligible"), driver.getCurrentUrl());
+        new Select(driver.findElement(By.id("f-eligible"))).selectByValue("");
+        new Select(driver.findElement(By.id("f-pattern"))).selectByValue("c/computed-goto");
+        shownRows = findingRows.stream().filter(WebElement::isDisplayed).toList();
+        assertEquals(1, shownRows.size());
+        assertTrue(driver.getCurrentUrl().contains("pattern=c%2Fcomputed-goto"), driver.getCurrentUrl());
+        shownRows.get(0).findElement(By.tagName("a")).click();
+        WebElement target = driver.findElement(By.id("f-2-1"));
+        assertTrue((Boolean) js("return document.getElementById('p-2').open"), "the finding's project opened");
+        assertTrue(target.isDisplayed() && target.getText().contains("contrib/vm.c"), target.getText());
+        driver.get(report.toUri() + "?pattern=c%2Fswitch-state-loop");
+        assertEquals(1L, findingRows(driver), "a link with a pattern filter shows only that pattern");
+
+        // every value label of the speed-up chart lies inside its picture
+        driver.get(report.toUri().toString());
+        driver.findElement(By.linkText("zlib-rs")).click();
+        WebElement chart = driver.findElement(By.cssSelector("#p-1 svg.chart"));
+        Double overflow = ((Number) js("var s = arguments[0], w = s.viewBox.baseVal.width, m = 0;"
+                + "s.querySelectorAll('text').forEach(function (t) { var b = t.getBBox(); m = Math.max(m, b.x + b.width - w); });"
+                + "return m;", chart)).doubleValue();
+        assertTrue(overflow <= 0, "a label sticks out of the chart by " + overflow + " px");
+        assertTrue(chart.getText().contains("1.12×  [1.08×, 1.16×]") || (Boolean) js(
+                "return arguments[0].textContent.indexOf('[1.08×, 1.16×]') >= 0", chart));
+
+        // at 390 px nothing scrolls sideways but the wide tables inside their own boxes
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(report.toUri().toString());
+        driver.findElement(By.linkText("zlib-rs")).click();
+        long page = (Long) js("return document.documentElement.scrollWidth");
+        long view = (Long) js("return document.documentElement.clientWidth");
+        assertTrue(page <= view, "the page is " + page + " px wide in a " + view + " px window");
+        Files.write(shots.resolve("phone-390.png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(new Dimension(1400, 1000));
     }
 
     @Test
@@ -154,7 +215,11 @@ class HtmlReportBrowserTest {
         List<String> descending = new ArrayList<>(ascending);
         java.util.Collections.reverse(descending);
         assertEquals(descending, visibleProjects());
-        // sort by score, numerically: 0 < 3 < 8.25 < 21.5
+        // sort by score, numerically, best first on the first click: 21.5 > 8.25 > 3 > 0; then worst first
+        header("Score").click();
+        assertEquals(List.of("zlib-rs", "zlib", ResultFixtures.HOSTILE_ID, ResultFixtures.FORMULA_ID),
+                visibleProjects());
+        assertTrue(driver.getCurrentUrl().contains("?sort=score&dir=desc"), driver.getCurrentUrl());
         header("Score").click();
         assertEquals(List.of(ResultFixtures.FORMULA_ID, ResultFixtures.HOSTILE_ID, "zlib", "zlib-rs"),
                 visibleProjects());
@@ -194,6 +259,15 @@ class HtmlReportBrowserTest {
         WebElement code = details.findElement(By.cssSelector(".code pre.src"));
         assertTrue(code.isDisplayed());
         assertTrue(code.getText().contains("match self.mode {"), code.getText());
+        // the loop head is shown; the rest of the body is put into the page when asked for
+        WebElement body = details.findElement(By.cssSelector("details.body"));
+        assertEquals(0L, js("return arguments[0].querySelectorAll('.code').length", body), "not in the page yet");
+        assertEquals("Show the loop body (5 more lines)", body.findElement(By.tagName("summary")).getText());
+        body.findElement(By.tagName("summary")).click();
+        WebElement rest = body.findElement(By.cssSelector(".code pre.src"));
+        assertTrue(rest.getText().contains("Mode::Done => break,"), rest.getText());
+        assertTrue(body.findElement(By.cssSelector(".code pre.gutter")).getText().startsWith("132"),
+                "line numbers go on from the head");
         assertTrue(details.findElement(By.cssSelector("svg.graph")).isDisplayed());
         assertTrue(details.findElement(By.cssSelector("svg.chart")).isDisplayed());
         assertEquals(1L, js("return arguments[0].querySelectorAll('svg.chart path.ci').length", details));

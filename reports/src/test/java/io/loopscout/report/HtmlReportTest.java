@@ -139,7 +139,9 @@ class HtmlReportTest {
         }
         ProjectResult big = ProjectResult.of(base.spec(), base.version(), many, null, "").withScore(1, 1);
         String html = HtmlReport.render(List.of(big), List.of(), ResultFixtures.runInfo(), "f");
-        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN, count(html, "<div class=\"finding\">"));
+        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN, count(html, "<div class=\"finding\" id=\"f-1-"));
+        assertTrue(html.contains("id=\"f-1-100\"") && !html.contains("id=\"f-1-101\""), "one anchor per finding shown");
+        assertEquals(HtmlReport.MAX_FINDINGS_SHOWN + 5, count(html, "<tr data-pattern="), "the findings table lists all");
         assertTrue(html.contains("And 5 more findings, listed in findings.csv and findings.sarif."));
         assertTrue(html.contains("Snippet cut after 300 lines; the loop ends on line 1401."));
         assertEquals(HtmlReport.MAX_FINDINGS_SHOWN * 299, count(html, "    step();"));
@@ -178,7 +180,7 @@ class HtmlReportTest {
     @Test
     void stateGraphDrawsEveryStateAndEscapesLabels() {
         String svg = StateGraphSvg.render(ResultFixtures.hostile().findings().get(0).graph());
-        assertEquals(4 + 1, count(svg, "<circle"), "four states and the exit node");
+        assertEquals(3 + 1, count(svg, "<circle"), "three states (the wildcard arm _ is none) and the exit node");
         assertTrue(svg.contains("&lt;/text&gt;&lt;script&gt;alert(5)&lt;/script&gt;"), svg);
         assertTrue(svg.contains("marker-end=\"url(#arrow-constant)\""), svg);
         assertTrue(StateGraphSvg.markerDefs().contains("<marker id=\"arrow-constant\""));

@@ -61,10 +61,11 @@ class RunJsonTest {
         assertEquals(3, root.at("/failures/projects_with_failures").asInt());
         assertEquals(1, root.at("/failures/by_class/fetch-fail").asInt());
         assertEquals(1, root.at("/failures/by_class/build-fail").asInt());
-        assertEquals(RunStatus.COMPLETE_WITH_FAILURES, RunJson.readStatus(dir));
+        RunJson.Summary summary = RunJson.readSummary(dir);
+        assertEquals(new RunJson.Summary(RunStatus.COMPLETE_WITH_FAILURES, 4, 1, 5, 4, 2550.5), summary);
 
         RunJson.write(dir, ResultFixtures.runInfo(), ResultFixtures.all(), List.of());
-        assertEquals(RunStatus.COMPLETE, RunJson.readStatus(dir));
+        assertEquals(RunStatus.COMPLETE, RunJson.readSummary(dir).status());
         assertEquals(0, new ObjectMapper().readTree(dir.resolve(RunJson.FILE).toFile()).at("/failures/total").asInt());
     }
 }

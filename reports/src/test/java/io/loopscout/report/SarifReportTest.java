@@ -43,14 +43,14 @@ class SarifReportTest {
 
     @Test
     void validatesAgainstTheSarif210Schema() throws Exception {
-        JsonNode sarif = JSON.readTree(SarifReport.render(ranked(), "0.1.0"));
+        JsonNode sarif = JSON.readTree(SarifReport.render(ranked(), ResultFixtures.runInfo()));
         Set<ValidationMessage> errors = schema.validate(sarif);
         assertTrue(errors.isEmpty(), "schema errors: " + errors);
     }
 
     @Test
     void theSchemaCheckCanFail() throws Exception {
-        ObjectNode sarif = (ObjectNode) JSON.readTree(SarifReport.render(ranked(), "0.1.0"));
+        ObjectNode sarif = (ObjectNode) JSON.readTree(SarifReport.render(ranked(), ResultFixtures.runInfo()));
         ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startLine", 0);
         sarif.put("version", "2.0.0");
         Set<ValidationMessage> errors = schema.validate(sarif);
@@ -59,7 +59,7 @@ class SarifReportTest {
 
     @Test
     void rulesArePatternIdsAndEveryFindingIsOneResult() throws Exception {
-        JsonNode run = JSON.readTree(SarifReport.render(ranked(), "0.1.0")).at("/runs/0");
+        JsonNode run = JSON.readTree(SarifReport.render(ranked(), ResultFixtures.runInfo())).at("/runs/0");
         List<String> ruleIds = new ArrayList<>();
         run.at("/tool/driver/rules").forEach(r -> ruleIds.add(r.get("id").asText()));
         assertEquals(Arrays.stream(Pattern.values()).map(Pattern::id).toList(), ruleIds);
@@ -90,10 +90,73 @@ class SarifReportTest {
         assertTrue(results.get(2).at("/properties/rewrite").isMissingNode(), "no rewrite ran, no outcome");
         assertEquals("https://docs.rs/crate/zlib-rs/0.5.2/source/",
                 run.at("/originalUriBaseIds/zlib-rs/uri").asText());
-        assertFalse(run.get("originalUriBaseIds").has(ResultFixtures.HOSTILE_ID), "a local path has no base");
+        assertFalse(run.at("/originalUriBaseIds").get(ResultFixtures.HOSTILE_ID).has("uri"),
+                "a relative local path has no root address");
 
         JsonNode odd = results.get(results.size() - 1);
         assertEquals("src/a%2Cb%22c%20d.rs", odd.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+    }
+
+    @Test
+    void passesGithubsIngestionRules() throws Exception {
+        JsonNode sarif = JSON.readTree(SarifReport.render(ranked(), ResultFixtures.runInfo()));
+        assertEquals(List.of(), GithubSarifRules.check(sarif));
+        JsonNode driver = sarif.at("/runs/0/tool/driver");
+        for (JsonNode rule : driver.get("rules")) {
+            assertTrue(rule.at("/help/markdown").asText().contains("`"), "help keeps its markdown: " + rule);
+            assertFalse(rule.at("/help/text").asText().contains("`"), "help text is plain: " + rule);
+        }
+        assertEquals("loopscout/project/20261123T190000Z", sarif.at("/runs/0/automationDetails/id").asText());
+    }
+
+    @Test
+    void theGithubRuleCheckCanFail() throws Exception {
+        ObjectNode sarif = (ObjectNode) JSON.readTree(SarifReport.render(ranked(), ResultFixtures.runInfo()));
+        ObjectNode rule = (ObjectNode) sarif.at("/runs/0/tool/driver/rules/2");
+        rule.remove("help");
+        rule.set("fullDescription", rule.get("shortDescription"));
+        ObjectNode art = (ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        art.put("uri", "https://example.com/x.rs");
+        art.put("uriBaseId", "nowhere");
+        ((ObjectNode) sarif.at("/runs/0/results/1/properties")).put("modelSpeedup", 1.2345678);
+        ((ObjectNode) sarif.at("/runs/0")).remove("automationDetails");
+        List<String> rules = GithubSarifRules.check(sarif).stream().map(s -> s.substring(0, s.indexOf(' '))).toList();
+        assertEquals(List.of("GH-category", "GH2012", "SARIF2001", "SARIF2001", "GH1005", "SARIF1004", "loopscout"),
+                rules);
+    }
+
+    @Test
+    void levelsFollowEligibilityAndEvidence() throws Exception {
+        JsonNode results = JSON.readTree(SarifReport.render(ranked(), ResultFixtures.runInfo())).at("/runs/0/results");
+        List<String> levels = new ArrayList<>();
+        for (JsonNode r : results) {
+            levels.add(r.get("ruleId").asText() + "=" + r.get("level").asText());
+        }
+        assertTrue(levels.get(0).equals("rust/field-state-loop=warning"), "eligible: " + levels);
+        assertTrue(levels.get(1).equals("rust/state-loop=note"), "not eligible: " + levels);
+        assertTrue(levels.stream().filter(l -> l.startsWith("c/")).allMatch(l -> l.endsWith("=note")), levels.toString());
+        Finding adopted = Finding.builder().file("a.rs").startLine(1).endLine(2).pattern(Pattern.RUST_LOOP_MATCH)
+                .eligible(true).build();
+        assertEquals("none", SarifReport.level(ResultFixtures.zlibRs(), adopted));
+        ProjectResult r = ResultFixtures.zlibRs();
+        ProjectResult longDigits = ProjectResult.of(r.spec(), r.version(),
+                List.of(r.findings().get(1).withModelSpeedup(1.2345678901234567)), r.measurement(), "");
+        assertEquals("1.2346", JSON.readTree(SarifReport.render(List.of(longDigits), ResultFixtures.runInfo()))
+                .at("/runs/0/results/0/properties/modelSpeedup").asText(), "speed-ups rounded to 4 places");
+    }
+
+    @Test
+    void pathsAreRelativeToTheRepositoryRoot() throws Exception {
+        ProjectResult r = ResultFixtures.zlibRs();
+        ProjectResult inSubdir = ProjectResult.of(new io.loopscout.manifest.ProjectSpec("core",
+                io.loopscout.core.Language.RUST, new io.loopscout.manifest.SourceSpec.Path("/work/mono"),
+                io.loopscout.manifest.Popularity.none(), "crates/core", null, null, 1), "abc", r.findings(), null, "");
+        JsonNode run = JSON.readTree(SarifReport.render(List.of(inSubdir), ResultFixtures.runInfo())).at("/runs/0");
+        assertEquals("crates/core/src/inflate.rs",
+                run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals("file:///work/mono/", run.at("/originalUriBaseIds/core/uri").asText());
+        assertEquals(List.of(), GithubSarifRules.check(JSON.readTree(SarifReport.render(List.of(inSubdir),
+                ResultFixtures.runInfo()))));
     }
 
     @Test
@@ -110,6 +173,6 @@ class SarifReportTest {
     void sameInputsGiveTheSameBytes() {
         List<ProjectResult> shuffled = new ArrayList<>(ranked());
         Collections.reverse(shuffled);
-        assertEquals(SarifReport.render(ranked(), "0.1.0"), SarifReport.render(shuffled, "0.1.0"));
+        assertEquals(SarifReport.render(ranked(), ResultFixtures.runInfo()), SarifReport.render(shuffled, ResultFixtures.runInfo()));
     }
 }

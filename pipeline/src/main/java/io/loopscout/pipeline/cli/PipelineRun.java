@@ -69,6 +69,11 @@ public final class PipelineRun {
             System.err.println("loopscout: " + e.getMessage());
             return Main.USAGE;
         }
+        ProgressDisplay display = progress ? ProgressDisplay.forStderr() : null;
+        if (display != null) {
+            display.start(projects.size() + " projects, measure " + measure.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", outputs to " + out.toAbsolutePath().normalize());
+        }
         Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
         LoopscoutOptions options = options(runner);
@@ -89,19 +94,20 @@ public final class PipelineRun {
                 runner.name(), measure == Measure.STATIC ? "" : HostFacts.timing());
         Progress.start(projects.size());
         Pipeline pipeline = LoopscoutPipeline.build(options, projects, started);
-        Thread ticker = progress ? startTicker() : null;
+        RunJson.Summary summary;
         try {
             PipelineResult result = pipeline.run();
             result.waitUntilFinish();
+            summary = RunJson.readSummary(out);
         } finally {
-            if (ticker != null) {
-                ticker.interrupt();
+            if (display != null) {
+                display.close();
             }
         }
-        if (progress) {
-            System.err.println("\r" + Progress.line() + "  done; outputs in " + out);
+        if (display != null) {
+            display.summary(summary, out);
         }
-        return failExit && RunJson.readStatus(out) == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
+        return failExit && summary.status() == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
     private static LoopscoutOptions options(Runner runner) {
@@ -118,26 +124,5 @@ public final class PipelineRun {
         direct.setRunner(DirectRunner.class);
         direct.setTargetParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
         return direct.as(LoopscoutOptions.class);
-    }
-
-    private static Thread startTicker() {
-        Thread t = new Thread(() -> {
-            String last = "";
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    String line = Progress.line();
-                    if (!line.equals(last)) {
-                        System.err.println(line);
-                        last = line;
-                    }
-                    Thread.sleep(2000);
-                }
-            } catch (InterruptedException e) {
-                // run finished
-            }
-        }, "loopscout-progress");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 }

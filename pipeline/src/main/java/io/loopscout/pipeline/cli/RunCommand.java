@@ -42,13 +42,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
     Path cache;
 
-    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
-            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
-    Path baseline;
-
-    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
-            + "rows), for cron and CI; without it such a run exits 0")
-    boolean failExit;
+    @Mixin
+    OutcomeOptions outcome = new OutcomeOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
@@ -66,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
         SandboxSettings settings = sandbox.settings(System.err);
         InputLimits limits = inputLimits.limits();
         if (tier == null || settings == null || limits == null
-                || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(baseline)) {
+                || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
         Manifest m;
@@ -88,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<ProjectSpec> projects = m.only(only).projects();
         return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true, settings,
-                baseline, failExit);
+                outcome.baseline, outcome.failExit);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

@@ -33,13 +33,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out = Path.of("loopscout-out");
 
-    @Option(names = "--baseline", paramLabel = "DIR", description = "compare with the outputs of an earlier run "
-            + "in DIR (changes.csv, the report's Changes section); default: the previous outputs in --out")
-    Path baseline;
-
-    @Option(names = "--fail-exit", description = "exit 3 when the run completed with failures (failures.csv has "
-            + "rows), for cron and CI; without it such a run exits 0")
-    boolean failExit;
+    @Mixin
+    OutcomeOptions outcome = new OutcomeOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
@@ -51,7 +46,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Logging.configure(verbose);
         InputLimits limits = inputLimits.limits();
-        if (limits == null || !CliArgs.usableBaseline(baseline)) {
+        if (limits == null || !CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = new ArrayList<>();
@@ -67,12 +62,16 @@ final class ScanCommand implements Callable<Integer> {
             for (int n = 2; !ids.add(id); n++) {
                 id = base + "-" + n;
             }
-            projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path(abs.toString()), Popularity.none(),
-                    null, null, null, 0));
+            // inside a git checkout the source is the checkout and the folder its subdir, so that report paths
+            // (SARIF above all) are relative to the repository root, as code scanning maps them
+            Path root = checkoutRoot(abs);
+            String subdir = root == null || root.equals(abs) ? null : root.relativize(abs).toString();
+            projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path((subdir == null ? abs : root)
+                    .toString()), Popularity.none(), subdir, null, null, 0));
         }
         return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
                 PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, limits, true,
-                io.loopscout.runner.sandbox.SandboxSettings.standard(), baseline, failExit);
+                io.loopscout.runner.sandbox.SandboxSettings.standard(), outcome.baseline, outcome.failExit);
     }
 
     /**
@@ -84,6 +83,16 @@ final class ScanCommand implements Callable<Integer> {
         String name = dir.getFileName() == null ? "root" : dir.getFileName().toString();
         String id = name.toLowerCase(Locale.ROOT).replaceAll("[\\p{Cntrl}\\s/\\\\:*?\"<>|]+", "-");
         return id.isEmpty() || id.equals(".") || id.equals("..") ? "project" : id;
+    }
+
+    /** The work tree of the git checkout {@code dir} is in, or null when it is in none. */
+    static Path checkoutRoot(Path dir) {
+        java.io.File gitDir = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(dir.toFile())
+                .getGitDir();
+        if (gitDir == null || !gitDir.getName().equals(".git")) {
+            return null; // no checkout, or a bare or worktree-linked git dir: scan the folder as it is
+        }
+        return gitDir.toPath().getParent().toAbsolutePath().normalize();
     }
 
     private static Language languageOf(Path dir) throws IOException {

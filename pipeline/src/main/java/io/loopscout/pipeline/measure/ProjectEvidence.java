@@ -1,5 +1,6 @@
 package io.loopscout.pipeline.measure;
 
+import io.loopscout.pipeline.beam.Progress;
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.core.FileTrees;
@@ -89,6 +90,7 @@ public final class ProjectEvidence {
         List<Finding> found = findings;
         if (spec.language() != Language.C && stateLoops && Files.isRegularFile(crate.resolve("Cargo.toml"))) {
             try {
+                Progress.step(spec.id(), "rewrite and verify");
                 FileTrees.delete(copy); // afresh: an older copy may hold an earlier rewrite
                 FileTrees.copy(checkout, copy);
                 Path crateCopy = copy.resolve(checkout.relativize(crate).toString());
@@ -101,6 +103,7 @@ public final class ProjectEvidence {
                 failures.add(new Failure(spec.id(), STAGE, FailureClass.REWRITE_FAIL, e.getMessage()));
             }
         }
+        Progress.step(spec.id(), mode == MeasureMode.PROJECT ? "build and benchmark" : "model kernels");
         MeasureOutcome o = measurer.measure(spec, checkout, rewritten, found, mode);
         failures.addAll(o.failures());
         Measurement m = o.measurement() != null ? o.measurement() : headlineModel(o);
@@ -128,7 +131,10 @@ public final class ProjectEvidence {
             CComparisonRunner.Settings settings = CComparisonRunner.Settings.standard(
                     workDir.resolve("c2rust").resolve(spec.id()));
             CComparisonRunner.Result r = new CComparisonRunner(cargo.sandbox(), cargo, C2RustTranslator.sandboxed(cargo),
-                    new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> LOG.info("{}: c2rust: {}", spec.id(), line))
+                    new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> {
+                        LOG.info("{}: c2rust: {}", spec.id(), line);
+                        Progress.step(spec.id(), "c2rust: " + line);
+                    })
                     .run(recipe, settings);
             failures.addAll(r.failures());
             return r.comparison();

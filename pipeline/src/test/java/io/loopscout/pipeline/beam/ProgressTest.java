@@ -3,22 +3,45 @@ package io.loopscout.pipeline.beam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The progress line stays short however many projects are in flight. */
+/** The progress line: counts per stage instead of every project, an ETA, a bounded length. */
 class ProgressTest {
 
     @Test
-    void tenThousandProjectsInFlightMakeAShortLine() {
-        Progress.start(10_000);
+    void countsStagesAndEstimatesTheRest() {
+        Progress.start(12);
+        Progress.stage("a", AcquireSources.STAGE);
+        Progress.stage("b", ExtractFindings.STAGE);
+        Progress.stage("c", ExtractFindings.STAGE);
+        Progress.stage("d", MeasureProjects.STAGE);
+        Progress.step("d", "build and benchmark");
+        Progress.stage("e", MeasureProjects.STAGE);
+        Progress.done("e");
+        Progress.stage("f", AcquireSources.STAGE);
+        Progress.done("f");
+        assertEquals("[2/12] acquire 1 · extract 2 · measure 1 · 1m04s, ETA 5m20s · d: build and benchmark",
+                Progress.line(Duration.ofSeconds(64), 200));
+        Progress.done("d");
+        assertEquals("[3/12] acquire 1 · extract 2 · 1h02m, ETA 3h06m", Progress.line(Duration.ofMinutes(62), 200),
+                "a finished project leaves its stage and its step");
+    }
+
+    @Test
+    void tenThousandProjectsStillMakeOneShortLine() {
+        Map<String, Integer> stages = new LinkedHashMap<>();
+        stages.put("extract", 9_000);
+        Map<String, String> steps = new LinkedHashMap<>();
         for (int i = 0; i < 10_000; i++) {
-            Progress.stage(String.format("project-%05d", i), "extract");
+            steps.put("project-" + i, "c2rust: compiling\r\nline two");
         }
-        Progress.done("project-00000");
-        String line = Progress.line();
-        assertEquals("[1/10000] extract: project-00001, extract: project-00002, extract: project-00003, "
-                + "extract: project-00004 +9995 more", line);
-        assertTrue(line.length() < 200, line);
-        Progress.start(0);
+        String line = Progress.line(new Progress.Snapshot(17, 10_000, stages, steps), Duration.ofSeconds(5), 80);
+        assertEquals(80, line.codePointCount(0, line.length()), line);
+        assertTrue(line.startsWith("[17/10000] extract 9000 · 5s, ETA "), line);
+        assertTrue(line.endsWith("…"));
+        assertTrue(line.chars().noneMatch(c -> c == '\r' || c == '\n'), "one line, whatever a step says");
     }
 }

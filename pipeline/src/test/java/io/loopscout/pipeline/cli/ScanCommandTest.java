@@ -27,8 +27,10 @@ class ScanCommandTest {
     }
 
     @Test
-    void scanWritesTheIdsIntoProjectsCsv() throws Exception {
-        Path unicode = tmp.resolve("dëcoder-ü");
+    void scanWritesTheIdsIntoProjectsCsvAndRepositoryRelativeSarifPaths() throws Exception {
+        Path mono = tmp.resolve("mono");
+        org.eclipse.jgit.api.Git.init().setDirectory(mono.toFile()).call().close();
+        Path unicode = mono.resolve("crates/dëcoder-ü");
         Path formula = tmp.resolve("=cmd");
         for (Path p : List.of(unicode, formula)) {
             Files.createDirectories(p.resolve("src"));
@@ -41,5 +43,13 @@ class ScanCommandTest {
         String projects = Files.readString(out.resolve("projects.csv"), StandardCharsets.UTF_8);
         assertTrue(projects.contains(",dëcoder-ü,"), projects);
         assertTrue(projects.contains(",'=cmd,"), "the formula guard, not a renaming: " + projects);
+        com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("findings.sarif").toFile()).at("/runs/0");
+        List<String> uris = new java.util.ArrayList<>();
+        run.get("results").forEach(r -> uris.add(r.at("/locations/0/physicalLocation/artifactLocation/uriBaseId")
+                .asText() + " " + r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+        assertTrue(uris.contains("dëcoder-ü crates/d%C3%ABcoder-%C3%BC/src/lib.rs"), "relative to the checkout: " + uris);
+        assertTrue(uris.contains("=cmd src/lib.rs"), "outside a checkout, relative to the folder: " + uris);
+        assertEquals(mono.toUri().toString(), run.at("/originalUriBaseIds/dëcoder-ü/uri").asText());
     }
 }
