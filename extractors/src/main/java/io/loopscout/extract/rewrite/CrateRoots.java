@@ -130,6 +130,7 @@ final class CrateRoots {
         boolean outsideBins = touched.stream().anyMatch(t -> !t.startsWith("src/bin/") && !t.equals("src/main.rs"));
         if (outsideBins) {
             if (lib != null) {
+                out.remove(lib); // a lib at a custom path may be in already (touched): once, and first
                 out.add(0, lib);
             } else if (roots.contains("src/main.rs") && !out.contains("src/main.rs")) {
                 out.add(0, "src/main.rs");
