@@ -273,7 +273,7 @@ public final class ProjectMeasurer {
                 return null;
             }
             // everything the fetch and the build read is under driverRoot: the driver, its siblings, the source copy
-            Failure fetch = cargo.fetch(spec.id(), driver);
+            Failure fetch = cargo.fetch(spec.id(), driverRoot, driver);
             if (fetch != null) {
                 failures.add(fetch);
                 if (v.required()) {
