@@ -50,9 +50,9 @@ public record Decision(Stop stop, int pairs, int discardedPairs, double halfWidt
 
     /** One line for notes and reports. */
     public String text() {
-        return String.format(Locale.ROOT, "%s after %d pairs%s in %.0f s, CI ±%.2f%% (target ±%.2f%%), %s clock%s",
+        return String.format(Locale.ROOT, "%s after %d pairs%s in %.0f s, CI %s (target ±%.2f%%), %s clock%s",
                 stop.id(), pairs, discardedPairs > 0 ? " (+" + discardedPairs + " disturbed, dropped)" : "", seconds,
-                100 * halfWidth, 100 * targetHalfWidth, clock.id(),
-                instability == null ? "" : "; unstable: " + instability.text());
+                Double.isFinite(halfWidth) ? String.format(Locale.ROOT, "±%.2f%%", 100 * halfWidth) : "none",
+                100 * targetHalfWidth, clock.id(), instability == null ? "" : "; unstable: " + instability.text());
     }
 }

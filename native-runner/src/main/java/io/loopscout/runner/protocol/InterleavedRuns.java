@@ -45,6 +45,7 @@ public final class InterleavedRuns {
         boolean cpu = protocol.clock() == Timing.Clock.CPU;
         long start = nanoClock.getAsLong();
         Decision.Stop stop = Decision.Stop.MAX_ROUNDS;
+        long lastRound = 0;
         for (int round = 0; round < protocol.maxRounds(); round++) {
             if (round >= protocol.minPairs()
                     && Arrays.stream(total).allMatch(t -> t >= protocol.minTimePerVariant().toNanos() / 1e9)) {
@@ -54,7 +55,10 @@ public final class InterleavedRuns {
                     break;
                 }
             }
-            if (round >= protocol.minPairs() && nanoClock.getAsLong() - start > protocol.maxTotal().toNanos()) {
+            // stop before a round that would overrun the budget (judged by the last round's length), so that a
+            // decision never measures for longer than the budget
+            long now = nanoClock.getAsLong();
+            if (round >= protocol.minPairs() && now - start + lastRound > protocol.maxTotal().toNanos()) {
                 stop = Decision.Stop.TIME_BUDGET;
                 break;
             }
@@ -75,6 +79,7 @@ public final class InterleavedRuns {
             }
             rounds.add(times);
             offCpu.add(off);
+            lastRound = nanoClock.getAsLong() - now;
         }
         return series(labels, rounds, offCpu, harness, cpu, null, null, stop, (nanoClock.getAsLong() - start) / 1e9);
     }

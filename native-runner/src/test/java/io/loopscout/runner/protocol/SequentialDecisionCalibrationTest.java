@@ -118,6 +118,7 @@ class SequentialDecisionCalibrationTest {
         assertEquals(Decision.Stop.TIME_BUDGET, s.stop());
         // 2 min of 0.52 s runs, two per round: about 115 rounds, never more
         assertTrue(s.rounds() >= 100 && s.rounds() <= 117, "rounds " + s.rounds());
+        assertTrue(s.elapsed() <= Protocol.BUDGET.toSeconds(), "never past the budget: " + s.elapsed());
         Analysis a = Analysis.of(s, p);
         assertEquals(Verdict.UNSTABLE, a.verdict("A'"));
         assertEquals(io.loopscout.runner.Instability.Kind.NOT_CONVERGED, a.judgement("A'").why().kind());
