@@ -14,6 +14,8 @@ public enum FailureClass {
     OOM("oom"),
     NETWORK_BLOCKED("network-blocked"),
     SANDBOX_ERROR("sandbox-error"),
+    /** A project over the input caps (files, bytes): read up to the cap, or refused whole. */
+    INPUT_CAPPED("input-capped"),
     INTERNAL("internal");
 
     private final String id;

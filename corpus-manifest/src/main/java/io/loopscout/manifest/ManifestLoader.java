@@ -2,7 +2,6 @@ package io.loopscout.manifest;
 
 import io.loopscout.core.Language;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,25 +62,28 @@ public final class ManifestLoader {
     /** Parses manifest text; {@code baseDir} resolves relative {@code path:} sources. */
     public static Manifest parse(String fileName, String text, Path baseDir) throws ManifestException {
         ManifestLoader loader = new ManifestLoader(fileName, baseDir);
-        List<ProjectSpec> projects = loader.read(new StringReader(text));
+        List<ProjectSpec> projects = loader.read(text);
         if (!loader.problems.isEmpty()) {
             throw new ManifestException(loader.problems);
         }
         return new Manifest(fileName, projects);
     }
 
-    private List<ProjectSpec> read(Reader reader) {
+    private List<ProjectSpec> read(String text) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(reader);
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setCodePointLimit(MAX_CODE_POINTS);
+            root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             problem(line, null, "not valid YAML: " + e.getProblem());
             return List.of();
         } catch (RuntimeException e) {
-            problem(0, null, "not valid YAML: " + e.getMessage());
+            // SnakeYAML's alias limit (a "billion laughs" bomb) carries no position: find the alias that passed it
+            problem(aliasLimitLine(text), null, "not valid YAML: " + e.getMessage());
             return List.of();
         }
         if (!(root instanceof MappingNode rootMap)) {
@@ -210,6 +212,11 @@ public final class ManifestLoader {
             default -> {
                 onlyWith(k, id, "path", "version", "rev");
                 Path p = baseDir == null ? Path.of(value) : baseDir.resolve(value).normalize();
+                String refused = refusedPath(p);
+                if (refused != null) {
+                    problem(valueLine(k.get("path")), id, refused);
+                    return null;
+                }
                 return new SourceSpec.Path(p.toString());
             }
         }
@@ -379,5 +386,66 @@ public final class ManifestLoader {
 
     private static int valueLine(NodeTuple t) {
         return line(t.getValueNode());
+    }
+
+    /** Aliases to collections a manifest may use: a few are fine, thousands are an expansion bomb. */
+    static final int MAX_ALIASES = 50;
+
+    /** A manifest's size limit in characters: 100,000 projects fit, an endless document does not. */
+    static final int MAX_CODE_POINTS = 64 << 20;
+
+    /** Directories a {@code path:} source must never be: the whole system, or a user's whole home. */
+    private static final List<String> SYSTEM_DIRS = List.of("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib",
+            "/lib32", "/lib64", "/media", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp",
+            "/usr", "/var");
+    /** Pseudo file systems: nothing under them is a project (and {@code /proc/self/root} is {@code /}). */
+    private static final List<String> PSEUDO_DIRS = List.of("/proc", "/sys", "/dev");
+
+    /**
+     * Why {@code path} cannot be a project's source, or null: it must be an existing directory that is not a
+     * system directory or the home directory itself (checked on its real path, so a link to {@code /} is refused).
+     */
+    static String refusedPath(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (!Files.exists(abs)) {
+            return "path source does not exist: " + abs;
+        }
+        if (!Files.isDirectory(abs)) {
+            return "path source is not a directory: " + abs;
+        }
+        Path real;
+        try {
+            real = abs.toRealPath();
+        } catch (IOException e) {
+            return "path source cannot be read: " + abs + " (" + e.getMessage() + ")";
+        }
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        for (Path p : List.of(abs, real)) {
+            if (SYSTEM_DIRS.contains(p.toString()) || p.equals(home)
+                    || PSEUDO_DIRS.stream().anyMatch(d -> p.startsWith(d))) {
+                return "path source " + abs + (p.equals(abs) ? "" : " (really " + p + ")")
+                        + " is a system directory or a whole home: give the project's own directory";
+            }
+        }
+        return null;
+    }
+
+    /** The 1-based line of the alias that took {@code text} past {@link #MAX_ALIASES}, else 1. */
+    static int aliasLimitLine(String text) {
+        java.util.Set<String> collections = new java.util.HashSet<>();
+        int aliases = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new Yaml().parse(new StringReader(text))) {
+                if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c && c.getAnchor() != null) {
+                    collections.add(c.getAnchor());
+                } else if (e instanceof org.yaml.snakeyaml.events.AliasEvent a
+                        && collections.contains(a.getAnchor()) && ++aliases > MAX_ALIASES) {
+                    return e.getStartMark().getLine() + 1;
+                }
+            }
+        } catch (RuntimeException e) {
+            // not the alias limit: no better place than the start
+        }
+        return 1;
     }
 }

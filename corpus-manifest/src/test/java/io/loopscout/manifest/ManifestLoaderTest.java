@@ -47,6 +47,7 @@ class ManifestLoaderTest {
         String all = String.join("\n", got);
         assertContains(all, "6 Bad_ID bad id 'Bad_ID'");
         assertContains(all, "9 no-language missing required key 'language'");
+        assertContains(all, "10 no-language path source does not exist: ");
         assertContains(all, "14 unknown-key unknown key 'colour'");
         assertContains(all, "17 two-sources source needs exactly one of crate, git, path");
         assertContains(all, "18 good-one duplicate id (first defined at line 3)");
@@ -60,7 +61,7 @@ class ManifestLoaderTest {
         assertContains(all, "42 bad-translate unknown harness 'zlib'");
         assertContains(all, "43 bad-translate unknown key 'flags'");
         assertContains(all, "41 bad-translate translate needs language: c");
-        assertEquals(15, got.size(), all);
+        assertEquals(16, got.size(), all);
         assertTrue(e.getMessage().contains("broken.yaml:6: [Bad_ID] bad id"), e.getMessage());
     }
 
@@ -75,6 +76,54 @@ class ManifestLoaderTest {
         ManifestException dupKey = assertThrows(ManifestException.class,
                 () -> ManifestLoader.parse("m.yaml", "projects: []\nprojects: []\n", null));
         assertEquals(2, dupKey.problems().get(0).line());
+    }
+
+    @Test
+    void refusesSystemDirectoriesAndMissingPathsWithTheirLine(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        java.nio.file.Files.createSymbolicLink(tmp.resolve("to-root"), Path.of("/"));
+        java.nio.file.Files.createDirectories(tmp.resolve("project"));
+        String text = """
+                projects:
+                  - { id: root, language: rust, source: { path: / } }
+                  - { id: etc, language: c, source: { path: /etc } }
+                  - { id: usr, language: c, source: { path: "/usr/" } }
+                  - { id: proc, language: c, source: { path: /proc/self/root } }
+                  - { id: link, language: c, source: { path: to-root } }
+                  - { id: home, language: c, source: { path: "%s" } }
+                  - { id: missing, language: c, source: { path: nowhere } }
+                  - { id: fine, language: c, source: { path: project } }
+                """.formatted(System.getProperty("user.home"));
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.parse("m.yaml", text, tmp));
+        List<String> got = e.problems().stream().map(p -> p.line() + " " + p.projectId() + " " + p.message()).toList();
+        String all = String.join("\n", got);
+        assertContains(all, "2 root path source / is a system directory");
+        assertContains(all, "3 etc path source /etc is a system directory");
+        assertContains(all, "4 usr path source /usr is a system directory");
+        assertContains(all, "5 proc path source /proc/self/root");
+        assertContains(all, "6 link path source " + tmp.resolve("to-root") + " (really /) is a system directory");
+        assertContains(all, "7 home path source");
+        assertContains(all, "8 missing path source does not exist: " + tmp.resolve("nowhere"));
+        assertEquals(7, got.size(), all);
+        assertTrue(e.getMessage().contains("m.yaml:2: [root]"), e.getMessage());
+    }
+
+    @Test
+    void anAliasBombIsReportedAtItsLine() {
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 10; i++) {
+                yaml.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
+            }
+            yaml.append("]\n");
+        }
+        yaml.append("projects: []\n");
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ManifestLoader.parse("bomb.yaml", yaml.toString(), null));
+        ManifestProblem p = e.problems().get(0);
+        assertTrue(p.message().contains("aliases"), p.message());
+        assertEquals(7, p.line(), "the 51st alias to a collection is on line 7 (10 a line from line 2)");
     }
 
     private static void assertContains(String all, String expected) {

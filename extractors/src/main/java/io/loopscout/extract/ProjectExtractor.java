@@ -39,6 +39,15 @@ public final class ProjectExtractor {
         }
     }
 
+    /** The text test before the first pass; a file it throws on is left to the second loop, which reports it. */
+    private static boolean mayHoldFindings(SourceFile f) {
+        try {
+            return RustExtractor.mayHoldFindings(f.text());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Extracts {@code files} (all of one project) in path order. */
     public void extract(List<SourceFile> files, Listener listener) {
         List<SourceFile> sorted = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
@@ -52,7 +61,7 @@ public final class ProjectExtractor {
         Map<SourceFile, Object> rustPasses = new IdentityHashMap<>();
         boolean candidates = false;
         for (SourceFile f : rustFiles) {
-            if (RustExtractor.mayHoldFindings(f.text())) {
+            if (mayHoldFindings(f)) {
                 Object pass = firstPass(f, RustExtractor.Declarations.ALWAYS);
                 candidates |= pass instanceof RustExtractor.FirstPass p && p.hasCandidates();
                 rustPasses.put(f, pass);

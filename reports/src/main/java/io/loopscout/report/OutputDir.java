@@ -50,9 +50,8 @@ public final class OutputDir {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
         }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            boolean empty = !s.iterator().hasNext();
-            if (!empty && !Files.isRegularFile(dir.resolve(MARKER))) {
+        try {
+            if (!isEmpty(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
                 throw new IllegalArgumentException("--out " + dir + " is not empty and holds no " + MARKER
                         + ": not a loopscout output folder, refusing to replace it (give a new or empty folder)");
             }
@@ -81,6 +80,10 @@ public final class OutputDir {
             Files.createDirectories(staging);
             List<Path> written = writer.apply(staging);
             boolean hadPrevious = Files.isDirectory(dir);
+            if (hadPrevious && isEmpty(dir)) {
+                Files.delete(dir); // an empty folder is no previous set worth a history entry
+                hadPrevious = false;
+            }
             if (hadPrevious) {
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -150,6 +153,12 @@ public final class OutputDir {
             } else if (Files.isRegularFile(dir.resolve(MARKER))) {
                 keepAsHistory(p, dir);
             }
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
         }
     }
 

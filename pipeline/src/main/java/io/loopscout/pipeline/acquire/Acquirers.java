@@ -15,14 +15,25 @@ public final class Acquirers {
      */
     public static final String REFUSED_SYMLINKS = ".loopscout-refused-symlinks";
 
+    /**
+     * The file, inside an acquired tree, saying acquisition stopped at a cap of {@link InputLimits}: its first
+     * line is the caps, its second why; the listing reports it as an {@code input-capped} failure.
+     */
+    public static final String CAPPED = ".loopscout-capped";
+
     private final GitAcquirer git;
     private final CrateAcquirer crate;
     private final PathAcquirer path;
 
-    /** Acquirers caching under {@code cacheRoot}. */
+    /** Acquirers caching under {@code cacheRoot}, with the default caps. */
     public Acquirers(Path cacheRoot) {
-        this.git = new GitAcquirer(cacheRoot.resolve("git"));
-        this.crate = new CrateAcquirer(cacheRoot.resolve("crates"));
+        this(cacheRoot, InputLimits.DEFAULT);
+    }
+
+    /** Acquirers caching under {@code cacheRoot} that write at most {@code limits} per project. */
+    public Acquirers(Path cacheRoot, InputLimits limits) {
+        this.git = new GitAcquirer(cacheRoot.resolve("git"), limits);
+        this.crate = new CrateAcquirer(cacheRoot.resolve("crates"), limits);
         this.path = new PathAcquirer();
     }
 

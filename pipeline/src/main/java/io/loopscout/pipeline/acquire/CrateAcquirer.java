@@ -3,6 +3,7 @@ package io.loopscout.pipeline.acquire;
 import io.loopscout.core.FailureClass;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,11 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
     private static final long FETCH_TIMEOUT_MINUTES = 10;
 
     private final Path root;
+    private final InputLimits limits;
 
-    CrateAcquirer(Path root) {
+    CrateAcquirer(Path root, InputLimits limits) {
         this.root = root;
+        this.limits = limits;
     }
 
     @Override
@@ -48,6 +51,11 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
             }
             Path archive = cached.orElseThrow(() -> new AcquireException(FailureClass.FETCH_FAIL, "cargo fetched "
                     + source.name() + " " + revision + " but its .crate file is not in " + registryCache()));
+            String over = overCaps(archive, limits);
+            if (over != null) {
+                throw new AcquireException(FailureClass.INPUT_CAPPED, "crate " + source.name() + " " + revision
+                        + " unpacks to " + over + "; not unpacked");
+            }
             Files.createDirectories(root);
             Path tmp = Files.createTempDirectory(root, ".unpack-");
             run(List.of("tar", "--no-same-owner", "--no-same-permissions", "-xzf", archive.toString(), "-C",
@@ -65,6 +73,51 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
             throw new AcquireException(FailureClass.FETCH_FAIL, "cannot unpack crate " + source.name() + " "
                     + revision + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why the gzipped tar {@code archive} unpacks to more than {@code limits}, or null: its headers are read
+     * (contents skipped) and reading stops at the first cap passed, so a decompression bomb costs little.
+     */
+    static String overCaps(Path archive, InputLimits limits) throws IOException {
+        long files = 0;
+        long bytes = 0;
+        try (InputStream in = new java.io.BufferedInputStream(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(archive)))) {
+            byte[] header = new byte[512];
+            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                long size = tarSize(header);
+                byte type = header[156];
+                if (type == '0' || type == 0) {
+                    files++;
+                    bytes += size;
+                }
+                String over = size < 0 ? "an entry too large to read" : limits.exceeded(files, bytes);
+                if (over != null) {
+                    return over;
+                }
+                in.skipNBytes((size + 511) / 512 * 512);
+            }
+        } catch (java.io.EOFException e) {
+            // a truncated archive: tar reports it when unpacking
+        }
+        return null;
+    }
+
+    /** A tar header's size field (octal); -1 for the base-256 form, used only for entries over 8 GiB. */
+    private static long tarSize(byte[] header) {
+        if ((header[124] & 0x80) != 0) {
+            return -1;
+        }
+        long size = 0;
+        int i = 124;
+        while (i < 136 && header[i] == ' ') {
+            i++;
+        }
+        for (; i < 136 && header[i] != 0 && header[i] != ' '; i++) {
+            size = size * 8 + (header[i] - '0');
+        }
+        return size;
     }
 
     private void cargoFetch(String name, String version) throws AcquireException, IOException {

@@ -41,9 +41,11 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final InputLimits limits;
 
-    GitAcquirer(Path root) {
+    GitAcquirer(Path root, InputLimits limits) {
         this.root = root;
+        this.limits = limits;
     }
 
     @Override
@@ -78,11 +80,11 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
     @Override
     public Path materialize(SourceSpec.Git source, String revision) throws AcquireException {
         Path tree = root.resolve(key(source.url()) + "-trees").resolve(revision);
-        if (Files.exists(tree.resolve(COMPLETE))) {
+        if (usable(tree)) {
             return tree;
         }
         synchronized (lock(source.url())) {
-            if (Files.exists(tree.resolve(COMPLETE))) {
+            if (usable(tree)) {
                 return tree;
             }
             if (!Files.isDirectory(repoDir(source.url()))) {
@@ -95,7 +97,7 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                 }
                 Path tmp = Files.createTempDirectory(tree.getParent() == null ? root : createDirs(tree.getParent()),
                         ".extract-");
-                extract(repo, ObjectId.fromString(revision), tmp);
+                extract(repo, ObjectId.fromString(revision), tmp, limits);
                 Files.writeString(tmp.resolve(COMPLETE), revision + "\n");
                 if (Files.exists(tree)) {
                     FileTrees.delete(tree);
@@ -206,8 +208,28 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
         }
     }
 
-    private static void extract(Repository repo, ObjectId commitId, Path dest) throws IOException {
+    /** A complete tree, not cut under other caps than this run's (raised caps extract it again). */
+    private boolean usable(Path tree) throws AcquireException {
+        if (!Files.exists(tree.resolve(COMPLETE))) {
+            return false;
+        }
+        Path capped = tree.resolve(Acquirers.CAPPED);
+        try {
+            return !Files.exists(capped) || Files.readAllLines(capped).get(0).equals(limits.key());
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the commit's tree into {@code dest}, stopping at the caps: files are counted and each blob's size is
+     * read before its content (streamed), so a blob bomb costs neither memory nor more disk than the cap.
+     */
+    private static void extract(Repository repo, ObjectId commitId, Path dest, InputLimits limits)
+            throws IOException {
         List<String> refused = new ArrayList<>();
+        long files = 0;
+        long bytes = 0;
         try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
             RevCommit commit = walk.parseCommit(commitId);
             tw.addTree(commit.getTree());
@@ -223,6 +245,14 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                     continue; // submodules are not fetched
                 }
                 ObjectLoader loader = repo.open(tw.getObjectId(0));
+                String over = limits.exceeded(files + 1, bytes + loader.getSize());
+                if (over != null) {
+                    Files.write(dest.resolve(Acquirers.CAPPED), List.of(limits.key(), "checkout stopped at "
+                            + files + " files, " + bytes + " bytes: " + over), StandardCharsets.UTF_8);
+                    break;
+                }
+                files++;
+                bytes += loader.getSize();
                 createDirs(out.getParent());
                 if (mode == FileMode.SYMLINK) {
                     String target = new String(loader.getBytes(), StandardCharsets.UTF_8);

@@ -30,7 +30,8 @@ public class AcquireSources extends PTransform<PCollection<ProjectSpec>, PCollec
         @ProcessElement
         public void process(@Element ProjectSpec spec, MultiOutputReceiver out, PipelineOptions options) {
             Progress.stage(spec.id(), STAGE);
-            Acquirers acquirers = new Acquirers(Path.of(options.as(LoopscoutOptions.class).getCacheDir()));
+            LoopscoutOptions o = options.as(LoopscoutOptions.class);
+            Acquirers acquirers = new Acquirers(Path.of(o.getCacheDir()), LoopscoutOptions.limits(o));
             try {
                 out.get(Tags.ACQUIRED).output(acquirers.acquire(spec));
             } catch (AcquireException e) {

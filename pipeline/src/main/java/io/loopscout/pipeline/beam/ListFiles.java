@@ -6,8 +6,8 @@ import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.acquire.AcquireException;
 import io.loopscout.pipeline.acquire.Acquired;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import io.loopscout.pipeline.scan.FileLister;
-import io.loopscout.pipeline.scan.ScanStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -38,11 +38,19 @@ public class ListFiles extends PTransform<PCollection<Acquired>, PCollectionTupl
         public void process(@Element Acquired acquired, MultiOutputReceiver out, PipelineOptions options) {
             String id = acquired.spec().id();
             Progress.stage(id, STAGE);
-            Acquirers acquirers = new Acquirers(Path.of(options.as(LoopscoutOptions.class).getCacheDir()));
+            LoopscoutOptions o = options.as(LoopscoutOptions.class);
+            InputLimits limits = LoopscoutOptions.limits(o);
+            Acquirers acquirers = new Acquirers(Path.of(o.getCacheDir()), limits);
             try {
                 Path root = acquirers.materialize(acquired);
-                ScanStats stats = new FileLister().list(id, acquired.revision(), root, out.get(Tags.FILES)::output);
-                out.get(Tags.STATS).output(KV.of(id, stats));
+                FileLister.Listing listing = new FileLister(FileLister.MAX_FILE_BYTES, limits)
+                        .list(id, acquired.revision(), root, out.get(Tags.FILES)::output);
+                out.get(Tags.STATS).output(KV.of(id, listing.stats()));
+                if (listing.capped() != null) {
+                    // the project's results cover only what was read: said in failures.csv, typed
+                    out.get(Tags.FAILURES).output(new Failure(id, STAGE, FailureClass.INPUT_CAPPED,
+                            listing.capped()));
+                }
             } catch (AcquireException e) {
                 out.get(Tags.FAILURES).output(new Failure(id, STAGE, e.failureClass(), e.getMessage()));
             } catch (IOException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.loopscout.pipeline.beam;
 
+import io.loopscout.pipeline.acquire.InputLimits;
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -25,4 +27,21 @@ public interface LoopscoutOptions extends PipelineOptions {
     String getMeasure();
 
     void setMeasure(String value);
+
+    @Description("Files per project, acquired and listed (InputLimits)")
+    @Default.Long(50_000)
+    long getMaxFiles();
+
+    void setMaxFiles(long value);
+
+    @Description("Bytes per project, acquired and listed (InputLimits)")
+    @Default.Long(1L << 30)
+    long getMaxBytes();
+
+    void setMaxBytes(long value);
+
+    /** The per-project caps {@code options} set. */
+    static InputLimits limits(LoopscoutOptions options) {
+        return new InputLimits(options.getMaxFiles(), options.getMaxBytes());
+    }
 }

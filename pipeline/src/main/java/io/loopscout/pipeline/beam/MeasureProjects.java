@@ -53,7 +53,7 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
                     return;
                 }
                 Path cache = Path.of(opts.getCacheDir());
-                Acquirers acquirers = new Acquirers(cache);
+                Acquirers acquirers = new Acquirers(cache, LoopscoutOptions.limits(opts)); // the run's caps
                 Path checkout = acquirers.checkoutRoot(acquired);
                 Path crate = acquirers.materialize(acquired);
                 ProjectEvidence.Outcome outcome;

@@ -2,6 +2,7 @@ package io.loopscout.pipeline.cli;
 
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
@@ -44,6 +45,7 @@ public final class PipelineRun {
      * @param cache    the cache directory, or null for the default
      * @param measure  the evidence tier to gather
      * @param runner   the Beam runner
+     * @param limits   the per-project input caps
      * @param progress show a progress line on stderr
      * @param baseline the outputs of an earlier run to compare with, or null for the previous outputs in {@code out}
      * @param failExit exit {@link Main#FAILURES} when the run completed with failures
@@ -51,7 +53,8 @@ public final class PipelineRun {
      *         {@link Main#FAILURES} with {@code failExit} when run.json's status says the run had failures
      */
     public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                          Runner runner, boolean progress, Path baseline, boolean failExit) throws IOException {
+                          Runner runner, InputLimits limits, boolean progress, Path baseline, boolean failExit)
+            throws IOException {
         try {
             OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
         } catch (IllegalArgumentException e) {
@@ -70,6 +73,8 @@ public final class PipelineRun {
         options.setOutDir(out.toAbsolutePath().toString());
         options.setMeasure(measure.name().toLowerCase(java.util.Locale.ROOT));
         options.setBaselineDir(baseline == null ? "" : baseline.toAbsolutePath().toString());
+        options.setMaxFiles(limits.maxFiles());
+        options.setMaxBytes(limits.maxBytes());
         RunInfo started = new RunInfo(label, Main.VERSION, HostFacts.version("rustc"), HostFacts.version("cc"),
                 HostFacts.version("valgrind"), HostFacts.sandbox(), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),

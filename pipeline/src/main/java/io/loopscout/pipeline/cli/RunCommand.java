@@ -4,6 +4,7 @@ import io.loopscout.manifest.Manifest;
 import io.loopscout.manifest.ManifestException;
 import io.loopscout.manifest.ManifestLoader;
 import io.loopscout.manifest.ProjectSpec;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,11 +47,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
+    @Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
+
     @Override
     public Integer call() throws Exception {
         Logging.configure(verbose);
         PipelineRun.Measure tier = CliArgs.measure(measure);
-        if (tier == null || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(outcome.baseline)) {
+        InputLimits limits = inputLimits.limits();
+        if (tier == null || limits == null || !CliArgs.readableManifest(manifest)
+                || !CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
         Manifest m;
@@ -67,8 +73,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, true, outcome.baseline,
-                outcome.failExit);
+        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true,
+                outcome.baseline, outcome.failExit);
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

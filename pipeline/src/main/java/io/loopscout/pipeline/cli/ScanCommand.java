@@ -4,6 +4,7 @@ import io.loopscout.core.Language;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +39,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
+    @Mixin
+    InputLimitOptions inputLimits = new InputLimitOptions();
+
     @Override
     public Integer call() throws IOException {
         Logging.configure(verbose);
-        if (!CliArgs.usableBaseline(outcome.baseline)) {
+        InputLimits limits = inputLimits.limits();
+        if (limits == null || !CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = new ArrayList<>();
@@ -65,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
                     .toString()), Popularity.none(), subdir, null, null, 0));
         }
         return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
-                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, true, outcome.baseline,
+                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, limits, true, outcome.baseline,
                 outcome.failExit);
     }
 

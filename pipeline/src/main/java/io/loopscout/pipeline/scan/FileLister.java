@@ -3,6 +3,7 @@ package io.loopscout.pipeline.scan;
 import io.loopscout.core.Language;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Lists the Rust and C files of a checkout as {@link SourceFile} elements: skips files over the size cap and
  * binary files, refuses symbolic links that leave the checkout, decodes non-UTF-8 text with replacement; counts
- * each case.
+ * each case. Stops at the project's {@link InputLimits} (source files and their bytes) and says so.
  */
 public final class FileLister {
 
@@ -31,23 +32,35 @@ public final class FileLister {
     private static final Logger LOG = LoggerFactory.getLogger(FileLister.class);
 
     private final long maxBytes;
+    private final InputLimits limits;
 
     public FileLister() {
-        this(MAX_FILE_BYTES);
+        this(MAX_FILE_BYTES, InputLimits.DEFAULT);
     }
 
-    public FileLister(long maxBytes) {
+    public FileLister(long maxBytes, InputLimits limits) {
         this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
-    /** Emits every readable source file under {@code root} to {@code sink}; returns the counts. */
-    public ScanStats list(String project, String version, Path root, Consumer<SourceFile> sink) throws IOException {
+    /**
+     * What listing a project gave.
+     *
+     * @param stats  the counts
+     * @param capped why the listing (or the checkout before it) stopped at a cap, or null when it did not
+     */
+    public record Listing(ScanStats stats, String capped) {
+    }
+
+    /** Emits every readable source file under {@code root} to {@code sink} up to the caps; returns the counts. */
+    public Listing list(String project, String version, Path root, Consumer<SourceFile> sink) throws IOException {
         long[] c = new long[6]; // scanned, bytes, large, binary, symlinks, notUtf8
         Path realRoot = root.toRealPath();
         Path refusedList = root.resolve(Acquirers.REFUSED_SYMLINKS);
         if (Files.isRegularFile(refusedList)) {
             c[4] += Files.readAllLines(refusedList).stream().filter(l -> !l.isBlank()).count();
         }
+        String[] capped = {checkoutCapped(root)};
         List<Path> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -67,6 +80,13 @@ public final class FileLister {
                 }
                 if (attrs.isRegularFile() && Language.ofFile(file.toString()) != null) {
                     files.add(file);
+                    if (files.size() > limits.maxFiles()) {
+                        // the path list stays bounded too (a tree of a million files)
+                        capped[0] = "listing stopped at " + limits.maxFiles() + " source files: "
+                                + limits.exceeded(files.size(), 0);
+                        files.remove(files.size() - 1);
+                        return FileVisitResult.TERMINATE;
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -85,6 +105,11 @@ public final class FileLister {
                 c[2]++;
                 LOG.info("{}: skipped {} ({} bytes, over the {} byte cap)", project, rel, size, maxBytes);
                 continue;
+            }
+            String over = limits.exceeded(c[0] + 1, c[1] + size);
+            if (over != null) {
+                capped[0] = "listing stopped at " + c[0] + " source files, " + c[1] + " bytes: " + over;
+                break;
             }
             byte[] bytes = Files.readAllBytes(file);
             if (isBinary(bytes)) {
@@ -105,7 +130,17 @@ public final class FileLister {
             c[1] += bytes.length;
             sink.accept(new SourceFile(project, version, rel, Language.ofFile(rel), text));
         }
-        return ScanStats.listed(c[0], c[1], c[2], c[3], c[4], c[5]);
+        return new Listing(ScanStats.listed(c[0], c[1], c[2], c[3], c[4], c[5]), capped[0]);
+    }
+
+    /** Why acquisition stopped writing the checkout ({@link Acquirers#CAPPED}), or null. */
+    private static String checkoutCapped(Path root) throws IOException {
+        Path capped = root.resolve(Acquirers.CAPPED);
+        if (!Files.isRegularFile(capped)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(capped);
+        return lines.size() > 1 ? lines.get(1) : "checkout stopped at a cap";
     }
 
     private static boolean staysInside(Path link, Path realRoot) {

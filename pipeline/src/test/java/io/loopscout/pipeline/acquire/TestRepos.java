@@ -60,6 +60,23 @@ public final class TestRepos {
         return git.commit().setMessage("link " + path).setAuthor("t", "t@example.org").setSign(false).call();
     }
 
+    /** The files of a directory under src/test/resources, path → text, for {@link #commit}. */
+    public static Map<String, String> resourceTree(String dir) throws IOException {
+        Path root;
+        try {
+            root = Path.of(TestRepos.class.getResource("/" + dir).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+
     /** Creates an annotated tag on HEAD. */
     public void tag(String name) throws GitAPIException {
         git.tag().setName(name).setAnnotated(true).setMessage(name).setSigned(false).call();

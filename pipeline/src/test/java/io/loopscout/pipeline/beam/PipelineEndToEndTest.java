@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,9 @@ class PipelineEndToEndTest {
     @BeforeAll
     void createRepositories() throws Exception {
         TestRepos rust = TestRepos.init(tmp.resolve("tokenizer"));
-        rustSha = rust.commit("tokenizer", fixture("e2e/rust-tokenizer")).name();
+        rustSha = rust.commit("tokenizer", TestRepos.resourceTree("e2e/rust-tokenizer")).name();
         TestRepos c = TestRepos.init(tmp.resolve("decoder"));
-        RevCommit tagged = c.commit("decoder", fixture("e2e/c-decoder"));
+        RevCommit tagged = c.commit("decoder", TestRepos.resourceTree("e2e/c-decoder"));
         c.tag("v1");
         c.commit("after the tag", Map.of("decoder.c", "/* rewritten after v1: no state machine */\nint f(void) { return 0; }\n"));
         cSha = tagged.name();
@@ -112,22 +110,5 @@ class PipelineEndToEndTest {
                 tmp.resolve("cache-" + runner).toString(), "--runner", runner);
         assertEquals(0, status);
         return out;
-    }
-
-    /** The files of a fixture directory under src/test/resources, path → text. */
-    private static Map<String, String> fixture(String dir) throws IOException {
-        Path root;
-        try {
-            root = Path.of(PipelineEndToEndTest.class.getResource("/" + dir).toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
-        Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
     }
 }

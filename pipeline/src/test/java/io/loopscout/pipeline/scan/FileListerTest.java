@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.acquire.InputLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class FileListerTest {
         Files.writeString(root.resolve(".git/hook.rs"), "fn hidden() {}\n");
 
         List<SourceFile> files = new ArrayList<>();
-        ScanStats stats = new FileLister(5000).list("p", "v1", root, files::add);
+        ScanStats stats = new FileLister(5000, InputLimits.DEFAULT).list("p", "v1", root, files::add).stats();
 
         assertEquals(List.of("src/latin1.c", "src/lib.rs"), files.stream().map(SourceFile::path).toList());
         assertEquals(ScanStats.listed(2, 18, 1, 1, 1, 1), stats);
@@ -45,7 +46,7 @@ class FileListerTest {
     void countsSymlinksGitAcquisitionRefused() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("checkout"));
         Files.writeString(root.resolve(Acquirers.REFUSED_SYMLINKS), "a -> /etc/passwd\nb -> ../../x\n");
-        ScanStats stats = new FileLister().list("p", "v", root, f -> { });
+        ScanStats stats = new FileLister().list("p", "v", root, f -> { }).stats();
         assertEquals(2, stats.symlinksRefused());
     }
 }
