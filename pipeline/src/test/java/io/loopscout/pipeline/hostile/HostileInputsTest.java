@@ -181,8 +181,8 @@ class HostileInputsTest {
             s.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
         }
         names.sort(null);
-        assertEquals(List.of("failures.csv", "findings.csv", "findings.sarif", "projects.csv", "report.html",
-                "run.json"), names, "a complete set or none after a kill at " + moment);
+        assertEquals(List.of("changes.csv", "failures.csv", "findings.csv", "findings.sarif", "projects.csv",
+                "report.html", "run.json"), names, "a complete set or none after a kill at " + moment);
     }
 
     private Process startRun(Path out, Path cache) throws IOException {
