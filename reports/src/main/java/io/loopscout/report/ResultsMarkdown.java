@@ -79,6 +79,9 @@ public final class ResultsMarkdown {
                 timed against each other); the **verdict** is that of B against A under measurement.md (`unstable`:
                 a variant's runs varied by more than 10%; `not-measured`: no variant B — nothing was rewritten).
                 **rewritable** counts loops the rewriter may turn into `#[loop_match]`, **rewritten** those it did.
+                A row whose **evidence** is `model` did not get its project benchmark measured: its instruction
+                ratios and verdict are those of the generated model kernel of its headline rewritable loop (an upper
+                bound on the gain, not a measurement of the project).
 
                 """);
         md.append("| project | version | evidence | findings | rewritable | rewritten | time B/A (95% CI) | Ir B/A "
