@@ -18,6 +18,7 @@ pub fn decode(input: &[u8]) -> u32 {
             St::Code => { if !(i < input.len()) { break 'state_loop; }
                 let mut symbol;
                 symbol = u32::from(input[i]);
+                symbol += 1;
                 i += 1;
                 acc += symbol;
                 break 'next_state if symbol > 100 { St::Len } else { St::Code };

@@ -17,6 +17,7 @@ pub fn decode(input: &[u8]) -> u32 {
         match st {
             St::Code => {
                 symbol = u32::from(input[i]);
+                symbol += 1;
                 i += 1;
                 acc += symbol;
                 st = if symbol > 100 { St::Len } else { St::Code };
