@@ -63,7 +63,7 @@ for c in $crates; do
   f=$(grep -cE ' rust/(state-loop|field-state-loop|c2rust-current-block) ' "$work/out/$d.txt" || true)
   r=$(grep -E ' rust/(state-loop|field-state-loop|c2rust-current-block) ' "$work/out/$d.txt" | grep -c ' rewritten' || true)
   v=$(grep -E ' rust/(state-loop|field-state-loop|c2rust-current-block) ' "$work/out/$d.txt" | grep -c ' reverted' || true)
-  why=$(grep -E ' rust/[a-z-]+ .* (left-alone|reverted)' "$work/out/$d.txt" | sed -E 's/.* (left-alone|reverted) \(([a-z0-9-]+).*/\1:\2/' | sort | uniq -c | awk '{printf "%s%s x%d", (NR>1?", ":""), $2, $1}')
+  why=$(grep -E ' rust/[a-z-]+ .* (left-alone|reverted)' "$work/out/$d.txt" | sed -E 's/.* (left-alone|reverted) \(([a-z0-9-]+).*/\1:\2/' | sort | uniq -c | awk '{printf "%s%s x%d", (NR>1?", ":""), $2, $1}' || true)
   [ -s "$work/out/$d.err" ] && why="$why $(head -c 150 "$work/out/$d.err" | tr '\n' ' ')"
   t="-"
   if [ "$r" -gt 0 ]; then
