@@ -5,6 +5,8 @@ import io.loopscout.extract.Finding;
 import io.loopscout.extract.SourceFile;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.pipeline.acquire.Acquired;
+import io.loopscout.pipeline.beam.coders.FindingCoder;
+import io.loopscout.pipeline.beam.coders.SourceFileCoder;
 import io.loopscout.pipeline.scan.ScanStats;
 import io.loopscout.report.ProjectResult;
 import io.loopscout.report.RunInfo;
@@ -51,11 +53,14 @@ public final class LoopscoutPipeline {
     }
 
     private static void registerCoders(CoderRegistry registry) {
-        List<Class<? extends Serializable>> records = List.of(ProjectSpec.class, Acquired.class, SourceFile.class,
-                Finding.class, ScanStats.class, ProjectFindings.class, ProjectResult.class, Failure.class);
+        List<Class<? extends Serializable>> records = List.of(ProjectSpec.class, Acquired.class,
+                ScanStats.class, ProjectFindings.class, ProjectResult.class, Failure.class);
         for (Class<? extends Serializable> c : records) {
             register(registry, c);
         }
+        // the elements that carry file text and findings: field coders, not Java serialization
+        registry.registerCoderForClass(SourceFile.class, SourceFileCoder.of());
+        registry.registerCoderForClass(Finding.class, FindingCoder.of());
     }
 
     private static <T extends Serializable> void register(CoderRegistry registry, Class<T> type) {
