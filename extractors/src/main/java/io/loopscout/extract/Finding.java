@@ -1,6 +1,7 @@
 package io.loopscout.extract;
 
 import io.loopscout.core.Language;
+import io.loopscout.extract.rewrite.LoopOutcome;
 import java.io.Serializable;
 
 /**
@@ -8,7 +9,8 @@ import java.io.Serializable;
  *
  * <p>Lines are 1-based and inclusive and span the loop statement itself (for C function-level patterns,
  * the switch or function). Nullable fields are those a pattern does not define: {@code eligible},
- * {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup} until measured.
+ * {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup} until measured;
+ * {@code rewrite} (the compile-verified outcome of the loop's {@code #[loop_match]} rewrite) until rewritten.
  */
 public record Finding(
         String project,
@@ -34,7 +36,8 @@ public record Finding(
         String mode,
         String snippet,
         StateGraph graph,
-        Double modelSpeedup) implements Serializable {
+        Double modelSpeedup,
+        LoopOutcome rewrite) implements Serializable {
 
     /** How much to trust a finding: low when transitions hide in macros or the tree has errors. */
     public enum Confidence { HIGH, LOW }
@@ -54,6 +57,11 @@ public record Finding(
         return toBuilder().project(project).version(version).build();
     }
 
+    /** The same finding with the compile-verified outcome of its rewrite. */
+    public Finding withRewrite(LoopOutcome outcome) {
+        return toBuilder().rewrite(outcome).build();
+    }
+
     /** A builder prefilled with this finding. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -63,7 +71,7 @@ public record Finding(
         b.dynamicTransitions = dynamicTransitions; b.fallthroughs = fallthroughs; b.exits = exits;
         b.stateType = stateType; b.eligible = eligible; b.reason = reason; b.loopMatchReady = loopMatchReady;
         b.parseErrors = parseErrors; b.confidence = confidence; b.mode = mode; b.snippet = snippet;
-        b.graph = graph; b.modelSpeedup = modelSpeedup;
+        b.graph = graph; b.modelSpeedup = modelSpeedup; b.rewrite = rewrite;
         return b;
     }
 
@@ -98,6 +106,7 @@ public record Finding(
         private String snippet = "";
         private StateGraph graph = StateGraph.empty();
         private Double modelSpeedup;
+        private LoopOutcome rewrite;
 
         public Builder project(String v) { project = v; return this; }
         public Builder version(String v) { version = v; return this; }
@@ -123,6 +132,7 @@ public record Finding(
         public Builder snippet(String v) { snippet = v; return this; }
         public Builder graph(StateGraph v) { graph = v; return this; }
         public Builder modelSpeedup(Double v) { modelSpeedup = v; return this; }
+        public Builder rewrite(LoopOutcome v) { rewrite = v; return this; }
 
         /** Builds the finding; language defaults to the pattern's. */
         public Finding build() {
@@ -130,7 +140,7 @@ public record Finding(
             return new Finding(project, version, lang, file, startLine, endLine, function, pattern,
                     stateVariable, states, constTransitions, dynamicTransitions, fallthroughs, exits, stateType,
                     eligible, reason, loopMatchReady, parseErrors, confidence, mode, snippet, graph,
-                    modelSpeedup);
+                    modelSpeedup, rewrite);
         }
     }
 }

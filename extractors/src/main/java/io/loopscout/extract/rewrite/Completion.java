@@ -41,10 +41,42 @@ final class Completion {
                 return !Syntax.DIVERGING_MACROS.contains(name);
             }
             case "loop_expression":
-                return Syntax.WORD_BREAK.matcher(n.text()).find();
+                return breaksOut(n);
             default:
                 return true;
         }
+    }
+
+    /**
+     * Whether a {@code loop} may end normally: a {@code break} of it (unlabelled and not inside a nested loop,
+     * or naming its label), or a macro whose tokens may hide one.
+     */
+    private static boolean breaksOut(SyntaxNode loop) {
+        SyntaxNode label = loop.childOfType("label");
+        for (SyntaxNode n : loop.descendants()) {
+            if (n.is("macro_invocation") && n.childOfType("token_tree") != null
+                    && Syntax.WORD_BREAK.matcher(n.childOfType("token_tree").text()).find()) {
+                return true;
+            }
+            if (!n.is("break_expression")) {
+                continue;
+            }
+            SyntaxNode l = n.childOfType("label");
+            if (l != null) {
+                if (label != null && l.text().equals(label.text())) {
+                    return true;
+                }
+                continue;
+            }
+            SyntaxNode p = n.parent;
+            while (p != loop && !Syntax.LOOPS.contains(p.type) && !p.is("closure_expression", "function_item")) {
+                p = p.parent;
+            }
+            if (p == loop) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code n} may complete, nothing converted. */

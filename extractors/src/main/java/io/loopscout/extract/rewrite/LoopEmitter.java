@@ -64,7 +64,7 @@ final class LoopEmitter {
         }
         // the dispatch: state = 'next_state: { match state { .. } }
         SyntaxNode match = s.match();
-        edits.add(TextEdit.insert(match.start, s.local() + " = " + blockLabel + ": { "));
+        edits.add(TextEdit.insert(StateLoopAnalysis.dispatchStart(loop, match), s.local() + " = " + blockLabel + ": { "));
         if (s.field()) {
             edits.add(new TextEdit(s.scrutinee().start, s.scrutinee().end, s.local()));
         }
@@ -112,7 +112,7 @@ final class LoopEmitter {
         markFinal(value);
         planBody(value);
         boolean completes = mayComplete(value);
-        String tail = s.stateText();
+        String tail = s.copy();
         if (value.is("block")) {
             SyntaxNode open = value.children().get(0);
             if (whileGuard != null) {
@@ -179,7 +179,7 @@ final class LoopEmitter {
         if (s.field() && n.is("continue_expression") && !mergedContinues.contains(n) && targetsStateLoop(n, inLoop)) {
             // the field may have changed since the dispatch (a call, a non-final write): re-read it, as the
             // original's `match self.mode` at the loop head did; `continue` would dispatch on the stale copy
-            edits.add(new TextEdit(n.start, n.end, "break " + blockLabel + " " + s.stateText()));
+            edits.add(new TextEdit(n.start, n.end, "break " + blockLabel + " " + s.copy()));
             dynamics++;
         } else if (n.is("break_expression", "continue_expression") && !inLoop && n.childOfType("label") == null
                 && !mergedContinues.contains(n)) {
@@ -241,7 +241,7 @@ final class LoopEmitter {
             dynamics++;
         }
         boolean field = s.field();
-        String target = constant || !field ? rhs.text() : s.stateText();
+        String target = constant || !field ? rhs.text() : s.copy();
         String jump = (constant ? CONST_ATTR + " " : "") + "break " + blockLabel + " " + target + ";";
         converted.put(assign, constant);
         converted.put(stmt, constant);
@@ -306,11 +306,14 @@ final class LoopEmitter {
         byte[] src = site.src();
         List<TextEdit> edits = new ArrayList<>();
         SyntaxNode label = loop.childOfType("label");
-        String head = "";
-        if (s.field()) {
-            head += "let mut " + s.local() + " = " + s.stateText() + ";";
+        List<String> head = new ArrayList<>();
+        if (s.copyMacro() != null) {
+            head.add(s.copyMacro());
         }
-        head += (head.isEmpty() ? "" : " ") + LOOP_ATTR;
+        if (s.field()) {
+            head.add("let mut " + s.local() + " = " + s.copy() + ";");
+        }
+        head.add(LOOP_ATTR);
         String labelText = label == null && loopLabelNeeded ? loopLabel + ": " : "";
         SyntaxNode p = loop.parent;
         boolean statementPosition = p != null && (p.is("block")
@@ -319,12 +322,12 @@ final class LoopEmitter {
         if (statementPosition && ownLine) {
             String indent = Syntax.indentAt(src, loop.start);
             String sep = "\n" + indent;
-            edits.add(TextEdit.insert(loop.start, head.replace("; #", ";" + sep + "#") + sep + labelText));
+            edits.add(TextEdit.insert(loop.start, String.join(sep, head) + sep + labelText));
         } else if (statementPosition) {
-            edits.add(TextEdit.insert(loop.start, head + " " + labelText));
+            edits.add(TextEdit.insert(loop.start, String.join(" ", head) + " " + labelText));
         } else {
             // in expression position an attribute needs stmt_expr_attributes: make the loop a block's tail
-            edits.add(TextEdit.insert(loop.start, "{ " + head + " " + labelText));
+            edits.add(TextEdit.insert(loop.start, "{ " + String.join(" ", head) + " " + labelText));
             edits.add(TextEdit.insert(loop.end, " }"));
         }
         return edits;

@@ -27,6 +27,14 @@ public final class LoopMatchRewriter {
 
     /** Plans the rewrite of every loop named by {@code findings} in {@code text}. */
     public FileRewrite plan(String path, String text, List<Finding> findings) {
+        return plan(path, text, findings, java.util.Set.of());
+    }
+
+    /**
+     * Plans like {@link #plan(String, String, List)}, copying the field state of the loops of
+     * {@code identityCopy} through an exhaustive identity match (for a state type that is not {@code Copy}).
+     */
+    public FileRewrite plan(String path, String text, List<Finding> findings, java.util.Set<Finding> identityCopy) {
         ParsedSource parsed;
         try {
             parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
@@ -44,7 +52,8 @@ public final class LoopMatchRewriter {
                 continue;
             }
             try {
-                plans.add(new LoopPlanner(LoopSite.of(parsed, loop, f)).plan());
+                plans.add(new LoopPlanner(LoopSite.of(parsed, loop, f), identityCopy.contains(f)
+                        ? LoopPlanner.StateCopy.IDENTITY_MATCH : LoopPlanner.StateCopy.PLAIN).plan());
             } catch (StackOverflowError e) {
                 // pathological nesting: leave this loop alone rather than fail the file
                 plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), RefusalReason.TOO_DEEP, "nesting too deep to analyse"));

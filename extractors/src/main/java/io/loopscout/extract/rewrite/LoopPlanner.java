@@ -35,22 +35,40 @@ final class LoopPlanner {
      * blocks into one match) goes first: the others expect one match.
      */
     static final List<Normalisation> NORMALISATIONS = List.of(
-            new ChainFlattening()
-    );
+            new ChainFlattening(),
+            new InlineArmMacro(),
+            new StatementsIntoArms());
+
+    /** How a field state is copied into the local the loop dispatches on. */
+    enum StateCopy {
+        /** {@code let mut mode = self.mode;}: byte-minimal, for a {@code Copy} type. */
+        PLAIN,
+        /**
+         * An exhaustive identity match ({@code match self.mode { A => A, .. }}) through one local macro: builds on
+         * stable for a fieldless enum that is not {@code Copy} (rustc E0507 otherwise), and LLVM makes it a load.
+         */
+        IDENTITY_MATCH
+    }
 
     private final LoopSite site;
     private final List<Normalisation> normalisations;
+    private final StateCopy copy;
 
     /**
      * @param site the loop to plan
      */
     LoopPlanner(LoopSite site) {
-        this(site, NORMALISATIONS);
+        this(site, NORMALISATIONS, StateCopy.PLAIN);
     }
 
-    LoopPlanner(LoopSite site, List<Normalisation> normalisations) {
+    LoopPlanner(LoopSite site, StateCopy copy) {
+        this(site, NORMALISATIONS, copy);
+    }
+
+    LoopPlanner(LoopSite site, List<Normalisation> normalisations, StateCopy copy) {
         this.site = site;
         this.normalisations = normalisations;
+        this.copy = copy;
     }
 
     LoopPlan plan() {
@@ -60,6 +78,7 @@ final class LoopPlanner {
         List<String> applied = new ArrayList<>();
         try {
             StateLoopAnalysis.checkPreconditions(site);
+            // a loop already in the accepted shape needs the attributes only (and no normalisation)
             var ready = ReadyFormEmitter.readyAssignment(site.loop());
             if (ready != null) {
                 Emission e = ReadyFormEmitter.emit(site, ready);
@@ -78,12 +97,19 @@ final class LoopPlanner {
                     applied.add(n.id());
                 }
             }
-            Emission e = LoopEmitter.emit(StateLoopAnalysis.analyse(current));
+            StateLoop analysed = StateLoopAnalysis.analyse(current);
+            if (copy == StateCopy.IDENTITY_MATCH && analysed.field()) {
+                applied.add("identity-copy");
+            }
+            Emission e = LoopEmitter.emit(copy == StateCopy.IDENTITY_MATCH ? analysed.copiedByMatch() : analysed);
             List<TextEdit> edits = current == site ? e.edits() : composed(current, e.edits());
             return new LoopPlan(finding, startLine, endLine, null, "", edits, e.constTransitions(),
                     e.dynamicTransitions(), applied);
         } catch (Refusal r) {
             return LoopPlan.refused(finding, startLine, endLine, r.reason, r.getMessage());
+        } catch (RuntimeException e) {
+            // one loop the planner cannot handle must not cost the file its other loops (or its findings)
+            return LoopPlan.refused(finding, startLine, endLine, RefusalReason.PLANNER_ERROR, e.toString());
         }
     }
 

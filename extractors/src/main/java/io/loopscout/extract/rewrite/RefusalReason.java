@@ -23,6 +23,14 @@ public enum RefusalReason {
     NESTED_IN_REWRITTEN_LOOP("nested-in-rewritten-loop"),
     /** A chain of {@code match current_block} blocks the relooper flattening cannot merge (detail says why). */
     CHAIN_NOT_FLATTENED("chain-not-flattened"),
+    /** Moving statements around the match into every arm would copy more code than the cap allows. */
+    DUPLICATION_CAP("duplication-cap"),
+    /** A field state whose type is not Copy, with arms that do not name every variant (no identity copy). */
+    STATE_NOT_COPY("state-not-copy"),
+    /** The loop is in a file the crate rewriter does not plan (outside {@code src/}: examples, benches, tests). */
+    OUTSIDE_CRATE_SOURCES("outside-crate-sources"),
+    /** The planner failed on this loop (a rewriter bug, reported with the exception; the file goes on). */
+    PLANNER_ERROR("planner-error"),
     /** A normalisation's edits no longer parse to a loop at the expected place (a rewriter bug, never silent). */
     NORMALISATION_FAILED("normalisation-failed");
 

@@ -57,21 +57,23 @@ final class StateLoopAnalysis {
     static StateLoop classify(LoopSite site, SyntaxNode match, SyntaxNode scrutinee, List<SyntaxNode> arms) {
         String stateText = scrutinee.text();
         String state = Syntax.squash(stateText);
+        boolean local = scrutinee.is("identifier");
+        if (!local && !StatePlace.isFieldOrDeref(scrutinee)) {
+            // rustc needs the match on the local itself: a tuple, a call or an index cannot be copied into one
+            throw new Refusal(RefusalReason.STATE_NOT_LOCAL,
+                    "the match is on " + stateText + ", not a variable or a field");
+        }
         Finding finding = site.finding();
         if (finding.stateVariable() != null && !finding.stateVariable().isBlank()
                 && !Syntax.squash(finding.stateVariable()).equals(state)) {
             throw new Refusal(RefusalReason.STATE_VARIABLE_MISMATCH, "the loop's match is on " + stateText
                     + ", the finding says " + finding.stateVariable());
         }
-        if (scrutinee.is("identifier")) {
-            return new StateLoop(site, match, scrutinee, arms, state, stateText, false, stateText);
+        if (local) {
+            return new StateLoop(site, match, scrutinee, arms, state, stateText, false, stateText, stateText, null);
         }
-        if (!StatePlace.isFieldOrDeref(scrutinee)) {
-            throw new Refusal(RefusalReason.STATE_NOT_LOCAL,
-                    "the match is on " + stateText + ", not a variable or a field");
-        }
-        String local = Syntax.fresh(site.scope(), StatePlace.lastName(state, "state"));
-        return new StateLoop(site, match, scrutinee, arms, state, stateText, true, local);
+        String copy = Syntax.fresh(site.scope(), StatePlace.lastName(state, "state"));
+        return new StateLoop(site, match, scrutinee, arms, state, stateText, true, copy, stateText, null);
     }
 
     static void checkGuard(SyntaxNode arm) {
@@ -81,16 +83,29 @@ final class StateLoopAnalysis {
         }
     }
 
+    /**
+     * The match that is the loop body's last statement, after items only ({@code macro_rules!}, {@code fn},
+     * {@code use}: rustc's {@code #[loop_match]} ignores items, and they stay in scope of the loop's label).
+     */
     private static SyntaxNode theMatch(SyntaxNode loop) {
         SyntaxNode body = loop.child("body");
         List<SyntaxNode> stmts = body == null ? List.of() : body.statements();
         List<SyntaxNode> attrs = body == null ? List.of()
                 : body.namedChildren().stream().filter(c -> c.is("attribute_item")).toList();
-        if (stmts.size() == 1 && attrs.isEmpty() && stmts.get(0).expression().is("match_expression")) {
-            return stmts.get(0).expression();
+        boolean itemsFirst = stmts.subList(0, Math.max(0, stmts.size() - 1)).stream()
+                .allMatch(StatementsIntoArms::isItem);
+        if (!stmts.isEmpty() && itemsFirst && attrs.isEmpty()
+                && stmts.get(stmts.size() - 1).expression().is("match_expression")) {
+            return stmts.get(stmts.size() - 1).expression();
         }
         throw new Refusal(RefusalReason.STATEMENTS_AROUND_MATCH,
                 "the loop body must be the match alone; it has " + stmts.size() + " statements");
+    }
+
+    /** Where the dispatch block opens: before the body's leading items, else at the match. */
+    static int dispatchStart(SyntaxNode loop, SyntaxNode match) {
+        List<SyntaxNode> stmts = loop.child("body").statements();
+        return stmts.isEmpty() || stmts.get(0).start > match.start ? match.start : stmts.get(0).start;
     }
 
     private static void checkClosures(StateLoop s) {

@@ -43,7 +43,6 @@ final class LoopAnalysis {
     int dynamicTransitions;
     int exits;
     boolean macroTransitions;
-    boolean closureCapturesState;
     /** Set by the extractor: the loop carries {@code #[loop_match]} (also through cfg_attr). */
     boolean annotatedLoopMatch;
     final List<Edge> edges = new ArrayList<>();
@@ -362,7 +361,6 @@ final class LoopAnalysis {
         String var = dispatch.stateVar();
         VarKind kind = dispatch.kind();
         List<SyntaxNode> nodes = loop.collect(n -> true, n -> FOREIGN.contains(n.type) || n.is("token_tree"));
-        Pattern mention = Pattern.compile("(?<![\\w.])" + flexible(var) + "(?!\\w)");
         for (SyntaxNode n : nodes) {
             switch (n.type) {
                 case "assignment_expression" -> {
@@ -388,11 +386,6 @@ final class LoopAnalysis {
                     if (kind == VarKind.CELL && f != null && f.compact().equals(var + ".set") && args != null
                             && args.namedChildren().size() == 1) {
                         transition(n, args.namedChildren().get(0));
-                    }
-                }
-                case "closure_expression", "async_block" -> {
-                    if (kind != VarKind.FETCHED && mention.matcher(n.text()).find()) {
-                        closureCapturesState = true;
                     }
                 }
                 case "macro_invocation" -> {

@@ -11,6 +11,7 @@ import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.SourceText;
 import io.loopscout.extract.parse.SyntaxNode;
+import io.loopscout.extract.rewrite.LoopJudge;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -316,10 +317,6 @@ public final class RustExtractor implements Extractor {
         TSNode fn = fnAt < 0 ? null : ancestors.get(fnAt);
         int implAt = fnAt < 0 ? -1 : ancestorTypes.subList(fnAt, ancestors.size()).indexOf("impl_item");
         TSNode impl = implAt < 0 ? null : ancestors.get(fnAt + implAt);
-        if (a.dispatch.kind() == Dispatch.VarKind.LOCAL
-                && capturedByClosure(loop, a.dispatch.stateVar(), parsed, ancestors, ancestorTypes)) {
-            a.closureCapturesState = true;
-        }
         String implType = null;
         if (impl != null && !Nodes.isNull(Nodes.field(impl, "type"))) {
             implType = RustValues.lastSegment(parsed.text(Nodes.field(impl, "type")).replaceAll("<.*$", ""));
@@ -328,7 +325,10 @@ public final class RustExtractor implements Extractor {
                 : parsed.text(Nodes.field(fn, "name"));
         String stateType = pattern == Pattern.RUST_DISPATCH_LOOP && a.dispatch.kind() == Dispatch.VarKind.FETCHED
                 ? "unknown" : types.resolve(a, fn == null ? null : parsed.text(fn), implType);
-        String reason = Eligibility.reason(a, pattern, stateType);
+        // one judge: the rewriter's planner (a dispatch loop has no constant transition by definition)
+        String reason = pattern == Pattern.RUST_DISPATCH_LOOP ? "no-constant-transitions"
+                : LoopJudge.reason(parsed, loop, Finding.builder().pattern(pattern)
+                        .stateVariable(a.dispatch.stateVar()).stateType(stateType).build());
         int errors = parsed.errorCount(loop);
         int start = ParsedSource.startLine(loop);
         int end = ParsedSource.endLine(loop);
@@ -497,23 +497,6 @@ public final class RustExtractor implements Extractor {
                 }
             } else if (!t.equals("line_comment") && !t.equals("block_comment")) {
                 return false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
-     * captured variable as a {@code #[loop_match]} state.
-     */
-    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed, List<TSNode> ancestors,
-            List<String> ancestorTypes) {
-        for (int i = 0; i < ancestors.size() && !ancestorTypes.get(i).equals("function_item"); i++) {
-            if (ancestorTypes.get(i).equals("closure_expression")) {
-                TSNode p = ancestors.get(i);
-                String before = parsed.text(p).substring(0, Nodes.start(loop) - Nodes.start(p));
-                return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
-                        + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
             }
         }
         return false;
