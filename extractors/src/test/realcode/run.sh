@@ -31,10 +31,10 @@ table="$work/table.md"
 echo "| crate | findings | rewritten | reverted | left alone (reasons) | tests original / stable / loop_match |" > "$table"
 echo "|---|---|---|---|---|---|" >> "$table"
 tf=0; tr=0
-sandbox() { # DIR TARGET CMD...: offline, no network, the crate read-only, only TARGET writable
+sandbox() { # DIR TARGET CMD...: offline, no network, the scratch area (crates, harness) read-only, only TARGET writable
   local dir=$1 target=$2; shift 2
   bwrap --unshare-all --die-with-parent --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp \
-    --ro-bind "$dir" "$dir" --bind "$target" "$target" --chdir "$dir" --setenv CARGO_TARGET_DIR "$target" --setenv CARGO_NET_OFFLINE true \
+    --ro-bind "$work" "$work" --bind "$target" "$target" --chdir "$dir" --setenv CARGO_TARGET_DIR "$target" --setenv CARGO_NET_OFFLINE true \
     "$@"
 }
 tests() { # DIR TARGET [loop_match]: "passed/failed" of the crate's own test suite

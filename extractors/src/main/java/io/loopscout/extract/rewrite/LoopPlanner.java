@@ -27,9 +27,6 @@ import java.util.List;
  */
 final class LoopPlanner {
 
-    static final String LOOP_ATTR = LoopEmitter.LOOP_ATTR;
-    static final String CONST_ATTR = LoopEmitter.CONST_ATTR;
-
     /**
      * The normalisations, applied in this order. A chain flattening (consecutive {@code match current_block}
      * blocks into one match) goes first: the others expect one match.

@@ -78,7 +78,7 @@ final class StatementsIntoArms implements Normalisation {
             check(st, place, true, armBindings, unsafeCode, methods);
         }
         byte[] src = site.src();
-        String pro = joined(src, prologue);
+        String proAll = joined(src, prologue);
         String epi = joined(src, epilogue);
         List<TextEdit> edits = new ArrayList<>();
         int copies = 0;
@@ -88,13 +88,14 @@ final class StatementsIntoArms implements Normalisation {
             String indent = Syntax.indentAt(src, arm.start) + "    ";
             List<TextEdit> armEdits = new ArrayList<>();
             copies += epilogue.isEmpty() ? 0 : epilogueWriter.into(value, epi, indent, armEdits);
-            if (!prologue.isEmpty()) {
+            String pro = joined(src, prologueFor(prologue, epilogue, value));
+            if (!pro.isEmpty()) {
                 copies++;
                 if (value.is("block")) {
                     armEdits.add(TextEdit.insert(value.children().get(0).end, "\n" + indent + reindent(pro, indent)));
                 }
             }
-            if (!prologue.isEmpty() && !value.is("block")) {
+            if (!pro.isEmpty() && !value.is("block")) {
                 // an expression arm becomes a block: { prologue; value [epilogue] }
                 edits.add(TextEdit.insert(value.start, "{\n" + indent + reindent(pro, indent) + "\n" + indent));
                 edits.addAll(armEdits);
@@ -103,9 +104,9 @@ final class StatementsIntoArms implements Normalisation {
                 edits.addAll(armEdits);
             }
         }
-        int bytes = copies * Math.max(pro.length(), epi.length());
-        if (pro.length() > CAP_PER_COPY || epi.length() > CAP_PER_COPY || bytes > CAP_TOTAL) {
-            throw new Refusal(RefusalReason.DUPLICATION_CAP, "moving " + (pro.length() + epi.length())
+        int bytes = copies * Math.max(proAll.length(), epi.length());
+        if (proAll.length() > CAP_PER_COPY || epi.length() > CAP_PER_COPY || bytes > CAP_TOTAL) {
+            throw new Refusal(RefusalReason.DUPLICATION_CAP, "moving " + (proAll.length() + epi.length())
                     + " bytes of statements into " + arms.size() + " arms would copy about " + bytes + " bytes");
         }
         for (SyntaxNode st : prologue) {
@@ -115,6 +116,35 @@ final class StatementsIntoArms implements Normalisation {
             edits.add(deletion(src, st));
         }
         return edits;
+    }
+
+    /**
+     * The prologue as one arm gets it: a declaration without a value ({@code let mut symbol;}) that neither the
+     * arm nor the other moved statements mention is left out there (its type could not be inferred).
+     */
+    private static List<SyntaxNode> prologueFor(List<SyntaxNode> prologue, List<SyntaxNode> epilogue,
+            SyntaxNode arm) {
+        List<SyntaxNode> out = new ArrayList<>();
+        for (SyntaxNode st : prologue) {
+            if (st.is("let_declaration") && st.child("value") == null && st.child("pattern") != null) {
+                StringBuilder others = new StringBuilder(arm.text());
+                for (SyntaxNode o : prologue) {
+                    if (o != st) {
+                        others.append('\n').append(o.text());
+                    }
+                }
+                epilogue.forEach(e -> others.append('\n').append(e.text()));
+                Set<String> used = Syntax.words(others.toString());
+                boolean mentioned = st.child("pattern").descendants().stream()
+                        .anyMatch(n -> n.is("identifier") && used.contains(n.text()))
+                        || st.child("pattern").is("identifier") && used.contains(st.child("pattern").text());
+                if (!mentioned) {
+                    continue;
+                }
+            }
+            out.add(st);
+        }
+        return out;
     }
 
     /** The index of the match on the finding's state among the body's statements (the last one), or -1. */
