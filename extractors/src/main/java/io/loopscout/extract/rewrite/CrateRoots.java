@@ -123,7 +123,8 @@ final class CrateRoots {
                     ? root.substring(0, root.length() - "main.rs".length()) : null;
             boolean binTouched = touched.contains(root) || dir != null && touched.stream().anyMatch(t -> t.startsWith(dir));
             boolean isBin = root.startsWith("src/bin/") || root.equals("src/main.rs");
-            if (isBin && binTouched || touched.contains(root)) { // a bin at a custom path (c2rust --binary)
+            // a bin at a custom path (c2rust --binary) is a touched root that is not the lib
+            if (isBin && binTouched || touched.contains(root) && !root.equals(lib)) {
                 out.add(root);
             }
         }
