@@ -4,6 +4,7 @@ import io.loopscout.core.Language;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.StateGraph;
+import io.loopscout.extract.rewrite.LoopOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +55,7 @@ public final class FindingCoder extends CustomCoder<Finding> {
         Fields.string(f.snippet(), out);
         encodeGraph(f.graph(), out);
         Fields.decimal(f.modelSpeedup(), out);
+        encodeRewrite(f.rewrite(), out);
     }
 
     @Override
@@ -64,7 +66,28 @@ public final class FindingCoder extends CustomCoder<Finding> {
                 Fields.integer(in), Fields.integer(in), Fields.integer(in), Fields.string(in), Fields.bool(in),
                 Fields.string(in), Fields.bool(in), Fields.integer(in),
                 Fields.enumValue(Finding.Confidence.class, in), Fields.string(in), Fields.string(in),
-                decodeGraph(in), Fields.decimal(in));
+                decodeGraph(in), Fields.decimal(in), decodeRewrite(in));
+    }
+
+    /** A rewrite outcome after a presence flag (null when no rewrite ran). */
+    private static void encodeRewrite(LoopOutcome r, OutputStream out) throws IOException {
+        Fields.bool(r != null, out);
+        if (r != null) {
+            Fields.string(r.file(), out);
+            Fields.integer(r.line(), out);
+            Fields.string(r.pattern(), out);
+            Fields.string(r.stateVariable(), out);
+            Fields.enumValue(r.status(), out);
+            Fields.string(r.reason(), out);
+        }
+    }
+
+    private static LoopOutcome decodeRewrite(InputStream in) throws IOException {
+        if (!Fields.bool(in)) {
+            return null;
+        }
+        return new LoopOutcome(Fields.string(in), Fields.integer(in), Fields.string(in), Fields.string(in),
+                Fields.enumValue(LoopOutcome.Status.class, in), Fields.string(in));
     }
 
     /** Deserialised copies (the runner ships coders inside the pipeline) are the one instance, so equal. */
