@@ -7,7 +7,9 @@ import java.io.Serializable;
  * One state machine or dispatch loop found in one file. One loop is one finding (shared/patterns.md).
  *
  * <p>Lines are 1-based and inclusive and span the loop statement itself (for C function-level patterns,
- * the switch or function). Nullable fields are those a pattern does not define: {@code eligible},
+ * the switch or function; for {@code rust/step-machine} the step's match, with the driver loop's function and line
+ * in {@code driverFunction}/{@code driverLine}, else null and 0). Nullable fields are those a pattern does not
+ * define: {@code eligible},
  * {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup} until measured.
  */
 public record Finding(
@@ -34,7 +36,9 @@ public record Finding(
         String mode,
         String snippet,
         StateGraph graph,
-        Double modelSpeedup) implements Serializable {
+        Double modelSpeedup,
+        String driverFunction,
+        int driverLine) implements Serializable {
 
     /** How much to trust a finding: low when transitions hide in macros or the tree has errors. */
     public enum Confidence { HIGH, LOW }
@@ -63,7 +67,7 @@ public record Finding(
         b.dynamicTransitions = dynamicTransitions; b.fallthroughs = fallthroughs; b.exits = exits;
         b.stateType = stateType; b.eligible = eligible; b.reason = reason; b.loopMatchReady = loopMatchReady;
         b.parseErrors = parseErrors; b.confidence = confidence; b.mode = mode; b.snippet = snippet;
-        b.graph = graph; b.modelSpeedup = modelSpeedup;
+        b.graph = graph; b.modelSpeedup = modelSpeedup; b.driverFunction = driverFunction; b.driverLine = driverLine;
         return b;
     }
 
@@ -98,6 +102,8 @@ public record Finding(
         private String snippet = "";
         private StateGraph graph = StateGraph.empty();
         private Double modelSpeedup;
+        private String driverFunction;
+        private int driverLine;
 
         public Builder project(String v) { project = v; return this; }
         public Builder version(String v) { version = v; return this; }
@@ -123,6 +129,8 @@ public record Finding(
         public Builder snippet(String v) { snippet = v; return this; }
         public Builder graph(StateGraph v) { graph = v; return this; }
         public Builder modelSpeedup(Double v) { modelSpeedup = v; return this; }
+        public Builder driverFunction(String v) { driverFunction = v; return this; }
+        public Builder driverLine(int v) { driverLine = v; return this; }
 
         /** Builds the finding; language defaults to the pattern's. */
         public Finding build() {
@@ -130,7 +138,7 @@ public record Finding(
             return new Finding(project, version, lang, file, startLine, endLine, function, pattern,
                     stateVariable, states, constTransitions, dynamicTransitions, fallthroughs, exits, stateType,
                     eligible, reason, loopMatchReady, parseErrors, confidence, mode, snippet, graph,
-                    modelSpeedup);
+                    modelSpeedup, driverFunction, driverLine);
         }
     }
 }

@@ -15,6 +15,10 @@ final class Eligibility {
 
     /** Null when eligible, else the reason. */
     static String reason(LoopAnalysis a, Pattern pattern, String stateType) {
+        if (pattern == Pattern.RUST_STEP_MACHINE) {
+            // #[loop_match] needs the match inside the loop: the step must be inlined into its driver first.
+            return "step-function";
+        }
         if (a.constTransitions == 0 || pattern == Pattern.RUST_DISPATCH_LOOP) {
             return "no-constant-transitions";
         }

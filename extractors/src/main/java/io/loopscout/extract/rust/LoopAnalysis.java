@@ -40,6 +40,11 @@ final class LoopAnalysis {
     /** Top-level statements of the loop body (comments and attributes not counted). */
     final int statements;
     final Dispatch dispatch;
+    /**
+     * A step function's analysis ({@code rust/step-machine}) whose driver stores its return value in the state:
+     * the values it returns (its match's arm values, {@code return X}) are transitions, not exits.
+     */
+    final boolean returnsState;
     int constTransitions;
     /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
     int constTransitionsInArms;
@@ -54,12 +59,35 @@ final class LoopAnalysis {
     final List<SyntaxNode> constants = new ArrayList<>();
     final List<String> macroConstants = new ArrayList<>();
 
-    private LoopAnalysis(SyntaxNode loop, String label, boolean whileLoop, int statements, Dispatch dispatch) {
+    private LoopAnalysis(SyntaxNode loop, String label, boolean whileLoop, int statements, Dispatch dispatch,
+            boolean returnsState) {
         this.loop = loop;
         this.label = label;
         this.whileLoop = whileLoop;
         this.statements = statements;
         this.dispatch = dispatch;
+        this.returnsState = returnsState;
+    }
+
+    /**
+     * Analyses a step function ({@code rust/step-machine}) as if its body were a loop body: {@code dispatch} is
+     * the match dominating it, on the place whose assignments are transitions.
+     *
+     * @param returnsState true when the driver stores the step's return value into the state
+     */
+    static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState) {
+        SyntaxNode body = function.child("body");
+        LoopAnalysis a = new LoopAnalysis(function, null, false, body == null ? 0 : statements(body).size(),
+                dispatch, returnsState);
+        a.scan();
+        return a;
+    }
+
+    /** The dispatches a top-level statement of a body (a loop's or a step function's) reaches. */
+    static List<Dispatch> dispatchesIn(SyntaxNode statement) {
+        List<Dispatch> out = new ArrayList<>();
+        candidate(statement, out);
+        return out;
     }
 
     /** Analyses a loop; null when its body holds no dispatching match or c2rust chain. */
@@ -78,7 +106,7 @@ final class LoopAnalysis {
         addC2RustChain(stmts, candidates);
         LoopAnalysis best = null;
         for (Dispatch d : candidates) {
-            LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d);
+            LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d, false);
             a.scan();
             if (best == null || a.constTransitionsInArms > best.constTransitionsInArms) {
                 best = a;
@@ -194,7 +222,7 @@ final class LoopAnalysis {
     }
 
     /** The compact place a scrutinee reads and its kind, looking through {@code &}, parentheses, clone(), get(). */
-    private static Object[] placeOf(SyntaxNode scrutinee) {
+    static Object[] placeOf(SyntaxNode scrutinee) {
         SyntaxNode s = scrutinee;
         VarKind kind = VarKind.FETCHED;
         String var = s.compact();
@@ -239,7 +267,12 @@ final class LoopAnalysis {
      * Judged by text: the copy of a loop may hold such a chain as a leaf (see {@link SyntaxNode#copyOf}).
      */
     private static boolean isPlace(SyntaxNode n) {
-        return PLACE_TEXT.matcher(n.compact()).matches();
+        return isPlace(n.compact());
+    }
+
+    /** True when compact text (whitespace removed) is a place: the one definition of a state place. */
+    static boolean isPlace(String compact) {
+        return PLACE_TEXT.matcher(compact).matches();
     }
 
     private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {
@@ -403,14 +436,29 @@ final class LoopAnalysis {
                         macroTransitions(n, var);
                     }
                 }
-                case "return_expression", "try_expression" -> exit(n);
+                case "return_expression" -> {
+                    SyntaxNode value = returnsState ? first(n) : null;
+                    if (value != null) {
+                        returnedValues(n, value);
+                    } else {
+                        exit(n);
+                    }
+                }
+                case "try_expression" -> exit(n);
                 case "break_expression" -> breakOf(n);
                 case "continue_expression" -> continueOf(n);
                 default -> {
                 }
             }
         }
-        if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
+        if (returnsState && dispatch.match() != null) {
+            for (Arm arm : dispatch.arms()) {
+                SyntaxNode value = arm.node().child("value");
+                if (value != null) {
+                    returnedValues(value, value);
+                }
+            }
+        } else if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
                 && var.equals(dispatch.assignedTo()) && dispatch.match() != null) {
             for (Arm arm : dispatch.arms()) {
                 SyntaxNode value = arm.node().child("value");
@@ -425,6 +473,36 @@ final class LoopAnalysis {
         }
     }
 
+    /** Nested calls that only wrap a state on its way out of a step ({@code Ok(S)}, {@code Poll::Ready(Some(S))}). */
+    private static final Set<String> WRAPPERS = Set.of("Ok", "Some", "Ready", "Poll::Ready", "Continue");
+
+    /** The values a step returns through {@code at} (an arm value or a {@code return}) are its transitions. */
+    private void returnedValues(SyntaxNode at, SyntaxNode value) {
+        List<SyntaxNode> leaves = new ArrayList<>();
+        leaves(value, leaves);
+        for (SyntaxNode leaf : leaves) {
+            transition(at == value ? leaf : at, leaf);
+        }
+    }
+
+    /** {@code Err(..)} or {@code None}: a step that returns its next state reports failure so, it is no state. */
+    private static boolean isFailure(SyntaxNode value) {
+        SyntaxNode f = value.is("call_expression") ? value.child("function") : value;
+        String name = f == null ? "" : f.compact();
+        return name.equals("Err") || name.equals("None") || name.endsWith("::Err") || name.endsWith("::None");
+    }
+
+    /** A step's state without the wrappers it travels in ({@code Some(State::Head)} is {@code State::Head}). */
+    private static SyntaxNode unwrapped(SyntaxNode value) {
+        SyntaxNode v = RustValues.unparen(value);
+        while (v.is("call_expression") && v.child("function") != null
+                && WRAPPERS.contains(v.child("function").compact()) && v.child("arguments") != null
+                && v.child("arguments").namedChildren().size() == 1) {
+            v = RustValues.unparen(v.child("arguments").namedChildren().get(0));
+        }
+        return v;
+    }
+
     /** True for the {@code state = match state { .. }} statement itself: its arm values are counted instead. */
     private boolean isDispatchAssignment(SyntaxNode assignment) {
         return (dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
@@ -433,6 +511,13 @@ final class LoopAnalysis {
     }
 
     private void transition(SyntaxNode at, SyntaxNode value) {
+        if (loop.is("function_item")) {
+            value = unwrapped(value);
+            if (returnsState && isFailure(value)) {
+                exit(at);
+                return;
+            }
+        }
         int from = armOf(at);
         if (RustValues.constantKind(value) != null) {
             constTransitions++;

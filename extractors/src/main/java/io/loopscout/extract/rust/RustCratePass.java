@@ -1,0 +1,254 @@
+package io.loopscout.extract.rust;
+
+import io.loopscout.extract.FileExtraction;
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.Pattern;
+import io.loopscout.extract.SourceFile;
+import io.loopscout.extract.parse.Nodes;
+import io.loopscout.extract.parse.ParseTimeoutException;
+import io.loopscout.extract.parse.ParsedSource;
+import io.loopscout.extract.parse.SourceText;
+import io.loopscout.extract.parse.SyntaxNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.treesitter.TSNode;
+
+/**
+ * One Rust file in the two-pass crate extraction: parsed once, it yields its declarations (to merge into the
+ * crate table) and its candidate loops and step functions; {@link #finish} then resolves their state types
+ * against the complete table and assembles the findings ({@link RustFindings}).
+ */
+public final class RustCratePass {
+
+    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
+    /** Most specific first: one loop is one finding, the first family that claims it wins. */
+    private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
+            new C2RustCurrentBlockLoops(), new StateLoops(), new DispatchLoops());
+
+    /**
+     * Parses {@code file} once for both passes over a crate: its declarations (to merge into the crate table)
+     * and its candidate loops; {@link #finish} then resolves state types against the complete table.
+     * Only files with a classified loop keep their tree until then.
+     *
+     * @param declarations which of the file's declarations to collect
+     */
+    static RustCratePass of(SourceFile file, Duration timeout, RustExtractor.Declarations declarations) {
+        String text = file.text();
+        if (text.length() > RustExtractor.MAX_BYTES) {
+            return done(new FileExtraction(List.of(), 0, "too-large"));
+        }
+        boolean hasLoops = RustPrefilters.hasLoopWord(text);
+        FileExtraction early = !hasLoops ? new FileExtraction(List.of(), 0, null)
+                : RustPrefilters.nestingDepth(text) > RustExtractor.MAX_DEPTH ? new FileExtraction(List.of(), 0, "too-deep") : null;
+        if (early != null && !(declarations == RustExtractor.Declarations.ALWAYS && RustPrefilters.mayDeclareTypes(text))) {
+            return done(early);
+        }
+        ParsedSource parsed;
+        try {
+            parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text, timeout);
+        } catch (ParseTimeoutException e) {
+            return done(early != null ? early : new FileExtraction(List.of(), 0, "timeout"));
+        }
+        RustCratePass pass = new RustCratePass(file, parsed);
+        try {
+            if (declarations != RustExtractor.Declarations.NONE) {
+                pass.symbols = RustSymbols.of(parsed);
+            }
+        } catch (RuntimeException e) {
+            // the crate table goes without this file's declarations; extraction reports the cause if it needs them
+            pass.symbolsError = e;
+        }
+        if (early != null) {
+            pass.result = early;
+            pass.parsed = null;
+            return pass;
+        }
+        try {
+            pass.findCandidates();
+        } catch (StackOverflowError e) {
+            pass.fail("too-deep");
+        } catch (RuntimeException e) {
+            // An extractor bug must not kill a corpus run; the file is reported with the cause instead.
+            pass.fail("extractor-error: " + e);
+        }
+        return pass;
+    }
+
+    private final SourceFile file;
+    private ParsedSource parsed;
+    private RustSymbols symbols = new RustSymbols();
+    private RuntimeException symbolsError;
+    private FileExtraction result;
+    private SourceText source;
+    private int fileErrors;
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<StepMachines.Step> steps = new ArrayList<>();
+
+    /** A classified loop waiting for its state type. */
+    private record Candidate(TSNode loop, LoopAnalysis analysis, Pattern pattern) {
+    }
+
+    private RustCratePass(SourceFile file, ParsedSource parsed) {
+        this.file = file;
+        this.parsed = parsed;
+    }
+
+    private static RustCratePass done(FileExtraction result) {
+        RustCratePass p = new RustCratePass(null, null);
+        p.result = result;
+        return p;
+    }
+
+    /** The file's type declarations (empty when it could not be parsed or none were asked for). */
+    public RustSymbols symbols() {
+        return symbols;
+    }
+
+    /** True when a loop of the file waits in {@link #finish} for its state type. */
+    public boolean hasCandidates() {
+        return result == null;
+    }
+
+    private void fail(String problem) {
+        result = new FileExtraction(List.of(), 0, problem);
+        parsed = null;
+        candidates.clear();
+        steps.clear();
+    }
+
+    private void findCandidates() {
+        TSNode root = parsed.root();
+        fileErrors = parsed.errorCount(root);
+        source = new SourceText(parsed.bytes());
+        boolean mayBeC2Rust = file.text().contains("current_block");
+        boolean mayBeAnnotated = file.text().contains("loop_match");
+        Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
+        for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
+            // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
+            // test in Java spares the JNI look at the body of every other loop.
+            if (!source.containsAny(Nodes.start(loop), Nodes.end(loop),
+                    mayBeC2Rust ? RustPrefilters.MATCH_OR_IF : RustPrefilters.MATCH)) {
+                continue;
+            }
+            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust, source);
+            if (words == null) {
+                continue;
+            }
+            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, words, copies));
+            if (a == null) {
+                continue;
+            }
+            a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
+            Pattern pattern = classify(a);
+            if (pattern != null) {
+                candidates.add(new Candidate(loop, a, pattern));
+            }
+        }
+        if (file.text().contains("match")) {
+            steps.addAll(StepMachines.find(parsed, source, file.text()));
+        }
+        if (candidates.isEmpty() && steps.isEmpty()) {
+            result = result(List.of());
+            parsed = null;
+        }
+    }
+
+    /** The file's extraction, state types resolved against {@code extractor}'s crate table and this file's. */
+    public FileExtraction finish(RustExtractor extractor) {
+        if (result != null) {
+            return result;
+        }
+        try {
+            if (symbolsError != null) {
+                throw symbolsError;
+            }
+            StateTypes types = new StateTypes(new RustSymbols().addAll(extractor.crateSymbols()).addAll(symbols));
+            List<Finding> findings = new ArrayList<>();
+            for (Candidate c : candidates) {
+                findings.add(RustFindings.ofLoop(file, parsed, source, c.loop(), c.analysis(), c.pattern(), types));
+            }
+            for (StepMachines.Step step : steps) {
+                findings.add(RustFindings.ofStep(file, parsed, source, step, types));
+            }
+            result = result(findings);
+        } catch (StackOverflowError e) {
+            result = new FileExtraction(List.of(), 0, "too-deep");
+        } catch (RuntimeException e) {
+            result = new FileExtraction(List.of(), 0, "extractor-error: " + e);
+        }
+        parsed = null;
+        candidates.clear();
+        steps.clear();
+        return result;
+    }
+
+    private FileExtraction result(List<Finding> found) {
+        List<Finding> findings = new ArrayList<>(found);
+        findings.sort((x, y) -> x.startLine() != y.startLine() ? Integer.compare(x.startLine(), y.startLine())
+                : Integer.compare(x.endLine(), y.endLine()));
+        return new FileExtraction(findings, fileErrors, mostlyBroken(fileErrors, source.lineCount())
+                ? "syntax-errors" : null);
+    }
+
+    /**
+     * More than one damaged spot per 100 lines (at least 5): the tree, and so what was found in it, is
+     * unreliable; the findings are still returned (with low confidence where damaged).
+     */
+    static boolean mostlyBroken(int errors, int lines) {
+        return errors >= 5 && errors * 100 > lines;
+    }
+
+    /**
+     * The Java copy of a loop, taken from an enclosing loop copied before with the same words (nested state
+     * machines on the same variable) if any.
+     */
+    private static SyntaxNode copyOf(TSNode loop, SourceText source, List<String> words,
+            Map<List<String>, List<SyntaxNode>> copies) {
+        int start = Nodes.start(loop);
+        int end = Nodes.end(loop);
+        List<SyntaxNode> sameWords = copies.computeIfAbsent(words, k -> new ArrayList<>());
+        for (SyntaxNode outer : sameWords) {
+            if (outer.start <= start && end <= outer.end) {
+                SyntaxNode inner = outer.find(start, end, Nodes.type(loop));
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        SyntaxNode copy = SyntaxNode.copyOf(loop, source, words);
+        sameWords.add(copy);
+        return copy;
+    }
+
+    private static Pattern classify(LoopAnalysis a) {
+        for (RustLoopFamily f : FAMILIES) {
+            Pattern p = f.classify(a);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** True when an attribute before the loop's statement names {@code loop_match} (also inside cfg_attr). */
+    private static boolean annotatedLoopMatch(TSNode loop, ParsedSource parsed) {
+        TSNode stmt = Nodes.parent(loop);
+        if (Nodes.isNull(stmt) || !Nodes.type(stmt).equals("expression_statement")) {
+            stmt = loop;
+        }
+        for (TSNode p = Nodes.prevNamedSibling(stmt); !Nodes.isNull(p); p = Nodes.prevNamedSibling(p)) {
+            String t = Nodes.type(p);
+            if (t.equals("attribute_item")) {
+                if (parsed.text(p).matches("(?s).*\\bloop_match\\b.*")) {
+                    return true;
+                }
+            } else if (!t.equals("line_comment") && !t.equals("block_comment")) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
