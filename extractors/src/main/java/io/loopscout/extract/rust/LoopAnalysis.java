@@ -45,6 +45,8 @@ final class LoopAnalysis {
      * the values it returns (its match's arm values, {@code return X}) are transitions, not exits.
      */
     final boolean returnsState;
+    /** Macros of the file whose body assigns the state ({@code goto!(n, State::X)} in gif's decoder). */
+    private Set<String> assigningMacros = Set.of();
     int constTransitions;
     /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
     int constTransitionsInArms;
@@ -75,10 +77,12 @@ final class LoopAnalysis {
      *
      * @param returnsState true when the driver stores the step's return value into the state
      */
-    static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState) {
+    static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState,
+            Set<String> assigningMacros) {
         SyntaxNode body = function.child("body");
         LoopAnalysis a = new LoopAnalysis(function, null, false, body == null ? 0 : statements(body).size(),
                 dispatch, returnsState);
+        a.assigningMacros = assigningMacros;
         a.scan();
         return a;
     }
@@ -602,6 +606,11 @@ final class LoopAnalysis {
      */
     private void macroTransitions(SyntaxNode macro, String var) {
         SyntaxNode tt = macro.childOfType("token_tree");
+        SyntaxNode macroName = macro.child("macro");
+        if (tt != null && macroName != null && assigningMacros.contains(macroName.text())) {
+            assigningMacro(macro, tt.text());
+            return;
+        }
         String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
         if (tt == null || !tt.text().contains(lastSegment)) {
             return;
@@ -649,7 +658,35 @@ final class LoopAnalysis {
         }
     }
 
-    private static String flexible(String compactPlace) {
+    /**
+     * One invocation of a macro that assigns the state is one transition: constant when the first state name in
+     * its tokens (a unit variant: not followed by {@code (} or <code>{</code>) is an arm's, else dynamic.
+     */
+    private void assigningMacro(SyntaxNode macro, String tokens) {
+        macroTransitions = true;
+        Matcher word = STATE_NAME.matcher(tokens);
+        while (word.find()) {
+            String rest = tokens.substring(word.end()).stripLeading();
+            if (rest.startsWith("(") || rest.startsWith("{")) {
+                continue;
+            }
+            String w = word.group().replaceAll("\\s+", "");
+            int to = targetExact(w);
+            if (to >= 0) {
+                int from = armOf(macro);
+                constTransitions++;
+                constTransitionsInArms += from >= 0 ? 1 : 0;
+                macroConstants.add(w);
+                if (from >= 0) {
+                    edges.add(new Edge(from, to, EdgeKind.CONSTANT));
+                }
+                return;
+            }
+        }
+        dynamic(macro);
+    }
+
+    static String flexible(String compactPlace) {
         StringBuilder sb = new StringBuilder();
         for (String part : compactPlace.split("(?<=[.*])|(?=[.*])")) {
             if (!part.isEmpty()) {

@@ -34,6 +34,7 @@ final class StepMachines {
     private static final Pattern CALL =
             Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)\\s*(?:::\\s*<[^;{}()]*>\\s*)?\\(");
     private static final List<String> MATCH = List.of("match");
+    private static final Pattern MACRO_RULES = Pattern.compile("macro_rules!\\s*([A-Za-z_]\\w*)");
     private static final Set<String> LOOPS = Set.of("loop_expression", "while_expression", "for_expression");
     /** Between a driver loop and the call: bodies that do not run every round, or belong to someone else. */
     private static final Set<String> NOT_EVERY_ROUND = Set.of("match_arm", "else_clause", "closure_expression",
@@ -159,7 +160,8 @@ final class StepMachines {
         Dispatch onPlace = place.equals(dispatch.stateVar()) ? dispatch
                 : new Dispatch(dispatch.match(), dispatch.statement(), dispatch.shape(), dispatch.assignedTo(),
                         dispatch.blockLabel(), place, VarKind.PLACE, dispatch.arms(), dispatch.tupleIndex());
-        LoopAnalysis assigning = LoopAnalysis.ofStep(fn, onPlace, false);
+        Set<String> macros = assigningMacros(text, place);
+        LoopAnalysis assigning = LoopAnalysis.ofStep(fn, onPlace, false, macros);
         boolean stepAssigns = assigning.constTransitions + assigning.dynamicTransitions > 0;
         String implType = RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), function));
         boolean method = params.contains("self");
@@ -180,12 +182,31 @@ final class StepMachines {
             if (!stepAssigns && !stores) {
                 continue;
             }
-            LoopAnalysis a = stores ? LoopAnalysis.ofStep(fn, onPlace, true) : assigning;
+            LoopAnalysis a = stores ? LoopAnalysis.ofStep(fn, onPlace, true, macros) : assigning;
             TSNode driverName = Nodes.field(driver.function(), "name");
             return new Step(function, match, a, name, Nodes.isNull(driverName) ? "" : parsed.text(driverName),
                     ParsedSource.startLine(driver.loop()));
         }
         return null;
+    }
+
+    /** The {@code macro_rules!} of the file whose rules assign {@code place} from a metavariable. */
+    private static Set<String> assigningMacros(String text, String place) {
+        Set<String> out = new HashSet<>();
+        int at = text.indexOf("macro_rules!");
+        if (at < 0) {
+            return out;
+        }
+        Pattern assigns = Pattern.compile("(?<![\\w.])" + LoopAnalysis.flexible(place) + "\\s*=\\s*\\$");
+        Matcher m = MACRO_RULES.matcher(text);
+        while (m.find()) {
+            int next = text.indexOf("macro_rules!", m.end());
+            String rules = text.substring(m.end(), Math.min(next < 0 ? text.length() : next, m.end() + 4000));
+            if (assigns.matcher(rules).find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
     }
 
     /** The first top-level statement of the body reaching a match of at least {@link #MIN_ARMS} arms. */
