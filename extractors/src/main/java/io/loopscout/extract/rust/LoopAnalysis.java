@@ -47,6 +47,8 @@ final class LoopAnalysis {
     final boolean returnsState;
     /** Macros of the file whose body assigns the state ({@code goto!(n, State::X)} in gif's decoder). */
     private Set<String> assigningMacros = Set.of();
+    /** Methods of the step's impl that assign its {@code self.field} state (xml-rs's {@code self.move_to(S)}). */
+    private Set<String> assigningMethods = Set.of();
     int constTransitions;
     /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
     int constTransitionsInArms;
@@ -78,11 +80,12 @@ final class LoopAnalysis {
      * @param returnsState true when the driver stores the step's return value into the state
      */
     static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState,
-            Set<String> assigningMacros) {
+            Set<String> assigningMacros, Set<String> assigningMethods) {
         SyntaxNode body = function.child("body");
         LoopAnalysis a = new LoopAnalysis(function, null, false, body == null ? 0 : statements(body).size(),
                 dispatch, returnsState);
         a.assigningMacros = assigningMacros;
+        a.assigningMethods = assigningMethods;
         a.scan();
         return a;
     }
@@ -428,6 +431,10 @@ final class LoopAnalysis {
                     if (kind == VarKind.CELL && f != null && f.compact().equals(var + ".set") && args != null
                             && args.namedChildren().size() == 1) {
                         transition(n, args.namedChildren().get(0));
+                    } else if (!assigningMethods.isEmpty() && f != null && f.is("field_expression")
+                            && f.child("field") != null && assigningMethods.contains(f.child("field").text())
+                            && f.child("value") != null && f.child("value").compact().equals("self")) {
+                        assigningCall(n, args == null ? "" : args.text());
                     }
                 }
                 case "closure_expression", "async_block" -> {
@@ -608,7 +615,7 @@ final class LoopAnalysis {
         SyntaxNode tt = macro.childOfType("token_tree");
         SyntaxNode macroName = macro.child("macro");
         if (tt != null && macroName != null && assigningMacros.contains(macroName.text())) {
-            assigningMacro(macro, tt.text());
+            assigningCall(macro, tt.text());
             return;
         }
         String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
@@ -659,11 +666,12 @@ final class LoopAnalysis {
     }
 
     /**
-     * One invocation of a macro that assigns the state is one transition: constant when the first state name in
-     * its tokens (a unit variant: not followed by {@code (} or <code>{</code>) is an arm's, else dynamic.
+     * One invocation of a macro or method that assigns the state is one transition: constant when the first
+     * state name in its arguments (a unit variant: not followed by {@code (} or <code>{</code>) is an arm's, else
+     * dynamic.
      */
-    private void assigningMacro(SyntaxNode macro, String tokens) {
-        macroTransitions = true;
+    private void assigningCall(SyntaxNode macro, String tokens) {
+        macroTransitions |= macro.is("macro_invocation");
         Matcher word = STATE_NAME.matcher(tokens);
         while (word.find()) {
             String rest = tokens.substring(word.end()).stripLeading();

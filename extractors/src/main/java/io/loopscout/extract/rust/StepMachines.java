@@ -34,6 +34,7 @@ final class StepMachines {
     private static final Pattern CALL =
             Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)\\s*(?:::\\s*<[^;{}()]*>\\s*)?\\(");
     private static final List<String> MATCH = List.of("match");
+    private static final Pattern SELF_CALL = Pattern.compile("\\bself\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     private static final Pattern MACRO_RULES = Pattern.compile("macro_rules!\\s*([A-Za-z_]\\w*)");
     private static final Set<String> LOOPS = Set.of("loop_expression", "while_expression", "for_expression");
     /** Between a driver loop and the call: bodies that do not run every round, or belong to someone else. */
@@ -89,7 +90,7 @@ final class StepMachines {
                 continue;
             }
             seen.add(d[0] + name);
-            Step step = step(parsed, source, text, function, name, sites, definitions.get(name) == 1);
+            Step step = step(parsed, source, text, function, name, sites, definitions.get(name) == 1, defs);
             if (step != null) {
                 out.add(step);
             }
@@ -123,7 +124,7 @@ final class StepMachines {
     }
 
     private static Step step(ParsedSource parsed, SourceText source, String text, TSNode function, String name,
-            List<Integer> sites, boolean uniqueName) {
+            List<Integer> sites, boolean uniqueName, List<int[]> defs) {
         TSNode body = Nodes.field(function, "body");
         if (Nodes.isNull(body) || !source.containsAny(Nodes.start(body), Nodes.end(body), MATCH)) {
             return null;
@@ -142,7 +143,7 @@ final class StepMachines {
         for (SyntaxNode s : fnBody.statements()) {
             if (s.contains(matchCopy)) {
                 for (Dispatch d : LoopAnalysis.dispatchesIn(s)) {
-                    if (d.match() == matchCopy && d.arms().size() >= MIN_ARMS) {
+                    if (d.match() == matchCopy && distinctStates(d) >= MIN_ARMS) {
                         dispatch = d;
                         break;
                     }
@@ -161,7 +162,13 @@ final class StepMachines {
                 : new Dispatch(dispatch.match(), dispatch.statement(), dispatch.shape(), dispatch.assignedTo(),
                         dispatch.blockLabel(), place, VarKind.PLACE, dispatch.arms(), dispatch.tupleIndex());
         Set<String> macros = assigningMacros(text, place);
-        LoopAnalysis assigning = LoopAnalysis.ofStep(fn, onPlace, false, macros);
+        Set<String> methods = Set.of();
+        LoopAnalysis assigning = LoopAnalysis.ofStep(fn, onPlace, false, macros, methods);
+        if (assigning.constTransitions + assigning.dynamicTransitions == 0 && place.startsWith("self.")) {
+            // only a step that assigns nothing itself is worth reading every method body of the file for
+            methods = assigningMethods(text, defs, place, name);
+            assigning = methods.isEmpty() ? assigning : LoopAnalysis.ofStep(fn, onPlace, false, macros, methods);
+        }
         boolean stepAssigns = assigning.constTransitions + assigning.dynamicTransitions > 0;
         String implType = RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), function));
         boolean method = params.contains("self");
@@ -182,12 +189,81 @@ final class StepMachines {
             if (!stepAssigns && !stores) {
                 continue;
             }
-            LoopAnalysis a = stores ? LoopAnalysis.ofStep(fn, onPlace, true, macros) : assigning;
+            LoopAnalysis a = stores ? LoopAnalysis.ofStep(fn, onPlace, true, macros, methods) : assigning;
             TSNode driverName = Nodes.field(driver.function(), "name");
             return new Step(function, match, a, name, Nodes.isNull(driverName) ? "" : parsed.text(driverName),
                     ParsedSource.startLine(driver.loop()));
         }
         return null;
+    }
+
+    /**
+     * The methods of the file that assign {@code place} (a field of {@code self}), directly or through another
+     * such method ({@code self.move_to(S)} whose body is {@code self.st = S}): by text, each function's body
+     * found by brace matching from its {@code fn}. The step itself is left out.
+     */
+    private static Set<String> assigningMethods(String text, List<int[]> defs, String place, String step) {
+        Map<String, String> bodies = new HashMap<>();
+        for (int[] d : defs) {
+            String name = text.substring(d[1], d[2]);
+            if (!name.equals(step)) {
+                bodies.merge(name, bodyText(text, d[2]), (a, b) -> a + "\n" + b);
+            }
+        }
+        Set<String> out = new HashSet<>();
+        Pattern assigns = Pattern.compile("(?<![\\w.])" + LoopAnalysis.flexible(place) + "\\s*=(?![=>])");
+        bodies.forEach((name, body) -> {
+            if (assigns.matcher(body).find()) {
+                out.add(name);
+            }
+        });
+        for (boolean grew = !out.isEmpty(); grew; ) {
+            grew = false;
+            for (Map.Entry<String, String> e : bodies.entrySet()) {
+                if (!out.contains(e.getKey()) && callsAny(e.getValue(), out)) {
+                    out.add(e.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code body} calls {@code self.m(} for some {@code m} of {@code methods}. */
+    private static boolean callsAny(String body, Set<String> methods) {
+        Matcher m = SELF_CALL.matcher(body);
+        while (m.find()) {
+            if (methods.contains(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text of a function body: from the first brace after {@code from} to its match (or a bounded cut). */
+    private static String bodyText(String text, int from) {
+        int open = from;
+        int paren = 0;
+        for (; open < text.length(); open++) {
+            char c = text.charAt(open);
+            paren += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ';' && paren == 0) {
+                return "";
+            }
+            if (c == '{' && paren == 0) {
+                break;
+            }
+        }
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return text.substring(open, i + 1);
+            }
+        }
+        return text.substring(Math.min(open, text.length()));
     }
 
     /** The {@code macro_rules!} of the file whose rules assign {@code place} from a metavariable. */
@@ -227,6 +303,21 @@ final class StepMachines {
             }
         }
         return null;
+    }
+
+    /**
+     * The states an arm list names: distinct pattern heads ({@code Some(x)} and {@code Some(_) if ..} are one
+     * state, {@code None} another; every catch-all one more). An {@code Option} matched three ways is no machine.
+     */
+    static int distinctStates(Dispatch d) {
+        Set<String> heads = new HashSet<>();
+        for (Dispatch.Arm arm : d.arms()) {
+            for (String label : arm.labels()) {
+                String head = label.replaceFirst("^(?:ref)?(?:mut)?[a-z_]\\w*@", "").replaceFirst("[({].*$", "");
+                heads.add(arm.catchAll() && !head.contains("::") && !RustValues.startsUpper(head) ? "_" : head);
+            }
+        }
+        return heads.size();
     }
 
     /** The parameter names of a function in order ({@code self} first for a method). */
