@@ -45,10 +45,13 @@ final class LoopAnalysis {
      * the values it returns (its match's arm values, {@code return X}) are transitions, not exits.
      */
     final boolean returnsState;
+    /** With {@link #returnsState}: -1 when the whole returned value is the state, else its tuple element. */
+    private int returnedElement = -1;
     /** Macros of the file whose body assigns the state ({@code goto!(n, State::X)} in gif's decoder). */
     private Set<String> assigningMacros = Set.of();
     /** Methods of the step's impl that assign its {@code self.field} state (xml-rs's {@code self.move_to(S)}). */
     private Set<String> assigningMethods = Set.of();
+    private Set<String> stateWords;
     int constTransitions;
     /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
     int constTransitionsInArms;
@@ -77,13 +80,15 @@ final class LoopAnalysis {
      * Analyses a step function ({@code rust/step-machine}) as if its body were a loop body: {@code dispatch} is
      * the match dominating it, on the place whose assignments are transitions.
      *
-     * @param returnsState true when the driver stores the step's return value into the state
+     * @param returnsState    true when the driver stores the step's return value into the state
+     * @param returnedElement -1 when that is the whole value, else the tuple element that is the state
      */
-    static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState,
+    static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState, int returnedElement,
             Set<String> assigningMacros, Set<String> assigningMethods) {
         SyntaxNode body = function.child("body");
         LoopAnalysis a = new LoopAnalysis(function, null, false, body == null ? 0 : statements(body).size(),
                 dispatch, returnsState);
+        a.returnedElement = returnedElement;
         a.assigningMacros = assigningMacros;
         a.assigningMethods = assigningMethods;
         a.scan();
@@ -492,7 +497,17 @@ final class LoopAnalysis {
         List<SyntaxNode> leaves = new ArrayList<>();
         leaves(value, leaves);
         for (SyntaxNode leaf : leaves) {
-            transition(at == value ? leaf : at, leaf);
+            SyntaxNode from = at == value ? leaf : at;
+            SyntaxNode v = unwrapped(leaf);
+            if (returnedElement >= 0 && !isFailure(v)) {
+                List<SyntaxNode> elements = v.is("tuple_expression") ? v.namedChildren() : List.of();
+                if (returnedElement >= elements.size()) {
+                    dynamic(from);
+                    continue;
+                }
+                v = elements.get(returnedElement);
+            }
+            transition(from, v);
         }
     }
 
@@ -668,20 +683,25 @@ final class LoopAnalysis {
     /**
      * One invocation of a macro or method that assigns the state is one transition: constant when the first
      * state name in its arguments (a unit variant: not followed by {@code (} or <code>{</code>) is an arm's, else
-     * dynamic.
+     * dynamic. A macro's rules need not all assign (html5ever's {@code go!(self: emit c)} does not): an invocation
+     * naming no state, no state's variant and not the states' enum is no transition.
      */
-    private void assigningCall(SyntaxNode macro, String tokens) {
-        macroTransitions |= macro.is("macro_invocation");
+    private void assigningCall(SyntaxNode call, String tokens) {
+        boolean macro = call.is("macro_invocation");
+        macroTransitions |= macro;
         Matcher word = STATE_NAME.matcher(tokens);
+        boolean namesAState = false;
         while (word.find()) {
             String rest = tokens.substring(word.end()).stripLeading();
+            String w = word.group().replaceAll("\\s+", "");
+            namesAState |= stateWords().contains(RustValues.lastSegment(w))
+                    || RustValues.qualifier(w) != null && stateWords().contains(RustValues.qualifier(w));
             if (rest.startsWith("(") || rest.startsWith("{")) {
                 continue;
             }
-            String w = word.group().replaceAll("\\s+", "");
             int to = targetExact(w);
             if (to >= 0) {
-                int from = armOf(macro);
+                int from = armOf(call);
                 constTransitions++;
                 constTransitionsInArms += from >= 0 ? 1 : 0;
                 macroConstants.add(w);
@@ -691,7 +711,28 @@ final class LoopAnalysis {
                 return;
             }
         }
-        dynamic(macro);
+        if (!macro || namesAState) {
+            dynamic(call);
+        }
+    }
+
+    /** The words naming a state: each arm label's variant and the enum qualifying it. */
+    private Set<String> stateWords() {
+        if (stateWords == null) {
+            stateWords = new java.util.HashSet<>();
+            for (Arm arm : dispatch.arms()) {
+                for (String label : arm.labels()) {
+                    String head = label.replaceFirst("[({].*$", "");
+                    stateWords.add(RustValues.lastSegment(head));
+                    String q = RustValues.qualifier(head);
+                    if (q != null) {
+                        stateWords.add(RustValues.lastSegment(q));
+                    }
+                }
+            }
+            stateWords.remove("_");
+        }
+        return stateWords;
     }
 
     static String flexible(String compactPlace) {

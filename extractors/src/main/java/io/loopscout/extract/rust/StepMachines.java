@@ -35,6 +35,8 @@ final class StepMachines {
             Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)\\s*(?:::\\s*<[^;{}()]*>\\s*)?\\(");
     private static final List<String> MATCH = List.of("match");
     private static final Pattern SELF_CALL = Pattern.compile("\\bself\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
+    private static final Pattern LET_BINDING =
+            Pattern.compile("let\\s*(?:\\(([^()=]*)\\)|(?:mut\\s+)?([A-Za-z_]\\w*))\\s*(?::[^=]*)?=(?![=>])");
     private static final Pattern MACRO_RULES = Pattern.compile("macro_rules!\\s*([A-Za-z_]\\w*)");
     private static final Set<String> LOOPS = Set.of("loop_expression", "while_expression", "for_expression");
     /** Between a driver loop and the call: bodies that do not run every round, or belong to someone else. */
@@ -163,11 +165,11 @@ final class StepMachines {
                         dispatch.blockLabel(), place, VarKind.PLACE, dispatch.arms(), dispatch.tupleIndex());
         Set<String> macros = assigningMacros(text, place);
         Set<String> methods = Set.of();
-        LoopAnalysis assigning = LoopAnalysis.ofStep(fn, onPlace, false, macros, methods);
+        LoopAnalysis assigning = LoopAnalysis.ofStep(fn, onPlace, false, -1, macros, methods);
         if (assigning.constTransitions + assigning.dynamicTransitions == 0 && place.startsWith("self.")) {
             // only a step that assigns nothing itself is worth reading every method body of the file for
             methods = assigningMethods(text, defs, place, name);
-            assigning = methods.isEmpty() ? assigning : LoopAnalysis.ofStep(fn, onPlace, false, macros, methods);
+            assigning = methods.isEmpty() ? assigning : LoopAnalysis.ofStep(fn, onPlace, false, -1, macros, methods);
         }
         boolean stepAssigns = assigning.constTransitions + assigning.dynamicTransitions > 0;
         String implType = RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), function));
@@ -185,11 +187,12 @@ final class StepMachines {
                             RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), driver.function())))) {
                 continue;
             }
-            boolean stores = storesResult(source, driver, call.stateArgument(params.indexOf(root), method), place);
-            if (!stepAssigns && !stores) {
+            int stored = storedElement(source, driver, call.stateArgument(params.indexOf(root), method), place);
+            if (!stepAssigns && stored == NOT_STORED) {
                 continue;
             }
-            LoopAnalysis a = stores ? LoopAnalysis.ofStep(fn, onPlace, true, macros, methods) : assigning;
+            LoopAnalysis a = stored == NOT_STORED ? assigning
+                    : LoopAnalysis.ofStep(fn, onPlace, true, stored, macros, methods);
             TSNode driverName = Nodes.field(driver.function(), "name");
             return new Step(function, match, a, name, Nodes.isNull(driverName) ? "" : parsed.text(driverName),
                     ParsedSource.startLine(driver.loop()));
@@ -266,6 +269,19 @@ final class StepMachines {
         return text.substring(Math.min(open, text.length()));
     }
 
+    /**
+     * A macro body assigning {@code place} ({@code self.state = ..}, {@code self.state.set(..)}), its root also
+     * written as a metavariable ({@code $me.state.set($s)} in html5ever's {@code go!}).
+     */
+    private static Pattern assignedInMacro(String place) {
+        String root = place.replaceAll("^[*(]+", "").replaceAll("[.)].*$", "");
+        int at = place.indexOf(root);
+        String rest = place.substring(at + root.length());
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(place.substring(0, at)) + "(?:" + Pattern.quote(root)
+                + "|\\$[A-Za-z_]\\w*)" + (rest.isEmpty() ? "" : "\\s*" + LoopAnalysis.flexible(rest))
+                + "\\s*(?:=(?![=>])|\\.\\s*set\\s*\\()");
+    }
+
     /** The {@code macro_rules!} of the file whose rules assign {@code place} from a metavariable. */
     private static Set<String> assigningMacros(String text, String place) {
         Set<String> out = new HashSet<>();
@@ -273,8 +289,8 @@ final class StepMachines {
         if (at < 0) {
             return out;
         }
-        Pattern assigns = Pattern.compile("(?<![\\w.])" + LoopAnalysis.flexible(place) + "\\s*=\\s*\\$");
         Matcher m = MACRO_RULES.matcher(text);
+        Pattern assigns = assignedInMacro(place);
         while (m.find()) {
             int next = text.indexOf("macro_rules!", m.end());
             String rules = text.substring(m.end(), Math.min(next < 0 ? text.length() : next, m.end() + 4000));
@@ -530,21 +546,54 @@ final class StepMachines {
         return function == null ? null : new Driver(loop, function, statement, at);
     }
 
+    /** The driver does not store the step's result in the state. */
+    static final int NOT_STORED = -2;
+    /** The driver stores the step's whole result in the state. */
+    static final int STORED_WHOLE = -1;
+
     /**
-     * True when the driver's statement stores the step's result into the state: it assigns the argument that
-     * carries the state ({@code state = step(state, b)}, {@code *s = s.step()?}), or the step's own place
-     * ({@code self.state = self.step()}).
+     * How the driver's statement stores the step's result into the state: it assigns the argument that carries
+     * the state ({@code state = step(state, b)}, {@code *s = s.step()?}) or the step's own place
+     * ({@code self.state = self.step()}) — {@link #STORED_WHOLE}; or it binds the result with {@code let} and a
+     * later statement of the loop assigns the state from a bound name ({@code let (s, io) = step(state, c); ..;
+     * state = s;}) — the tuple element of that name (or {@link #STORED_WHOLE} for a plain name); else
+     * {@link #NOT_STORED}.
      */
-    private static boolean storesResult(SourceText source, Driver driver, String stateArgument, String place) {
+    private static int storedElement(SourceText source, Driver driver, String stateArgument, String place) {
         String statement = source.text(Nodes.start(driver.statement()), Nodes.end(driver.statement()));
+        List<String> fed = new ArrayList<>();
         for (String f : java.util.Arrays.asList(stateArgument, strip(place))) {
-            if (f != null && !f.isEmpty() && !f.equals("self") && LoopAnalysis.isPlace(f)
-                    && Pattern.compile("(?<![\\w.])\\**" + Pattern.quote(f).replace(".", "\\E\\s*\\.\\s*\\Q")
-                            + "\\s*=(?![=>])").matcher(statement).find()) {
-                return true;
+            if (f != null && !f.isEmpty() && !f.equals("self") && LoopAnalysis.isPlace(f)) {
+                fed.add(f);
+                if (assignment(f, "").matcher(statement).find()) {
+                    return STORED_WHOLE;
+                }
             }
         }
-        return false;
+        Matcher let = LET_BINDING.matcher(statement);
+        if (fed.isEmpty() || !Nodes.type(driver.statement()).equals("let_declaration") || !let.lookingAt()) {
+            return NOT_STORED;
+        }
+        String[] names = let.group(1) != null ? let.group(1).split(",") : new String[] {let.group(2)};
+        String rest = source.text(Nodes.end(driver.statement()), Nodes.end(driver.loop()));
+        for (int i = 0; i < names.length; i++) {
+            String bound = names[i].strip().replaceFirst("^mut\\s+", "");
+            if (!bound.matches("[A-Za-z_]\\w*") || bound.equals("_")) {
+                continue;
+            }
+            for (String f : fed) {
+                if (assignment(f, "\\s*" + Pattern.quote(bound) + "\\s*;").matcher(rest).find()) {
+                    return let.group(1) != null ? i : STORED_WHOLE;
+                }
+            }
+        }
+        return NOT_STORED;
+    }
+
+    /** {@code place = value} (not {@code ==} or {@code =>}), the place with or without a leading {@code *}. */
+    private static Pattern assignment(String place, String value) {
+        return Pattern.compile("(?<![\\w.])\\**" + Pattern.quote(place).replace(".", "\\E\\s*\\.\\s*\\Q")
+                + "\\s*=(?![=>])" + value);
     }
 
     /** An argument or place without whitespace, {@code &mut}, {@code &} or {@code *}. */
