@@ -102,29 +102,30 @@ final class LoopAnalysis {
         return out;
     }
 
-    /** Analyses a loop; null when its body holds no dispatching match or c2rust chain. */
-    static LoopAnalysis of(SyntaxNode loop) {
+    /**
+     * Analyses a loop once per dispatch its body holds (each top-level match, the c2rust chain): the extractor
+     * chooses among them by the pattern each qualifies for, not by their order. Empty when there is none.
+     */
+    static List<LoopAnalysis> candidates(SyntaxNode loop) {
         SyntaxNode body = loop.child("body");
         if (body == null) {
-            return null;
+            return List.of();
         }
         SyntaxNode labelNode = loop.childOfType("label");
         String label = labelNode == null ? null : labelName(labelNode);
         List<SyntaxNode> stmts = statements(body);
-        List<Dispatch> candidates = new ArrayList<>();
+        List<Dispatch> dispatches = new ArrayList<>();
         for (SyntaxNode s : stmts) {
-            candidate(s, candidates);
+            candidate(s, dispatches);
         }
-        addC2RustChain(stmts, candidates);
-        LoopAnalysis best = null;
-        for (Dispatch d : candidates) {
+        addC2RustChain(stmts, dispatches);
+        List<LoopAnalysis> out = new ArrayList<>();
+        for (Dispatch d : dispatches) {
             LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d, false);
             a.scan();
-            if (best == null || a.constTransitionsInArms > best.constTransitionsInArms) {
-                best = a;
-            }
+            out.add(a);
         }
-        return best;
+        return out;
     }
 
     boolean hasGuards() {

@@ -87,8 +87,22 @@ public final class RustCratePass {
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<StepMachines.Step> steps = new ArrayList<>();
 
-    /** A classified loop waiting for its state type. */
-    private record Candidate(TSNode loop, LoopAnalysis analysis, Pattern pattern) {
+    /**
+     * A classified loop waiting for its state type.
+     *
+     * @param family the index in {@link #FAMILIES} of the family that claimed it (lower is more specific)
+     */
+    private record Candidate(TSNode loop, LoopAnalysis analysis, Pattern pattern, int family) {
+
+        /**
+         * Of two dispatches in one loop body, the one qualifying for the more specific pattern wins
+         * (shared/patterns.md's order); within one pattern, the one with more constant transitions in its arms,
+         * then the first.
+         */
+        boolean outranks(Candidate other) {
+            return family != other.family ? family < other.family
+                    : analysis.constTransitionsInArms > other.analysis.constTransitionsInArms;
+        }
     }
 
     private RustCratePass(SourceFile file, ParsedSource parsed) {
@@ -137,14 +151,21 @@ public final class RustCratePass {
             if (words == null) {
                 continue;
             }
-            LoopAnalysis a = LoopAnalysis.of(copyOf(loop, source, words, copies));
-            if (a == null) {
+            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies));
+            if (analyses.isEmpty()) {
                 continue;
             }
-            a.annotatedLoopMatch = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
-            Pattern pattern = classify(a);
-            if (pattern != null) {
-                candidates.add(new Candidate(loop, a, pattern));
+            boolean annotated = mayBeAnnotated && annotatedLoopMatch(loop, parsed);
+            Candidate best = null;
+            for (LoopAnalysis a : analyses) {
+                a.annotatedLoopMatch = annotated;
+                Candidate c = classify(loop, a);
+                if (c != null && (best == null || c.outranks(best))) {
+                    best = c;
+                }
+            }
+            if (best != null) {
+                candidates.add(best);
             }
         }
         if (file.text().contains("match")) {
@@ -223,11 +244,12 @@ public final class RustCratePass {
         return copy;
     }
 
-    private static Pattern classify(LoopAnalysis a) {
-        for (RustLoopFamily f : FAMILIES) {
-            Pattern p = f.classify(a);
+    /** The loop as the first family that claims this dispatch of it sees it, or null. */
+    private static Candidate classify(TSNode loop, LoopAnalysis a) {
+        for (int i = 0; i < FAMILIES.size(); i++) {
+            Pattern p = FAMILIES.get(i).classify(a);
             if (p != null) {
-                return p;
+                return new Candidate(loop, a, p, i);
             }
         }
         return null;
