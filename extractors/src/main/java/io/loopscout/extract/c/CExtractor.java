@@ -274,9 +274,10 @@ public final class CExtractor implements Extractor {
         int errors = d.fn().parseErrors();
         String findingMode = mode != null ? mode : macroDerived ? "macro-expanded" : "syntactic";
         // patterns.md: a case falling into the next one is a constant transition to it. A dispatch loop has no
-        // state variable (its value is fetched from data), so its fallthroughs are counted only as such.
-        int constTransitions = d.pattern() == io.loopscout.extract.Pattern.C_DISPATCH_LOOP ? d.constTransitions()
-                : d.constTransitions() + d.fallthroughs();
+        // state variable (its value is fetched from data), so its fallthroughs are counted only as such; a label
+        // is no case, and falling into one is not counted either (c/goto-state-machine: gotos to labels only).
+        int constTransitions = casesFallThrough(d.pattern()) ? d.constTransitions() + d.fallthroughs()
+                : d.constTransitions();
         return Finding.builder()
                 .project(file.project()).version(file.version()).language(Language.C).file(file.path())
                 .startLine(d.startLine()).endLine(d.endLine()).function(d.fn().name).pattern(d.pattern())
@@ -286,6 +287,13 @@ public final class CExtractor implements Extractor {
                 .confidence(errors > 0 || macroDerived ? Finding.Confidence.LOW : Finding.Confidence.HIGH)
                 .mode(findingMode).snippet(lines.snippet(d.startLine(), d.endLine(), SNIPPET_LINES))
                 .graph(d.graph()).build();
+    }
+
+    /** True for the switch patterns, whose fallthroughs are case-to-case transitions (not a dispatch loop's). */
+    private static boolean casesFallThrough(io.loopscout.extract.Pattern p) {
+        return p == io.loopscout.extract.Pattern.C_SWITCH_STATE_LOOP
+                || p == io.loopscout.extract.Pattern.C_FALLTHROUGH_CHAIN
+                || p == io.loopscout.extract.Pattern.C_COROUTINE_SWITCH;
     }
 
     /** Lower is more specific (shared/patterns.md): computed goto over goto machine, coroutine over loops. */
