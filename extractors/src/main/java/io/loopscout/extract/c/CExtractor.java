@@ -141,8 +141,7 @@ public final class CExtractor implements Extractor {
         SourceLines lines = new SourceLines(text);
         BitSet noMacros = new BitSet();
         // Only consulted for functions with a computed goto.
-        java.util.function.BooleanSupplier tableElsewhere =
-                () -> includeMacros.hasLabelAddresses() || table.hasLabelAddressMacro();
+        java.util.function.ToIntFunction<String> tableElsewhere = table::labelAddressTable;
         for (Draft d : analyze(parsed, firstText, first, tableElsewhere)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
@@ -173,7 +172,7 @@ public final class CExtractor implements Extractor {
 
     /** The drafts of one parsed variant of the file. */
     private List<Draft> analyze(ParsedSource parsed, String parsedText, MacroExpander.Result expansion,
-                                java.util.function.BooleanSupplier tableElsewhere) {
+                                java.util.function.ToIntFunction<String> tableElsewhere) {
         byte[] bytes = parsed.bytes();
         int[] hits = keywordOffsets(bytes);
         int[] computedHits = expansion == null || expansion.computedGotos() == 0 ? new int[0] : indexAll(bytes, COMPUTED);
@@ -237,7 +236,7 @@ public final class CExtractor implements Extractor {
                 continue;
             }
             Draft computed = gotoLines.isEmpty() ? null
-                    : new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere.getAsBoolean());
+                    : new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere);
             if (computed != null) {
                 drafts.add(computed);
             } else {
