@@ -1,5 +1,5 @@
-// A statement before the match runs before every dispatch; rustc allows nothing but the match in the loop
-// body, so the loop is left alone.
+// Statements before the match (a prologue that does not change the state) move to the head of every arm:
+// the dispatch reads the same state either way, and rustc allows nothing but the match in the loop body.
 #[derive(Clone, Copy)]
 enum Level {
     Low,
@@ -10,7 +10,7 @@ pub fn hysteresis(samples: &[u16]) -> usize {
     let mut level = Level::Low;
     let mut switches = 0;
     let mut i = 0;
-    // expect: rust/state-loop var=level reason=statements-around-match
+    // expect: rust/state-loop var=level
     loop {
         let Some(&s) = samples.get(i) else { return switches };
         i += 1;

@@ -1,6 +1,7 @@
 package io.loopscout.extract;
 
 import io.loopscout.core.Language;
+import io.loopscout.extract.rewrite.LoopOutcome;
 import java.io.Serializable;
 
 /**
@@ -9,8 +10,9 @@ import java.io.Serializable;
  * <p>Lines are 1-based and inclusive and span the loop statement itself (for C function-level patterns,
  * the switch or function; for {@code rust/step-machine} the step's match, with the driver loop's function and line
  * in {@code driverFunction}/{@code driverLine}, else null and 0). Nullable fields are those a pattern does not
- * define: {@code eligible},
- * {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup} until measured.
+ * define: {@code eligible}, {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup}
+ * until measured; {@code rewrite} (the compile-verified outcome of the loop's {@code #[loop_match]} rewrite) until
+ * rewritten.
  */
 public record Finding(
         String project,
@@ -37,6 +39,7 @@ public record Finding(
         String snippet,
         StateGraph graph,
         Double modelSpeedup,
+        LoopOutcome rewrite,
         String driverFunction,
         int driverLine) implements Serializable {
 
@@ -58,6 +61,11 @@ public record Finding(
         return toBuilder().project(project).version(version).build();
     }
 
+    /** The same finding with the compile-verified outcome of its rewrite. */
+    public Finding withRewrite(LoopOutcome outcome) {
+        return toBuilder().rewrite(outcome).build();
+    }
+
     /** A builder prefilled with this finding. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -67,7 +75,8 @@ public record Finding(
         b.dynamicTransitions = dynamicTransitions; b.fallthroughs = fallthroughs; b.exits = exits;
         b.stateType = stateType; b.eligible = eligible; b.reason = reason; b.loopMatchReady = loopMatchReady;
         b.parseErrors = parseErrors; b.confidence = confidence; b.mode = mode; b.snippet = snippet;
-        b.graph = graph; b.modelSpeedup = modelSpeedup; b.driverFunction = driverFunction; b.driverLine = driverLine;
+        b.graph = graph; b.modelSpeedup = modelSpeedup; b.rewrite = rewrite;
+        b.driverFunction = driverFunction; b.driverLine = driverLine;
         return b;
     }
 
@@ -102,6 +111,7 @@ public record Finding(
         private String snippet = "";
         private StateGraph graph = StateGraph.empty();
         private Double modelSpeedup;
+        private LoopOutcome rewrite;
         private String driverFunction;
         private int driverLine;
 
@@ -129,6 +139,7 @@ public record Finding(
         public Builder snippet(String v) { snippet = v; return this; }
         public Builder graph(StateGraph v) { graph = v; return this; }
         public Builder modelSpeedup(Double v) { modelSpeedup = v; return this; }
+        public Builder rewrite(LoopOutcome v) { rewrite = v; return this; }
         public Builder driverFunction(String v) { driverFunction = v; return this; }
         public Builder driverLine(int v) { driverLine = v; return this; }
 
@@ -138,7 +149,7 @@ public record Finding(
             return new Finding(project, version, lang, file, startLine, endLine, function, pattern,
                     stateVariable, states, constTransitions, dynamicTransitions, fallthroughs, exits, stateType,
                     eligible, reason, loopMatchReady, parseErrors, confidence, mode, snippet, graph,
-                    modelSpeedup, driverFunction, driverLine);
+                    modelSpeedup, rewrite, driverFunction, driverLine);
         }
     }
 }

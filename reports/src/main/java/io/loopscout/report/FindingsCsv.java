@@ -16,7 +16,7 @@ public final class FindingsCsv {
     public static final List<String> COLUMNS = List.of("project", "version", "language", "file", "start_line",
             "end_line", "function", "pattern", "states", "const_transitions", "dynamic_transitions",
             "fallthroughs", "exits", "state_type", "eligible", "reason", "parse_errors", "model_speedup",
-            "permalink");
+            "permalink", "rewrite");
 
     /** The order of findings inside one project; total up to identical findings, so output never hangs on input order. */
     static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> nz(f.file()))
@@ -68,6 +68,7 @@ public final class FindingsCsv {
                 CsvTable.text(f.reason()),
                 CsvTable.number(f.parseErrors()),
                 CsvTable.number(f.modelSpeedup(), 4),
-                CsvTable.text(Permalinks.of(r.spec(), r.version(), f)));
+                CsvTable.text(Permalinks.of(r.spec(), r.version(), f)),
+                CsvTable.text(f.rewrite() == null ? "" : f.rewrite().cell()));
     }
 }

@@ -420,6 +420,9 @@ public final class HtmlReport {
         } else if (Boolean.FALSE.equals(f.eligible())) {
             h.append("; not eligible: ").append(Html.esc(f.reason()));
         }
+        if (f.rewrite() != null) {
+            h.append("; rewrite: <span class=\"rewrite\">").append(Html.esc(f.rewrite().cell())).append("</span>");
+        }
         if (f.parseErrors() > 0) {
             h.append("; ").append(f.parseErrors()).append(" parse errors");
         }

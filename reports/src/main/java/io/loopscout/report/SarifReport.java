@@ -129,6 +129,9 @@ public final class SarifReport {
         if (f.reason() != null) {
             props.put("reason", f.reason());
         }
+        if (f.rewrite() != null) {
+            props.put("rewrite", f.rewrite().cell());
+        }
         if (f.confidence() != null) {
             props.put("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
         }

@@ -77,14 +77,17 @@ class CsvReportsTest {
         List<CSVRecord> rows = parse(FindingsCsv.render(ranked()));
         assertEquals("project,version,language,file,start_line,end_line,function,pattern,states,"
                 + "const_transitions,dynamic_transitions,fallthroughs,exits,state_type,eligible,reason,"
-                + "parse_errors,model_speedup,permalink", String.join(",", rows.get(0).toList()));
+                + "parse_errors,model_speedup,permalink,rewrite", String.join(",", rows.get(0).toList()));
         assertEquals(6, rows.size());
         // projects in rank order, findings by file then line
         assertEquals(List.of("zlib-rs", "0.5.2", "rust", "src/inflate.rs", "120", "134", "Inflate::run",
                 "rust/field-state-loop", "4", "4", "1", "0", "1", "enum", "true", "", "0", "1.21",
-                "https://docs.rs/crate/zlib-rs/0.5.2/source/src/inflate.rs#L120-L134"), rows.get(1).toList());
+                "https://docs.rs/crate/zlib-rs/0.5.2/source/src/inflate.rs#L120-L134", "rewritten"),
+                rows.get(1).toList());
         assertEquals("src/window.rs", rows.get(2).get(3));
         assertEquals("unknown-state-type", rows.get(2).get(15));
+        assertEquals("reverted: loop_match: error[E0507]: cannot move out of `st` <b>", rows.get(2).get(19));
+        assertEquals("", rows.get(3).get(19)); // no rewrite ran: no outcome
         assertEquals("contrib/vm.c", rows.get(3).get(3));
         assertEquals("https://github.com/madler/zlib/blob/51b7f2abdade71cd9bb0e7a373ef2610ec6f9daf/inflate.c"
                 + "#L640-L1290", rows.get(4).get(18));

@@ -96,6 +96,9 @@ class HtmlReportTest {
         assertEquals(2, count(html, "<svg class=\"chart\""),
                 "zlib-rs's measurement, the hostile finding's model speed-up; the other static projects have none");
         assertTrue(html.contains("<span class=\"add\">+let mut mode = self.mode;</span>"), "the patch");
+        assertTrue(html.contains("; rewrite: <span class=\"rewrite\">rewritten</span>"), "a finding's outcome");
+        assertTrue(html.contains("<span class=\"rewrite\">reverted: loop_match: error[E0507]: cannot move out of "
+                + "`st` &lt;b&gt;</span>"), "the first rustc error, escaped");
         assertTrue(html.contains("<dt>rustc</dt><dd>rustc 1.95.0</dd>"));
         assertTrue(html.contains("href=\"https://docs.rs/crate/zlib-rs/0.5.2/source/src/inflate.rs#L120-L134\""));
     }

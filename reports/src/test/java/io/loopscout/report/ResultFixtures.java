@@ -4,6 +4,7 @@ import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.StateGraph;
 import io.loopscout.extract.StateGraph.Edge;
@@ -74,11 +75,14 @@ final class ResultFixtures {
                 .startLine(120).endLine(134).function("Inflate::run").pattern(Pattern.RUST_FIELD_STATE_LOOP)
                 .stateVariable("self.mode").states(4).constTransitions(4).dynamicTransitions(1).exits(1)
                 .stateType("enum").eligible(true).snippet(resource("inflate_state.rs")).graph(inflateGraph())
-                .modelSpeedup(1.21).build();
+                .modelSpeedup(1.21).rewrite(new LoopOutcome("src/inflate.rs", 120, "rust/field-state-loop",
+                        "self.mode", LoopOutcome.Status.REWRITTEN, "")).build();
         Finding window = Finding.builder().project("zlib-rs").version("0.5.2").file("src/window.rs")
                 .startLine(10).endLine(30).function("Window::fill").pattern(Pattern.RUST_STATE_LOOP)
                 .stateVariable("st").states(3).constTransitions(1).exits(2).stateType("unknown")
                 .eligible(false).reason("unknown-state-type").snippet("loop { match st { _ => break } }")
+                .rewrite(new LoopOutcome("src/window.rs", 10, "rust/state-loop", "st", LoopOutcome.Status.REVERTED,
+                        "loop_match: error[E0507]: cannot move out of `st` <b>"))
                 .build();
         Measurement m = new Measurement(EvidenceTier.PROJECT, 1.12, 1.08, 1.16, 1.03, 0.004, Verdict.IMPROVED,
                 0.001, List.of(new VariantStats("A", 10, 1.12, 0.01, 5_000_000L, 900_000L, 40_000L),

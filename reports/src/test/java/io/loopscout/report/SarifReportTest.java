@@ -90,6 +90,9 @@ class SarifReportTest {
         assertEquals(120, first.at("/locations/0/physicalLocation/region/startLine").asInt());
         assertEquals(134, first.at("/locations/0/physicalLocation/region/endLine").asInt());
         assertEquals("Inflate::run", first.at("/locations/0/logicalLocations/0/name").asText());
+        assertEquals("rewritten", first.at("/properties/rewrite").asText());
+        assertTrue(results.get(1).at("/properties/rewrite").asText().startsWith("reverted: loop_match: error[E0507]"));
+        assertTrue(results.get(2).at("/properties/rewrite").isMissingNode(), "no rewrite ran, no outcome");
         assertEquals("https://docs.rs/crate/zlib-rs/0.5.2/source/",
                 run.at("/originalUriBaseIds/zlib-rs/uri").asText());
         assertFalse(run.get("originalUriBaseIds").has(ResultFixtures.HOSTILE_ID), "a local path has no base");

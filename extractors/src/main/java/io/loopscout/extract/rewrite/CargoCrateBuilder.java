@@ -35,8 +35,10 @@ public final class CargoCrateBuilder implements CrateBuilder {
     }
 
     @Override
-    public Outcome build(Path crateDir, Variant variant) {
-        return cargo(crateDir, List.of("check", "--offline", "--message-format=short"), variant);
+    public Outcome build(Path crateDir, Variant variant, List<String> targets) {
+        List<String> args = new ArrayList<>(List.of("check", "--offline", "--message-format=short"));
+        args.addAll(targets);
+        return cargo(crateDir, args, variant);
     }
 
     private Outcome cargo(Path crateDir, List<String> args, Variant variant) {

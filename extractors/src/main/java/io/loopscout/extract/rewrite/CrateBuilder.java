@@ -1,6 +1,7 @@
 package io.loopscout.extract.rewrite;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Compiles a crate for the rewriter's verification. The default, {@link CargoCrateBuilder}, runs cargo as a
@@ -23,6 +24,15 @@ public interface CrateBuilder {
     /** Makes the crate buildable offline (fetches its dependencies); called once before {@link #build}. */
     Outcome prepare(Path crateDir);
 
-    /** Type-checks and lowers the crate (enough to see every #[loop_match] error), offline. */
-    Outcome build(Path crateDir, Variant variant);
+    /** Type-checks and lowers the crate's default targets (enough to see every #[loop_match] error), offline. */
+    default Outcome build(Path crateDir, Variant variant) {
+        return build(crateDir, variant, List.of());
+    }
+
+    /**
+     * Like {@link #build(Path, Variant)} for the given cargo target selection ({@code --lib},
+     * {@code --bin NAME}; empty: cargo's default targets). The rewriter builds only the targets its rewrite
+     * touches, so an unrelated bin or example that fails on today's rustc does not refuse the crate.
+     */
+    Outcome build(Path crateDir, Variant variant, List<String> targets);
 }

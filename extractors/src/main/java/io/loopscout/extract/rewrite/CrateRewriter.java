@@ -49,6 +49,11 @@ public final class CrateRewriter {
     private static final Set<Pattern> REWRITTEN_PATTERNS = Set.of(Pattern.RUST_STATE_LOOP,
             Pattern.RUST_FIELD_STATE_LOOP, Pattern.RUST_C2RUST_CURRENT_BLOCK);
 
+    /** True for a finding of a pattern the rewriter acts on (the state family). */
+    public static boolean rewrites(Finding f) {
+        return f.pattern() != null && REWRITTEN_PATTERNS.contains(f.pattern());
+    }
+
     private final Function<List<SourceFile>, Extractor> extractors;
     private final CrateBuilderFactory builders;
     private final LoopMatchRewriter rewriter = new LoopMatchRewriter();
@@ -154,26 +159,36 @@ public final class CrateRewriter {
             // fails early, with the reason, when the cfg cannot be declared (lints inherited from a workspace)
             CrateGate.declareCfg(Files.readString(work.resolve("Cargo.toml"), StandardCharsets.UTF_8));
             Verifier v = new Verifier(work, builders.create(target), plans, fileOf);
+            // only the targets holding a candidate loop (lib first): an unrelated bin that fails on today's
+            // rustc does not refuse the crate
+            Set<String> candidateFiles = new LinkedHashSet<>();
+            candidates.forEach(lp -> candidateFiles.add(fileOf.get(lp)));
+            v.targets = CrateRoots.targetArgs(work, CrateRoots.rootsFor(candidateFiles, v.roots));
             CrateBuilder.Outcome prep = v.builder.prepare(work);
             if (!prep.ok()) {
                 throw new IllegalArgumentException("cannot fetch the dependencies of " + original + ": "
                         + prep.firstError());
             }
-            CrateBuilder.Outcome base = v.builder.build(work, CrateBuilder.Variant.STABLE);
+            CrateBuilder.Outcome base = v.builder.build(work, CrateBuilder.Variant.STABLE, v.targets);
             if (!base.ok()) {
                 throw new IllegalArgumentException("the crate " + original + " does not build before rewriting: "
                         + base.firstError());
             }
-            List<LoopPlan> accepted = v.settle(candidates);
+            List<LoopPlan> accepted = new ArrayList<>(v.settle(List.of(), candidates));
+            Map<LoopPlan, LoopPlan> identityCopies = identityCopies(plans, fileOf, candidates, accepted, v.errors);
+            accepted.addAll(v.settle(accepted, List.copyOf(identityCopies.values())));
             v.write(accepted);
             finalTexts = v.texts(accepted);
             for (LoopPlan lp : candidates) {
                 String rel = fileOf.get(lp);
-                if (accepted.contains(lp)) {
+                LoopPlan retried = identityCopies.get(lp);
+                if (accepted.contains(lp) || retried != null && accepted.contains(retried)) {
                     outcomes.add(outcome(rel, lp, LoopOutcome.Status.REWRITTEN, ""));
                 } else {
-                    outcomes.add(outcome(rel, lp, LoopOutcome.Status.REVERTED, v.errors.getOrDefault(lp,
-                            "did not build together with the other rewrites")));
+                    String error = retried != null && v.errors.containsKey(retried)
+                            ? "with an identity copy: " + v.errors.get(retried) : v.errors.get(lp);
+                    outcomes.add(outcome(rel, lp, LoopOutcome.Status.REVERTED, error != null ? error
+                            : "did not build together with the other rewrites"));
                 }
             }
         }
@@ -200,6 +215,36 @@ public final class CrateRewriter {
         return new RewriteResult(original, mode, outcomes, changed, diff.toString(), applied);
     }
 
+    private static final java.util.regex.Pattern MOVE_OUT = java.util.regex.Pattern.compile("\\berror\\[E0507\\]");
+
+    /**
+     * For each reverted loop whose rewrite moved its field state out of a borrow (rustc E0507: the state's
+     * fieldless enum is not {@code Copy}), the plan that copies the state through an identity match instead.
+     */
+    private Map<LoopPlan, LoopPlan> identityCopies(Map<String, FileRewrite> plans, Map<LoopPlan, String> fileOf,
+            List<LoopPlan> candidates, List<LoopPlan> accepted, Map<LoopPlan, String> errors) {
+        Map<String, List<LoopPlan>> retry = new TreeMap<>();
+        for (LoopPlan lp : candidates) {
+            String error = errors.get(lp);
+            if (!accepted.contains(lp) && error != null && MOVE_OUT.matcher(error).find()) {
+                retry.computeIfAbsent(fileOf.get(lp), k -> new ArrayList<>()).add(lp);
+            }
+        }
+        Map<LoopPlan, LoopPlan> out = new LinkedHashMap<>();
+        retry.forEach((rel, loops) -> {
+            List<Finding> findings = loops.stream().map(LoopPlan::finding).toList();
+            List<LoopPlan> again = rewriter.plan(rel, plans.get(rel).original(), findings, Set.copyOf(findings))
+                    .loops();
+            for (int i = 0; i < loops.size(); i++) {
+                if (again.get(i).rewritable()) {
+                    out.put(loops.get(i), again.get(i));
+                    fileOf.put(again.get(i), rel);
+                }
+            }
+        });
+        return out;
+    }
+
     /** Plans every Rust file under src/ with the findings of the extractor. */
     private Map<String, FileRewrite> plan(Path work) throws IOException {
         Map<String, FileRewrite> plans = new TreeMap<>();
@@ -218,7 +263,7 @@ public final class CrateRewriter {
         Extractor extractor = extractors.apply(files);
         for (SourceFile f : files) {
             List<Finding> findings = extractor.extract(f).findings().stream()
-                    .filter(x -> REWRITTEN_PATTERNS.contains(x.pattern())).toList();
+                    .filter(CrateRewriter::rewrites).toList();
             if (!findings.isEmpty()) {
                 plans.put(f.path(), rewriter.plan(f.path(), f.text(), findings));
             }
@@ -240,6 +285,8 @@ public final class CrateRewriter {
         final Map<LoopPlan, String> errors = new LinkedHashMap<>();
         final Map<String, String> originals = new LinkedHashMap<>();
         final List<String> roots;
+        /** The cargo target selection every verification build uses. */
+        List<String> targets = List.of();
 
         Verifier(Path work, CrateBuilder builder, Map<String, FileRewrite> plans, Map<LoopPlan, String> fileOf)
                 throws IOException {
@@ -257,12 +304,15 @@ public final class CrateRewriter {
             originals.put("Cargo.toml", Files.readString(work.resolve("Cargo.toml"), StandardCharsets.UTF_8));
         }
 
-        /** The largest set of loops (found by bisection) whose rewrites build both ways. */
-        List<LoopPlan> settle(List<LoopPlan> loops) throws IOException {
+        /**
+         * The largest set of {@code loops} (found by bisection) whose rewrites build both ways on top of the
+         * already accepted {@code base}.
+         */
+        List<LoopPlan> settle(List<LoopPlan> base, List<LoopPlan> loops) throws IOException {
             if (loops.isEmpty()) {
                 return List.of();
             }
-            CrateBuilder.Outcome o = buildBoth(loops);
+            CrateBuilder.Outcome o = buildBoth(base, loops);
             if (o.ok()) {
                 return loops;
             }
@@ -271,22 +321,22 @@ public final class CrateRewriter {
                 return List.of();
             }
             int half = loops.size() / 2;
-            List<LoopPlan> good = new ArrayList<>(settle(loops.subList(0, half)));
-            List<LoopPlan> second = settle(loops.subList(half, loops.size()));
+            List<LoopPlan> good = new ArrayList<>(settle(base, loops.subList(0, half)));
+            List<LoopPlan> second = settle(base, loops.subList(half, loops.size()));
             if (good.isEmpty() || second.isEmpty()) {
                 good.addAll(second);
                 return good;
             }
             List<LoopPlan> both = new ArrayList<>(good);
             both.addAll(second);
-            if (buildBoth(both).ok()) {
+            if (buildBoth(base, both).ok()) {
                 return both;
             }
             // the halves build alone but not together: add the second half's loops one at a time
             for (LoopPlan lp : second) {
                 List<LoopPlan> trial = new ArrayList<>(good);
                 trial.add(lp);
-                CrateBuilder.Outcome t = buildBoth(trial);
+                CrateBuilder.Outcome t = buildBoth(base, trial);
                 if (t.ok()) {
                     good = trial;
                 } else {
@@ -296,13 +346,15 @@ public final class CrateRewriter {
             return good;
         }
 
-        private CrateBuilder.Outcome buildBoth(List<LoopPlan> loops) throws IOException {
-            write(loops);
-            CrateBuilder.Outcome stable = builder.build(work, CrateBuilder.Variant.STABLE);
+        private CrateBuilder.Outcome buildBoth(List<LoopPlan> base, List<LoopPlan> loops) throws IOException {
+            List<LoopPlan> all = new ArrayList<>(base);
+            all.addAll(loops);
+            write(all);
+            CrateBuilder.Outcome stable = builder.build(work, CrateBuilder.Variant.STABLE, targets);
             if (!stable.ok()) {
                 return new CrateBuilder.Outcome(false, "stable: " + stable.firstError(), stable.log());
             }
-            CrateBuilder.Outcome b = builder.build(work, CrateBuilder.Variant.LOOP_MATCH);
+            CrateBuilder.Outcome b = builder.build(work, CrateBuilder.Variant.LOOP_MATCH, targets);
             return b.ok() ? b : new CrateBuilder.Outcome(false, "loop_match: " + b.firstError(), b.log());
         }
 

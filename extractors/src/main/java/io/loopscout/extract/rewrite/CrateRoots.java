@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,53 @@ final class CrateRoots {
             }
         }
         return ordered.stream().distinct().filter(r -> Files.isRegularFile(crate.resolve(r))).toList();
+    }
+
+    private static final Pattern BIN = Pattern.compile("(?ms)^\\s*\\[\\[bin\\]\\]\\s*$(.*?)(?=^\\s*\\[|\\z)");
+    private static final Pattern NAME = Pattern.compile("(?m)^\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern PACKAGE = Pattern.compile("(?ms)^\\s*\\[package\\]\\s*$(.*?)(?=^\\s*\\[|\\z)");
+
+    /**
+     * The cargo target selection that builds exactly {@code roots} ({@code --lib}, {@code --bin NAME}), lib first.
+     * A bin's name is its {@code [[bin]]} name, else the package's for {@code src/main.rs}, else the file's.
+     */
+    static List<String> targetArgs(Path crate, List<String> roots) throws IOException {
+        String toml = Files.readString(crate.resolve("Cargo.toml"), StandardCharsets.UTF_8);
+        Map<String, String> binNames = new java.util.HashMap<>();
+        Matcher m = BIN.matcher(toml);
+        while (m.find()) {
+            Matcher path = PATH.matcher(m.group(1));
+            Matcher name = NAME.matcher(m.group(1));
+            if (path.find() && name.find()) {
+                binNames.put(Path.of(path.group(1)).normalize().toString().replace('\\', '/'), name.group(1));
+            }
+        }
+        Matcher pkg = PACKAGE.matcher(toml);
+        Matcher pkgName = pkg.find() ? NAME.matcher(pkg.group(1)) : null;
+        String packageName = pkgName != null && pkgName.find() ? pkgName.group(1) : null;
+        List<String> lib = roots(crate).stream().filter(r -> !r.startsWith("src/bin/") && !r.equals("src/main.rs"))
+                .limit(1).toList();
+        List<String> args = new ArrayList<>();
+        for (String root : roots) {
+            if (lib.contains(root)) {
+                args.add(0, "--lib");
+                continue;
+            }
+            String name = binNames.get(root);
+            if (name == null && root.equals("src/main.rs")) {
+                name = packageName;
+            } else if (name == null && root.startsWith("src/bin/")) {
+                String rest = root.substring("src/bin/".length());
+                name = rest.endsWith("/main.rs") ? rest.substring(0, rest.length() - "/main.rs".length())
+                        : rest.replaceAll("\\.rs$", "");
+            }
+            if (name == null) {
+                return List.of(); // a target we cannot name: let cargo build its defaults
+            }
+            args.add("--bin");
+            args.add(name);
+        }
+        return args;
     }
 
     /**

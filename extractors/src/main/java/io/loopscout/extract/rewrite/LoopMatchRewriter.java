@@ -4,8 +4,6 @@ import io.loopscout.extract.Finding;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
-import io.loopscout.extract.parse.SourceText;
-import io.loopscout.extract.parse.SyntaxNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -26,35 +24,36 @@ public final class LoopMatchRewriter {
 
     /** Plans the rewrite of every loop named by {@code findings} in {@code text}. */
     public FileRewrite plan(String path, String text, List<Finding> findings) {
+        return plan(path, text, findings, java.util.Set.of());
+    }
+
+    /**
+     * Plans like {@link #plan(String, String, List)}, copying the field state of the loops of
+     * {@code identityCopy} through an exhaustive identity match (for a state type that is not {@code Copy}).
+     */
+    public FileRewrite plan(String path, String text, List<Finding> findings, java.util.Set<Finding> identityCopy) {
         ParsedSource parsed;
         try {
             parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
         } catch (ParseTimeoutException e) {
             return new FileRewrite(path, text, findings.stream().map(f -> LoopPlan.refused(f, f.startLine(),
-                    f.endLine(), "parse-timeout", path + ": " + e.getMessage())).toList());
+                    f.endLine(), RefusalReason.PARSE_TIMEOUT, path + ": " + e.getMessage())).toList());
         }
         List<TSNode> loops = loops(parsed);
-        SourceText source = new SourceText(parsed.bytes());
         List<LoopPlan> plans = new ArrayList<>();
         for (Finding f : findings) {
             TSNode loop = loopAt(loops, f.startLine(), text);
             if (loop == null) {
-                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "loop-not-found",
+                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), RefusalReason.LOOP_NOT_FOUND,
                         "no loop starts at " + path + ":" + f.startLine()));
                 continue;
             }
-            TSNode scope = enclosingFunction(loop);
-            // a full copy: the planner reprints any part of the loop, so nothing may be pruned
-            SyntaxNode scopeCopy = SyntaxNode.copyOf(scope, source);
-            SyntaxNode loopCopy = scopeCopy.find(loop.getStartByte(), loop.getEndByte(), loop.getType());
-            if (loopCopy == null) {
-                throw new IllegalStateException("loop node lost in copy at " + path + ":" + f.startLine());
-            }
             try {
-                plans.add(new LoopPlanner(parsed.bytes(), loopCopy, parsed.text(scope), f).plan());
+                plans.add(new LoopPlanner(LoopSite.of(parsed, loop, f), identityCopy.contains(f)
+                        ? LoopPlanner.StateCopy.IDENTITY_MATCH : LoopPlanner.StateCopy.PLAIN).plan());
             } catch (StackOverflowError e) {
                 // pathological nesting: leave this loop alone rather than fail the file
-                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), "too-deep", "nesting too deep to analyse"));
+                plans.add(LoopPlan.refused(f, f.startLine(), f.endLine(), RefusalReason.TOO_DEEP, "nesting too deep to analyse"));
             }
         }
         return new FileRewrite(path, text, withoutNested(plans));
@@ -102,20 +101,6 @@ public final class LoopMatchRewriter {
         return null;
     }
 
-    private static TSNode enclosingFunction(TSNode node) {
-        TSNode n = node;
-        while (true) {
-            TSNode p = n.getParent();
-            if (p == null || p.isNull()) {
-                return n;
-            }
-            if (p.getType().equals("function_item")) {
-                return p;
-            }
-            n = p;
-        }
-    }
-
     /** Of two nested rewritable loops only the outer one is rewritten: their edits would interleave. */
     private static List<LoopPlan> withoutNested(List<LoopPlan> plans) {
         List<LoopPlan> out = new ArrayList<>(plans);
@@ -125,7 +110,7 @@ public final class LoopMatchRewriter {
                 if (outer != inner && outer.rewritable() && inner.rewritable()
                         && outer.startLine() <= inner.startLine() && inner.endLine() <= outer.endLine()
                         && !(outer.startLine() == inner.startLine() && outer.endLine() == inner.endLine())) {
-                    out.set(i, inner.refuse("nested-in-rewritten-loop",
+                    out.set(i, inner.refuse(RefusalReason.NESTED_IN_REWRITTEN_LOOP,
                             "inside the state loop at line " + outer.startLine()));
                     break;
                 }

@@ -28,9 +28,6 @@ final class LoopAnalysis {
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
-    private static final Pattern PLACE_TEXT =
-            Pattern.compile("\\**(?:\\(\\**(?:self|[A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\)|self|[A-Za-z_]\\w*)"
-                    + "(?:\\.[A-Za-z_]\\w*)*");
     private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
     private static final Pattern C2RUST_TEST = Pattern.compile("current_block==(\\d[\\w]*)");
 
@@ -58,7 +55,6 @@ final class LoopAnalysis {
     int dynamicTransitions;
     int exits;
     boolean macroTransitions;
-    boolean closureCapturesState;
     /** Set by the extractor: the loop carries {@code #[loop_match]} (also through cfg_attr). */
     boolean annotatedLoopMatch;
     final List<Edge> edges = new ArrayList<>();
@@ -280,12 +276,12 @@ final class LoopAnalysis {
      * Judged by text: the copy of a loop may hold such a chain as a leaf (see {@link SyntaxNode#copyOf}).
      */
     private static boolean isPlace(SyntaxNode n) {
-        return isPlace(n.compact());
+        return StatePlace.isPlace(n);
     }
 
-    /** True when compact text (whitespace removed) is a place: the one definition of a state place. */
+    /** True when compact text (whitespace removed) is a place ({@link StatePlace}, the one definition). */
     static boolean isPlace(String compact) {
-        return PLACE_TEXT.matcher(compact).matches();
+        return StatePlace.isPlace(compact);
     }
 
     private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {
@@ -411,7 +407,6 @@ final class LoopAnalysis {
         String var = dispatch.stateVar();
         VarKind kind = dispatch.kind();
         List<SyntaxNode> nodes = loop.collect(n -> true, n -> FOREIGN.contains(n.type) || n.is("token_tree"));
-        Pattern mention = Pattern.compile("(?<![\\w.])" + flexible(var) + "(?!\\w)");
         for (SyntaxNode n : nodes) {
             switch (n.type) {
                 case "assignment_expression" -> {
@@ -441,11 +436,6 @@ final class LoopAnalysis {
                             && f.child("field") != null && assigningMethods.contains(f.child("field").text())
                             && f.child("value") != null && f.child("value").compact().equals("self")) {
                         assigningCall(n, args == null ? "" : args.text());
-                    }
-                }
-                case "closure_expression", "async_block" -> {
-                    if (kind != VarKind.FETCHED && mention.matcher(n.text()).find()) {
-                        closureCapturesState = true;
                     }
                 }
                 case "macro_invocation" -> {

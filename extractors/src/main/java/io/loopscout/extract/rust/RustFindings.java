@@ -7,6 +7,7 @@ import io.loopscout.extract.SourceFile;
 import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.SourceText;
+import io.loopscout.extract.rewrite.LoopJudge;
 import java.util.List;
 import org.treesitter.TSNode;
 
@@ -25,10 +26,6 @@ final class RustFindings {
         List<String> ancestorTypes = ancestors.stream().map(Nodes::type).toList();
         int fnAt = ancestorTypes.indexOf("function_item");
         TSNode fn = fnAt < 0 ? null : ancestors.get(fnAt);
-        if (a.dispatch.kind() == Dispatch.VarKind.LOCAL
-                && capturedByClosure(loop, a.dispatch.stateVar(), parsed, ancestors, ancestorTypes)) {
-            a.closureCapturesState = true;
-        }
         String implType = fnAt < 0 ? null : implType(parsed, ancestors.subList(fnAt, ancestors.size()));
         return assemble(file, parsed, source, loop, fn, implType, a, pattern, types).build();
     }
@@ -62,7 +59,12 @@ final class RustFindings {
                 : parsed.text(Nodes.field(fn, "name"));
         String stateType = pattern == Pattern.RUST_DISPATCH_LOOP && a.dispatch.kind() == Dispatch.VarKind.FETCHED
                 ? "unknown" : types.resolve(a, fn == null ? null : parsed.text(fn), implType);
-        String reason = Eligibility.reason(a, pattern, stateType);
+        // One judge: the rewriter's planner decides a loop's eligibility. A dispatch loop has no constant
+        // transition by definition; a step machine's match is in no loop until the step is inlined.
+        String reason = pattern == Pattern.RUST_DISPATCH_LOOP ? "no-constant-transitions"
+                : pattern == Pattern.RUST_STEP_MACHINE ? "step-function"
+                : LoopJudge.reason(parsed, span, Finding.builder().pattern(pattern)
+                        .stateVariable(a.dispatch.stateVar()).stateType(stateType).build());
         int errors = parsed.errorCount(span);
         int start = ParsedSource.startLine(span);
         int end = ParsedSource.endLine(span);
@@ -74,22 +76,5 @@ final class RustFindings {
                 .parseErrors(errors)
                 .confidence(a.macroTransitions || errors > 0 ? Finding.Confidence.LOW : Finding.Confidence.HIGH)
                 .snippet(source.lines(start, end, SNIPPET_LINES)).graph(a.graph());
-    }
-
-    /**
-     * True when the loop stands in a closure and its state local is declared outside it: rustc rejects a
-     * captured variable as a {@code #[loop_match]} state.
-     */
-    private static boolean capturedByClosure(TSNode loop, String var, ParsedSource parsed, List<TSNode> ancestors,
-            List<String> ancestorTypes) {
-        for (int i = 0; i < ancestors.size() && !ancestorTypes.get(i).equals("function_item"); i++) {
-            if (ancestorTypes.get(i).equals("closure_expression")) {
-                TSNode p = ancestors.get(i);
-                String before = parsed.text(p).substring(0, Nodes.start(loop) - Nodes.start(p));
-                return !java.util.regex.Pattern.compile("(?:\\blet\\s+(?:mut\\s+)?|[|,]\\s*(?:mut\\s+)?)"
-                        + java.util.regex.Pattern.quote(var) + "\\b").matcher(before).find();
-            }
-        }
-        return false;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -157,6 +158,87 @@ class CrateRewriterTest {
             i++;
         }
         return i + 2;
+    }
+
+    @Test
+    void aFieldStateThatIsNotCopyIsRewrittenWithAnIdentityCopy() throws Exception {
+        Path crate = tmp.resolve("noncopy");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "noncopy"
+                version = "0.1.0"
+                edition = "2021"
+                """);
+        Files.writeString(crate.resolve("src/lib.rs"), """
+                pub enum Sub { Head, Body, Done }
+                pub struct Dec { pub sub: Sub, pub n: u32 }
+                pub fn run(d: &mut Dec) -> u32 {
+                    // expect: rust/field-state-loop var=d.sub
+                    loop {
+                        match d.sub {
+                            Sub::Head => d.sub = Sub::Body,
+                            Sub::Body => {
+                                d.n += 1;
+                                if d.n > 3 {
+                                    d.sub = Sub::Done;
+                                }
+                            }
+                            Sub::Done => return d.n,
+                        }
+                    }
+                }
+                """);
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertEquals(1, r.loops().size(), r.loops().toString());
+        assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
+        assertTrue(r.diff().contains("+    macro_rules! copy_sub { ($s:expr) => { match $s { Sub::Head => Sub::Head,"),
+                r.diff());
+        assertTrue(r.diff().contains("+    let mut sub = copy_sub!(d.sub);"), r.diff());
+    }
+
+    @Test
+    void aBrokenBinThatHoldsNoRewriteDoesNotRefuseTheCrate() throws Exception {
+        Path crate = tmp.resolve("withbin");
+        Files.createDirectories(crate.resolve("src/bin"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "withbin"
+                version = "0.1.0"
+                edition = "2021"
+
+                [[bin]]
+                name = "tool"
+                path = "src/tool.rs"
+                """);
+        Files.writeString(crate.resolve("src/lib.rs"), """
+                pub fn run(n: u32) -> u32 {
+                    let mut s = 0u8;
+                    let mut k = 0;
+                    // expect: rust/state-loop var=s
+                    loop {
+                        match s {
+                            0 => s = 1,
+                            1 => {
+                                k += 1;
+                                if k > n {
+                                    return k;
+                                }
+                                s = 0;
+                            }
+                            _ => unreachable!(),
+                        }
+                    }
+                }
+                """);
+        // a bin that does not build (as a bin tripping a newer lint on today's rustc)
+        Files.writeString(crate.resolve("src/bin/old.rs"), "fn main() { let x: u32 = \"no\"; }\n");
+        Files.writeString(crate.resolve("src/tool.rs"), "fn main() { println!(\"{}\", withbin::run(3)); }\n");
+        assertEquals(List.of("--lib"), CrateRoots.targetArgs(crate, List.of("src/lib.rs")));
+        assertEquals(List.of("--lib", "--bin", "old", "--bin", "tool"),
+                CrateRoots.targetArgs(crate, List.of("src/bin/old.rs", "src/lib.rs", "src/tool.rs")));
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
     }
 
     @Test

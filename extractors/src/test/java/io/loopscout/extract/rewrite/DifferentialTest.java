@@ -49,8 +49,19 @@ class DifferentialTest {
         for (Path p : programs) {
             String name = "p" + p.getFileName().toString().replace(".rs", "");
             String text = Files.readString(p);
-            FileRewrite plan = rewriter.plan(p.getFileName().toString(), text, RewriteFixtures.findings(p));
+            FileRewrite plan = rewriter.plan(p.getFileName().toString(), text, RewriteFixtures.findings(p),
+                    RewriteFixtures.identityCopies(p));
             assertFalse(plan.rewritable().isEmpty(), p + ": nothing rewritten " + plan.loops());
+            for (io.loopscout.extract.fixtures.AnnotatedFixtures.Expectation e
+                    : io.loopscout.extract.fixtures.AnnotatedFixtures.annotations(p)) {
+                String normalised = e.metrics().get("normalised");
+                if (normalised != null) {
+                    // the program exists to test this normalisation: it must have been applied
+                    assertTrue(plan.loops().stream().anyMatch(l -> l.finding().startLine() == e.line()
+                            && l.normalisations().contains(normalised)), p + ": " + normalised + " not applied "
+                            + plan.loops());
+                }
+            }
             Files.writeString(orig.resolve(name + ".rs"), text);
             Files.writeString(rw.resolve(name + ".rs"), plan.applyAll());
             mods.append("    #[path = \"").append(orig.resolve(name + ".rs")).append("\"] pub mod ").append(name)

@@ -59,6 +59,18 @@ final class RewriteFixtures {
         return out;
     }
 
+    /** The findings annotated {@code copy=identity-match}: their state type is not Copy. */
+    static java.util.Set<Finding> identityCopies(Path before) {
+        List<Finding> all = findings(before);
+        java.util.Set<Finding> out = new java.util.HashSet<>();
+        for (AnnotatedFixtures.Expectation e : AnnotatedFixtures.annotations(before)) {
+            if (e.pattern() != null && "identity-match".equals(e.metrics().get("copy"))) {
+                all.stream().filter(f -> f.startLine() == e.line()).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     /** The reason each annotated loop is expected to be left alone with (null: rewritten), by line. */
     static java.util.Map<Integer, String> expectedReasons(Path before) {
         java.util.Map<Integer, String> out = new java.util.TreeMap<>();

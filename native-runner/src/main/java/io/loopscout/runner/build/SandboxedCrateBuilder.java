@@ -56,7 +56,7 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
     }
 
     @Override
-    public Outcome build(Path crateDir, Variant variant) {
+    public Outcome build(Path crateDir, Variant variant, List<String> targets) {
         Path target = targetDir.resolve(variant.name().toLowerCase(Locale.ROOT));
         try {
             Files.createDirectories(target);
@@ -65,8 +65,10 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
         }
         RustToolchain tc = cargo.toolchain();
         boolean loopMatch = variant == Variant.LOOP_MATCH;
-        SandboxCommand cmd = SandboxCommand.of(List.of(tc.cargo().toString(), "check", "--offline",
-                        "--message-format=short"))
+        List<String> args = new java.util.ArrayList<>(List.of(tc.cargo().toString(), "check", "--offline",
+                "--message-format=short"));
+        args.addAll(targets);
+        SandboxCommand cmd = SandboxCommand.of(args)
                 .workDir(crateDir)
                 .readOnly(tc.readOnlyPaths())
                 .readOnly(crateDir)

@@ -71,8 +71,10 @@ public final class ProjectEvidence {
         List<Failure> failures = new ArrayList<>();
         Path rewritten = null;
         String patch = "";
-        boolean rewritable = findings.stream().anyMatch(f -> Boolean.TRUE.equals(f.eligible()));
-        if (spec.language() != Language.C && rewritable && Files.isRegularFile(crate.resolve("Cargo.toml"))) {
+        // every project with a state loop: the compile, not the planner alone, says what gets rewritten
+        boolean stateLoops = findings.stream().anyMatch(CrateRewriter::rewrites);
+        List<Finding> found = findings;
+        if (spec.language() != Language.C && stateLoops && Files.isRegularFile(crate.resolve("Cargo.toml"))) {
             try {
                 Path copy = workDir.resolve("rewrite").resolve(spec.id() + "-" + safe(version));
                 FileTrees.delete(copy); // afresh: an older copy may hold an earlier rewrite
@@ -81,12 +83,13 @@ public final class ProjectEvidence {
                 RewriteResult r = CrateRewriter.standard(target -> new SandboxedCrateBuilder(cargo, target, spec.id()))
                         .rewrite(crateCopy, CrateRewriter.Mode.IN_PLACE);
                 patch = r.diff();
+                found = r.annotate(findings);
                 rewritten = r.applied() ? copy : null;
             } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
                 failures.add(new Failure(spec.id(), STAGE, FailureClass.REWRITE_FAIL, e.getMessage()));
             }
         }
-        MeasureOutcome o = measurer.measure(spec, checkout, rewritten, findings, mode);
+        MeasureOutcome o = measurer.measure(spec, checkout, rewritten, found, mode);
         failures.addAll(o.failures());
         Measurement m = o.measurement() != null ? o.measurement()
                 : o.models().values().stream().filter(x -> x.speedup() != null)

@@ -1,0 +1,84 @@
+package io.loopscout.extract.rewrite;
+
+import io.loopscout.extract.Finding;
+import io.loopscout.extract.parse.ParseTimeoutException;
+import io.loopscout.extract.parse.ParsedSource;
+import io.loopscout.extract.parse.SourceText;
+import io.loopscout.extract.parse.SyntaxNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.treesitter.TSNode;
+
+/**
+ * One loop in one version of its file, as every planning step sees it.
+ *
+ * @param src     the file's UTF-8 bytes
+ * @param loop    the loop node (a full copy of the enclosing function, so parents up to it are known)
+ * @param scope   the text of the enclosing function (for fresh names)
+ * @param finding the finding naming the loop
+ */
+record LoopSite(byte[] src, SyntaxNode loop, String scope, Finding finding) {
+
+    /** The site of the loop at {@code loop} in {@code parsed}. */
+    static LoopSite of(ParsedSource parsed, TSNode loop, Finding finding) {
+        TSNode scope = enclosingFunction(loop);
+        // a full copy: the planner reprints any part of the loop, so nothing may be pruned
+        SyntaxNode scopeCopy = SyntaxNode.copyOf(scope, new SourceText(parsed.bytes()));
+        SyntaxNode loopCopy = scopeCopy.find(loop.getStartByte(), loop.getEndByte(), loop.getType());
+        if (loopCopy == null) {
+            throw new IllegalStateException("loop node lost in copy at line " + ParsedSource.startLine(loop));
+        }
+        return new LoopSite(parsed.bytes(), loopCopy, parsed.text(scope), finding);
+    }
+
+    /**
+     * The same loop in a new text of the file (after a normalisation), found as the loop starting at byte
+     * {@code loopStart}.
+     *
+     * @throws Refusal when the new text has no loop starting there
+     */
+    LoopSite reparsed(String text, int loopStart) {
+        ParsedSource parsed;
+        try {
+            parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        } catch (ParseTimeoutException e) {
+            throw new Refusal(RefusalReason.PARSE_TIMEOUT, e.getMessage());
+        }
+        Deque<TSNode> todo = new ArrayDeque<>();
+        todo.push(parsed.root());
+        while (!todo.isEmpty()) {
+            TSNode n = todo.pop();
+            if (n.getStartByte() == loopStart && (n.getType().equals("loop_expression")
+                    || n.getType().equals("while_expression"))) {
+                return of(parsed, n, finding);
+            }
+            for (int i = n.getChildCount() - 1; i >= 0; i--) {
+                TSNode c = n.getChild(i);
+                if (c.getStartByte() <= loopStart && loopStart < c.getEndByte()) {
+                    todo.push(c);
+                }
+            }
+        }
+        throw new Refusal(RefusalReason.NORMALISATION_FAILED, "no loop at byte " + loopStart + " after normalising");
+    }
+
+    /** The file's text. */
+    String text() {
+        return new String(src, StandardCharsets.UTF_8);
+    }
+
+    static TSNode enclosingFunction(TSNode node) {
+        TSNode n = node;
+        while (true) {
+            TSNode p = n.getParent();
+            if (p == null || p.isNull()) {
+                return n;
+            }
+            if (p.getType().equals("function_item")) {
+                return p;
+            }
+            n = p;
+        }
+    }
+}
