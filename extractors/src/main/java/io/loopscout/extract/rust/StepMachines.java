@@ -37,6 +37,11 @@ final class StepMachines {
     private static final Pattern SELF_CALL = Pattern.compile("\\bself\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     private static final Pattern LET_BINDING =
             Pattern.compile("let\\s*(?:\\(([^()=]*)\\)|(?:mut\\s+)?([A-Za-z_]\\w*))\\s*(?::[^=]*)?=(?![=>])");
+    /** A scrutinee that can read a state: a place, maybe through get()/clone()/take(), or mem::replace/take. */
+    private static final Pattern MAY_BE_STATE = Pattern.compile("[&*(]*(?:mut)?(?:self|[A-Za-z_]\\w*)"
+            + "(?:\\.[A-Za-z_]\\w*)*\\)?(?:\\.(?:get|clone|take)\\(\\)(?:\\.unwrap\\(\\))?)?"
+            + "|(?:(?:std|core)::)?(?:mem::)?(?:replace|take)\\(&mut.*");
+    private static final Pattern SELF_PARAMETER = Pattern.compile("^\\(\\s*(?:&\\s*(?:'\\w+\\s*)?)?(?:mut\\s+)?self\\b");
     private static final Pattern MACRO_RULES = Pattern.compile("macro_rules!\\s*([A-Za-z_]\\w*)");
     private static final Set<String> LOOPS = Set.of("loop_expression", "while_expression", "for_expression");
     /** Between a driver loop and the call: bodies that do not run every round, or belong to someone else. */
@@ -135,6 +140,37 @@ final class StepMachines {
         if (match == null) {
             return null;
         }
+        // Cheap tests before the copy of the function (costly for a big step): a scrutinee that can be a state,
+        // and a call of the step in a loop of another function.
+        TSNode value = Nodes.field(match, "value");
+        if (Nodes.isNull(value) || !MAY_BE_STATE.matcher(source.compact(Nodes.start(value), Nodes.end(value)))
+                .matches()) {
+            return null;
+        }
+        TSNode parameters = Nodes.field(function, "parameters");
+        boolean method = !Nodes.isNull(parameters) && SELF_PARAMETER
+                .matcher(source.text(Nodes.start(parameters), Nodes.end(parameters))).find();
+        String implType = RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), function));
+        List<Call> calls = new ArrayList<>();
+        List<Driver> drivers = new ArrayList<>();
+        for (int site : sites) {
+            int at = byteOffset(source, text, site);
+            Call call = at >= Nodes.start(function) && at < Nodes.end(function) ? null : Call.at(text, site, name);
+            if (call == null || !call.canMean(method, implType, uniqueName)) {
+                continue;
+            }
+            Driver driver = driverAt(parsed, at, name.length());
+            if (driver == null || Nodes.start(driver.function()) == Nodes.start(function)
+                    || call.needsSameImpl() && !Objects.equals(implType,
+                            RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), driver.function())))) {
+                continue;
+            }
+            calls.add(call);
+            drivers.add(driver);
+        }
+        if (drivers.isEmpty()) {
+            return null;
+        }
         SyntaxNode fn = SyntaxNode.copyOf(function, source);
         SyntaxNode fnBody = fn.child("body");
         SyntaxNode matchCopy = fn.find(Nodes.start(match), Nodes.end(match), "match_expression");
@@ -172,22 +208,11 @@ final class StepMachines {
             assigning = methods.isEmpty() ? assigning : LoopAnalysis.ofStep(fn, onPlace, false, -1, macros, methods);
         }
         boolean stepAssigns = assigning.constTransitions + assigning.dynamicTransitions > 0;
-        String implType = RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), function));
-        boolean method = params.contains("self");
         String root = place.replaceAll("^[*(]+", "").replaceAll("[.)].*$", "");
-        for (int site : sites) {
-            int at = byteOffset(source, text, site);
-            Call call = at >= Nodes.start(function) && at < Nodes.end(function) ? null : Call.at(text, site, name);
-            if (call == null || !call.canMean(method, implType, uniqueName)) {
-                continue;
-            }
-            Driver driver = driverAt(parsed, at, name.length());
-            if (driver == null || Nodes.start(driver.function()) == Nodes.start(function)
-                    || call.needsSameImpl() && !Objects.equals(implType,
-                            RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), driver.function())))) {
-                continue;
-            }
-            int stored = storedElement(source, driver, call.stateArgument(params.indexOf(root), method), place);
+        for (int i = 0; i < drivers.size(); i++) {
+            Driver driver = drivers.get(i);
+            int stored = storedElement(source, driver, calls.get(i).stateArgument(params.indexOf(root), method),
+                    place);
             if (!stepAssigns && stored == NOT_STORED) {
                 continue;
             }
