@@ -85,19 +85,20 @@ final class StepMachines {
             defs.add(new int[] {fn.start(), fn.start(1), fn.end(1)});
         }
         TSNode root = parsed.root();
+        ByteOffsets offsets = new ByteOffsets(source, text);
         for (int[] d : defs) {
             String name = text.substring(d[1], d[2]);
             List<Integer> sites = calls.get(name);
             if (sites == null || seen.contains(d[0] + name)) {
                 continue;
             }
-            TSNode function = Nodes.namedDescendantForByteRange(root, byteOffset(source, text, d[0]),
-                    byteOffset(source, text, d[0]) + 2);
+            TSNode function = Nodes.namedDescendantForByteRange(root, offsets.of(d[0]), offsets.of(d[0]) + 2);
             if (Nodes.isNull(function) || !Nodes.type(function).equals("function_item")) {
                 continue;
             }
             seen.add(d[0] + name);
-            Step step = step(parsed, source, text, function, name, sites, definitions.get(name) == 1, defs);
+            Step step = step(parsed, source, text, offsets, function, name, sites, definitions.get(name) == 1,
+                    defs);
             if (step != null) {
                 out.add(step);
             }
@@ -105,10 +106,31 @@ final class StepMachines {
         return out;
     }
 
-    /** Byte offset of a char offset: the regexes run over the text, the tree counts UTF-8 bytes. */
-    private static int byteOffset(SourceText source, String text, int charOffset) {
-        return source.bytes().length == text.length() ? charOffset
-                : text.substring(0, charOffset).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    /**
+     * Char offsets (where the regexes run) to byte offsets (where the tree counts UTF-8), built once per file:
+     * converting each offset by re-encoding the text before it was quadratic in files with non-ASCII text.
+     */
+    private static final class ByteOffsets {
+        private final int[] byteAt;
+
+        ByteOffsets(SourceText source, String text) {
+            if (source.bytes().length == text.length()) {
+                byteAt = null;
+                return;
+            }
+            byteAt = new int[text.length() + 1];
+            int b = 0;
+            for (int i = 0; i < text.length(); i++) {
+                byteAt[i] = b;
+                char c = text.charAt(i);
+                b += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+            }
+            byteAt[text.length()] = b;
+        }
+
+        int of(int charOffset) {
+            return byteAt == null ? charOffset : byteAt[charOffset];
+        }
     }
 
     /** Every {@code NAME(} in the text by name, except definitions ({@code fn NAME(}). */
@@ -130,8 +152,8 @@ final class StepMachines {
         return out;
     }
 
-    private static Step step(ParsedSource parsed, SourceText source, String text, TSNode function, String name,
-            List<Integer> sites, boolean uniqueName, List<int[]> defs) {
+    private static Step step(ParsedSource parsed, SourceText source, String text, ByteOffsets offsets,
+            TSNode function, String name, List<Integer> sites, boolean uniqueName, List<int[]> defs) {
         TSNode body = Nodes.field(function, "body");
         if (Nodes.isNull(body) || !source.containsAny(Nodes.start(body), Nodes.end(body), MATCH)) {
             return null;
@@ -154,7 +176,7 @@ final class StepMachines {
         List<Call> calls = new ArrayList<>();
         List<Driver> drivers = new ArrayList<>();
         for (int site : sites) {
-            int at = byteOffset(source, text, site);
+            int at = offsets.of(site);
             Call call = at >= Nodes.start(function) && at < Nodes.end(function) ? null : Call.at(text, site, name);
             if (call == null || !call.canMean(method, implType, uniqueName)) {
                 continue;
