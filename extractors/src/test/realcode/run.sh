@@ -9,6 +9,7 @@
 #  4. the round-trip harness (harness.rs: chunked inflate, streaming bzip2, corrupted streams) runs against the
 #     original and the rewritten zlib-rs and libbz2-rs-sys and every output line is compared.
 # Usage: extractors/src/test/realcode/run.sh [WORKDIR]   (crate sources are never written into the repository)
+#   CRATES="name@version ..." checks only those crates; EXTRA="..." replaces the extra crates; HARNESS=0 skips 4.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../../.." && pwd)
@@ -20,7 +21,7 @@ default=$(awk '/^  - id:/{rust=0} /language: rust/{rust=1} rust && /source: \{ c
   gsub(/[{},"]/, ""); for (i=1;i<=NF;i++) { if ($i=="crate:") c=$(i+1); if ($i=="version:") v=$(i+1) }
   print c "@" v; rust=0 }' "$manifest")
 EXTRA=${EXTRA:-"lzma-rust2@0.25.0 deflate64@0.1.12 unsafe-libyaml@0.2.11 yazi@0.2.2"}
-crates="$default $EXTRA"
+crates=${CRATES:-"$default $EXTRA"}
 
 rm -rf "$work/fetch" && cargo new -q "$work/fetch"
 (cd "$work/fetch" && for c in $crates; do cargo add -q "$c"; done && cargo fetch -q)
@@ -30,10 +31,10 @@ table="$work/table.md"
 echo "| crate | findings | rewritten | reverted | left alone (reasons) | tests original / stable / loop_match |" > "$table"
 echo "|---|---|---|---|---|---|" >> "$table"
 tf=0; tr=0
-sandbox() { # DIR TARGET CMD...: offline, no network, the crate read-only, only TARGET writable
+sandbox() { # DIR TARGET CMD...: offline, no network, the scratch area (crates, harness) read-only, only TARGET writable
   local dir=$1 target=$2; shift 2
   bwrap --unshare-all --die-with-parent --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp \
-    --ro-bind "$dir" "$dir" --bind "$target" "$target" --chdir "$dir" --setenv CARGO_TARGET_DIR "$target" --setenv CARGO_NET_OFFLINE true \
+    --ro-bind "$work" "$work" --bind "$target" "$target" --chdir "$dir" --setenv CARGO_TARGET_DIR "$target" --setenv CARGO_NET_OFFLINE true \
     "$@"
 }
 tests() { # DIR TARGET [loop_match]: "passed/failed" of the crate's own test suite
@@ -62,7 +63,7 @@ for c in $crates; do
   f=$(grep -cE ' rust/(state-loop|field-state-loop|c2rust-current-block) ' "$work/out/$d.txt" || true)
   r=$(grep -E ' rust/(state-loop|field-state-loop|c2rust-current-block) ' "$work/out/$d.txt" | grep -c ' rewritten' || true)
   v=$(grep -E ' rust/(state-loop|field-state-loop|c2rust-current-block) ' "$work/out/$d.txt" | grep -c ' reverted' || true)
-  why=$(grep -E ' left-alone| reverted' "$work/out/$d.txt" | sed -E 's/.* (left-alone|reverted) \(([a-z0-9-]+).*/\1:\2/' | sort | uniq -c | awk '{printf "%s%s x%d", (NR>1?", ":""), $2, $1}')
+  why=$(grep -E ' rust/[a-z-]+ .* (left-alone|reverted)' "$work/out/$d.txt" | sed -E 's/.* (left-alone|reverted) \(([a-z0-9-]+).*/\1:\2/' | sort | uniq -c | awk '{printf "%s%s x%d", (NR>1?", ":""), $2, $1}')
   [ -s "$work/out/$d.err" ] && why="$why $(head -c 150 "$work/out/$d.err" | tr '\n' ' ')"
   t="-"
   if [ "$r" -gt 0 ]; then

@@ -71,13 +71,28 @@ public final class CrateGate {
         String[] lines = toml.split("\n", -1);
         int lintsRust = -1;
         int lints = -1;
+        int unexpectedTable = -1;
         for (int i = 0; i < lines.length; i++) {
             String h = lines[i].strip();
             if (h.matches("\\[\\s*lints\\s*\\.\\s*rust\\s*\\]")) {
                 lintsRust = i;
             } else if (h.matches("\\[\\s*lints\\s*\\]")) {
                 lints = i;
+            } else if (h.matches("\\[\\s*lints\\s*\\.\\s*rust\\s*\\.\\s*unexpected_cfgs\\s*\\]")) {
+                unexpectedTable = i;
             }
+        }
+        if (unexpectedTable >= 0) {
+            // [lints.rust.unexpected_cfgs] as a table (miniz_oxide): add to its check-cfg, or give it one
+            for (int i = unexpectedTable + 1; i < lines.length && !lines[i].strip().startsWith("["); i++) {
+                Matcher m = Pattern.compile("^\\s*check-cfg\\s*=\\s*\\[").matcher(lines[i]);
+                if (m.find()) {
+                    lines[i] = lines[i].substring(0, m.end()) + CHECK_CFG + ", " + lines[i].substring(m.end());
+                    return String.join("\n", lines);
+                }
+            }
+            lines[unexpectedTable] = lines[unexpectedTable] + "\ncheck-cfg = [" + CHECK_CFG + "]";
+            return String.join("\n", lines);
         }
         if (lints >= 0) {
             for (int i = lints + 1; i < lines.length && !lines[i].strip().startsWith("["); i++) {

@@ -27,9 +27,6 @@ import java.util.List;
  */
 final class LoopPlanner {
 
-    static final String LOOP_ATTR = LoopEmitter.LOOP_ATTR;
-    static final String CONST_ATTR = LoopEmitter.CONST_ATTR;
-
     /**
      * The normalisations, applied in this order. A chain flattening (consecutive {@code match current_block}
      * blocks into one match) goes first: the others expect one match.
@@ -104,6 +101,9 @@ final class LoopPlanner {
                     e.dynamicTransitions(), applied);
         } catch (Refusal r) {
             return LoopPlan.refused(finding, startLine, endLine, r.reason, r.getMessage());
+        } catch (RuntimeException e) {
+            // one loop the planner cannot handle must not cost the file its other loops (or its findings)
+            return LoopPlan.refused(finding, startLine, endLine, RefusalReason.PLANNER_ERROR, e.toString());
         }
     }
 

@@ -27,6 +27,8 @@ public enum RefusalReason {
     STATE_NOT_COPY("state-not-copy"),
     /** The loop is in a file the crate rewriter does not plan (outside {@code src/}: examples, benches, tests). */
     OUTSIDE_CRATE_SOURCES("outside-crate-sources"),
+    /** The planner failed on this loop (a rewriter bug, reported with the exception; the file goes on). */
+    PLANNER_ERROR("planner-error"),
     /** A normalisation's edits no longer parse to a loop at the expected place (a rewriter bug, never silent). */
     NORMALISATION_FAILED("normalisation-failed");
 

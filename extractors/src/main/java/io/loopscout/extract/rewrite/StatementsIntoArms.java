@@ -70,14 +70,15 @@ final class StatementsIntoArms implements Normalisation {
         Set<String> armBindings = armBindings(arms);
         String fnText = site.scope();
         boolean unsafeCode = fnText.startsWith("unsafe") || fnText.matches("(?s)^[^{]*\\bunsafe\\s+fn\\b.*");
+        Methods methods = new Methods(site.text(), place);
         for (SyntaxNode st : prologue) {
-            check(st, place, false, armBindings, unsafeCode);
+            check(st, place, false, armBindings, unsafeCode, methods);
         }
         for (SyntaxNode st : epilogue) {
-            check(st, place, true, armBindings, unsafeCode);
+            check(st, place, true, armBindings, unsafeCode, methods);
         }
         byte[] src = site.src();
-        String pro = joined(src, prologue);
+        String proAll = joined(src, prologue);
         String epi = joined(src, epilogue);
         List<TextEdit> edits = new ArrayList<>();
         int copies = 0;
@@ -87,13 +88,14 @@ final class StatementsIntoArms implements Normalisation {
             String indent = Syntax.indentAt(src, arm.start) + "    ";
             List<TextEdit> armEdits = new ArrayList<>();
             copies += epilogue.isEmpty() ? 0 : epilogueWriter.into(value, epi, indent, armEdits);
-            if (!prologue.isEmpty()) {
+            String pro = joined(src, prologueFor(prologue, epilogue, value));
+            if (!pro.isEmpty()) {
                 copies++;
                 if (value.is("block")) {
                     armEdits.add(TextEdit.insert(value.children().get(0).end, "\n" + indent + reindent(pro, indent)));
                 }
             }
-            if (!prologue.isEmpty() && !value.is("block")) {
+            if (!pro.isEmpty() && !value.is("block")) {
                 // an expression arm becomes a block: { prologue; value [epilogue] }
                 edits.add(TextEdit.insert(value.start, "{\n" + indent + reindent(pro, indent) + "\n" + indent));
                 edits.addAll(armEdits);
@@ -102,9 +104,9 @@ final class StatementsIntoArms implements Normalisation {
                 edits.addAll(armEdits);
             }
         }
-        int bytes = copies * Math.max(pro.length(), epi.length());
-        if (pro.length() > CAP_PER_COPY || epi.length() > CAP_PER_COPY || bytes > CAP_TOTAL) {
-            throw new Refusal(RefusalReason.DUPLICATION_CAP, "moving " + (pro.length() + epi.length())
+        int bytes = copies * Math.max(proAll.length(), epi.length());
+        if (proAll.length() > CAP_PER_COPY || epi.length() > CAP_PER_COPY || bytes > CAP_TOTAL) {
+            throw new Refusal(RefusalReason.DUPLICATION_CAP, "moving " + (proAll.length() + epi.length())
                     + " bytes of statements into " + arms.size() + " arms would copy about " + bytes + " bytes");
         }
         for (SyntaxNode st : prologue) {
@@ -114,6 +116,35 @@ final class StatementsIntoArms implements Normalisation {
             edits.add(deletion(src, st));
         }
         return edits;
+    }
+
+    /**
+     * The prologue as one arm gets it: a declaration without a value ({@code let mut symbol;}) that neither the
+     * arm nor the other moved statements mention is left out there (its type could not be inferred).
+     */
+    private static List<SyntaxNode> prologueFor(List<SyntaxNode> prologue, List<SyntaxNode> epilogue,
+            SyntaxNode arm) {
+        List<SyntaxNode> out = new ArrayList<>();
+        for (SyntaxNode st : prologue) {
+            if (st.is("let_declaration") && st.child("value") == null && st.child("pattern") != null) {
+                StringBuilder others = new StringBuilder(arm.text());
+                for (SyntaxNode o : prologue) {
+                    if (o != st) {
+                        others.append('\n').append(o.text());
+                    }
+                }
+                epilogue.forEach(e -> others.append('\n').append(e.text()));
+                Set<String> used = Syntax.words(others.toString());
+                boolean mentioned = st.child("pattern").descendants().stream()
+                        .anyMatch(n -> n.is("identifier") && used.contains(n.text()))
+                        || st.child("pattern").is("identifier") && used.contains(st.child("pattern").text());
+                if (!mentioned) {
+                    continue;
+                }
+            }
+            out.add(st);
+        }
+        return out;
     }
 
     /** The index of the match on the finding's state among the body's statements (the last one), or -1. */
@@ -175,7 +206,7 @@ final class StatementsIntoArms implements Normalisation {
 
     /** Refuses a statement that may not move. */
     private static void check(SyntaxNode st, Place place, boolean epilogue, Set<String> armBindings,
-            boolean unsafeCode) {
+            boolean unsafeCode, Methods methods) {
         String where = (epilogue ? "the epilogue" : "the prologue") + " at line " + st.startLine();
         if (st.is("let_declaration")) {
             SyntaxNode pattern = st.child("pattern");
@@ -208,6 +239,9 @@ final class StatementsIntoArms implements Normalisation {
                 continue; // another field of the same owner: disjoint from the state
             }
             if (owner && !place.local()) {
+                if (method && methods.leaveAlone(chain.child("field").text())) {
+                    continue; // a method of the owner that provably leaves the state field alone
+                }
                 throw refuse(where + " uses " + c + ", which may change " + place.compact());
             }
             if (epilogue) {
@@ -218,6 +252,95 @@ final class StatementsIntoArms implements Normalisation {
                     throw refuse(where + " may change the state before the match reads it");
                 }
             }
+        }
+    }
+
+    /**
+     * Which methods of the file leave a {@code self.field} state alone: a method taking {@code &self}, or one
+     * whose body (and the {@code self} methods it calls, four calls deep) neither writes the field, borrows it
+     * mutably, calls a method on it, nor hands {@code self} on whole. A name with several definitions, or none
+     * in the file (a trait's, another file's), may change it.
+     */
+    static final class Methods {
+        private final String file;
+        private final String field;
+        private final java.util.Map<String, Boolean> known = new java.util.HashMap<>();
+
+        Methods(String file, Place place) {
+            this.file = file;
+            this.field = place.root().equals("self") && place.compact().matches("self\\.[A-Za-z_][A-Za-z0-9_]*")
+                    ? place.compact().substring(5) : null;
+        }
+
+        boolean leaveAlone(String method) {
+            return field != null && leaveAlone(method, 0);
+        }
+
+        private boolean leaveAlone(String method, int depth) {
+            Boolean k = known.get(method);
+            if (k != null) {
+                return k;
+            }
+            known.put(method, false); // a recursive call is judged by the rest of the body
+            boolean ok = depth < 4 && judge(method, depth);
+            known.put(method, ok);
+            return ok;
+        }
+
+        private boolean judge(String method, int depth) {
+            java.util.regex.Matcher def = java.util.regex.Pattern.compile("\\bfn\\s+" + method
+                    + "\\b[^{;]*?\\(\\s*(&\\s*(?:'\\w+\\s+)?(mut\\s+)?)?self\\b").matcher(file);
+            if (!def.find()) {
+                return false;
+            }
+            int at = def.start();
+            boolean shared = def.group(1) != null && def.group(2) == null;
+            if (def.find()) {
+                return false; // two methods of that name: which one is called is not known here
+            }
+            if (shared) {
+                return true; // &self: cannot change the field (a fieldless enum has no interior mutability)
+            }
+            String body = body(at);
+            if (body == null) {
+                return false;
+            }
+            String code = Syntax.withoutCommentsAndStrings(body);
+            String f = java.util.regex.Pattern.quote(field);
+            if (java.util.regex.Pattern.compile("\\bself\\s*\\.\\s*" + f + "\\s*(=[^=]|[-+*/%&|^]=|<<=|>>=|\\.|\\[)")
+                    .matcher(code).find()
+                    || java.util.regex.Pattern.compile("&\\s*mut\\s+self\\s*\\.\\s*" + f + "\\b").matcher(code).find()) {
+                return false;
+            }
+            java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\bself\\b(\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\()?)?")
+                    .matcher(code);
+            while (use.find()) {
+                if (use.group(1) == null) {
+                    return false; // self handed on whole
+                }
+                if (use.group(3) != null && !leaveAlone(use.group(2), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The text of the function body whose `fn` starts at {@code at}, by brace matching. */
+        private String body(int at) {
+            int open = file.indexOf('{', at);
+            if (open < 0) {
+                return null;
+            }
+            int depth = 0;
+            for (int i = open; i < file.length(); i++) {
+                char c = file.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    return file.substring(open, i + 1);
+                }
+            }
+            return null;
         }
     }
 

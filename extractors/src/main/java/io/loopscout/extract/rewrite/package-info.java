@@ -3,7 +3,11 @@
  *
  * <ul>
  *   <li>{@link io.loopscout.extract.rewrite.LoopMatchRewriter}: pure, one file's text plus the findings of the
- *       Rust extractor in, minimal text edits out ({@link io.loopscout.extract.rewrite.FileRewrite}).</li>
+ *       Rust extractor in, minimal text edits out ({@link io.loopscout.extract.rewrite.FileRewrite}). Each loop
+ *       is planned by {@code LoopPlanner}: preconditions, then the {@code Normalisation}s in sequence
+ *       ({@code InlineArmMacro}, {@code StatementsIntoArms}; the chain flattening plugs in first), then analysis
+ *       ({@code StateLoopAnalysis}) and emission ({@code LoopEmitter}, {@code ReadyFormEmitter}). Its verdict is
+ *       also the extractor's {@code eligible}/{@code reason} ({@link io.loopscout.extract.rewrite.LoopJudge}).</li>
  *   <li>{@link io.loopscout.extract.rewrite.CrateRewriter}: a crate directory in; finds the loops with
  *       {@code RustExtractor}, rewrites them in a scratch copy, proves each by compiling on stable and with
  *       {@code RUSTC_BOOTSTRAP=1 RUSTFLAGS="--cfg loop_match"} through a

@@ -49,6 +49,17 @@ class CrateGateTest {
     }
 
     @Test
+    void anUnexpectedCfgsTableGetsTheCfg() {
+        // miniz_oxide 0.9.1: appending a second unexpected_cfgs under a new [lints.rust] is a duplicate key
+        assertEquals("[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\npriority = 0\ncheck-cfg = ['cfg(loop_match)', "
+                        + "\"cfg(fuzzing)\"]\n",
+                CrateGate.declareCfg("[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\npriority = 0\n"
+                        + "check-cfg = [\"cfg(fuzzing)\"]\n"));
+        assertEquals("[lints.rust.unexpected_cfgs]\ncheck-cfg = ['cfg(loop_match)']\nlevel = \"warn\"\n\n[features]\n",
+                CrateGate.declareCfg("[lints.rust.unexpected_cfgs]\nlevel = \"warn\"\n\n[features]\n"));
+    }
+
+    @Test
     void plainLevelBecomesATable() {
         assertEquals("[lints.rust]\nunexpected_cfgs = { level = \"deny\", check-cfg = ['cfg(loop_match)'] }\n",
                 CrateGate.declareCfg("[lints.rust]\nunexpected_cfgs = \"deny\"\n"));
