@@ -8,9 +8,11 @@ import java.io.Serializable;
  * One state machine or dispatch loop found in one file. One loop is one finding (shared/patterns.md).
  *
  * <p>Lines are 1-based and inclusive and span the loop statement itself (for C function-level patterns,
- * the switch or function). Nullable fields are those a pattern does not define: {@code eligible},
- * {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup} until measured;
- * {@code rewrite} (the compile-verified outcome of the loop's {@code #[loop_match]} rewrite) until rewritten.
+ * the switch or function; for {@code rust/step-machine} the step's match, with the driver loop's function and line
+ * in {@code driverFunction}/{@code driverLine}, else null and 0). Nullable fields are those a pattern does not
+ * define: {@code eligible}, {@code reason}, {@code loopMatchReady} and {@code stateType} for C; {@code modelSpeedup}
+ * until measured; {@code rewrite} (the compile-verified outcome of the loop's {@code #[loop_match]} rewrite) until
+ * rewritten.
  */
 public record Finding(
         String project,
@@ -37,7 +39,9 @@ public record Finding(
         String snippet,
         StateGraph graph,
         Double modelSpeedup,
-        LoopOutcome rewrite) implements Serializable {
+        LoopOutcome rewrite,
+        String driverFunction,
+        int driverLine) implements Serializable {
 
     /** How much to trust a finding: low when transitions hide in macros or the tree has errors. */
     public enum Confidence { HIGH, LOW }
@@ -72,6 +76,7 @@ public record Finding(
         b.stateType = stateType; b.eligible = eligible; b.reason = reason; b.loopMatchReady = loopMatchReady;
         b.parseErrors = parseErrors; b.confidence = confidence; b.mode = mode; b.snippet = snippet;
         b.graph = graph; b.modelSpeedup = modelSpeedup; b.rewrite = rewrite;
+        b.driverFunction = driverFunction; b.driverLine = driverLine;
         return b;
     }
 
@@ -107,6 +112,8 @@ public record Finding(
         private StateGraph graph = StateGraph.empty();
         private Double modelSpeedup;
         private LoopOutcome rewrite;
+        private String driverFunction;
+        private int driverLine;
 
         public Builder project(String v) { project = v; return this; }
         public Builder version(String v) { version = v; return this; }
@@ -133,6 +140,8 @@ public record Finding(
         public Builder graph(StateGraph v) { graph = v; return this; }
         public Builder modelSpeedup(Double v) { modelSpeedup = v; return this; }
         public Builder rewrite(LoopOutcome v) { rewrite = v; return this; }
+        public Builder driverFunction(String v) { driverFunction = v; return this; }
+        public Builder driverLine(int v) { driverLine = v; return this; }
 
         /** Builds the finding; language defaults to the pattern's. */
         public Finding build() {
@@ -140,7 +149,7 @@ public record Finding(
             return new Finding(project, version, lang, file, startLine, endLine, function, pattern,
                     stateVariable, states, constTransitions, dynamicTransitions, fallthroughs, exits, stateType,
                     eligible, reason, loopMatchReady, parseErrors, confidence, mode, snippet, graph,
-                    modelSpeedup, rewrite);
+                    modelSpeedup, rewrite, driverFunction, driverLine);
         }
     }
 }

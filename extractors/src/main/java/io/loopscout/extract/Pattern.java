@@ -14,6 +14,8 @@ public enum Pattern {
             "A loop dominated by a match on a state field (self.state) with constant transitions."),
     RUST_DISPATCH_LOOP("rust/dispatch-loop", Language.RUST,
             "An interpreter loop matching on a value fetched from data each iteration (8+ arms, no constant transitions)."),
+    RUST_STEP_MACHINE("rust/step-machine", Language.RUST,
+            "A step function dominated by a match on a state place (3+ arms), called every round by a driver loop of the same file."),
     C_SWITCH_STATE_LOOP("c/switch-state-loop", Language.C,
             "A loop around a switch on a state lvalue where a case assigns it a constant."),
     C_FALLTHROUGH_CHAIN("c/fallthrough-chain", Language.C,

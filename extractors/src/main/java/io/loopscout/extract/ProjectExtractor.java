@@ -3,6 +3,7 @@ package io.loopscout.extract;
 import io.loopscout.core.Language;
 import io.loopscout.extract.c.CExtractor;
 import io.loopscout.extract.c.LocalIncludes;
+import io.loopscout.extract.rust.RustCratePass;
 import io.loopscout.extract.rust.RustExtractor;
 import io.loopscout.extract.rust.RustSymbols;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class ProjectExtractor {
         for (SourceFile f : rustFiles) {
             if (mayHoldFindings(f)) {
                 Object pass = firstPass(f, RustExtractor.Declarations.ALWAYS);
-                candidates |= pass instanceof RustExtractor.FirstPass p && p.hasCandidates();
+                candidates |= pass instanceof RustCratePass p && p.hasCandidates();
                 rustPasses.put(f, pass);
             }
         }
@@ -77,7 +78,7 @@ public final class ProjectExtractor {
         // merged in path order, as files declaring the same name have always been
         RustSymbols symbols = new RustSymbols();
         for (SourceFile f : rustFiles) {
-            if (rustPasses.get(f) instanceof RustExtractor.FirstPass p) {
+            if (rustPasses.get(f) instanceof RustCratePass p) {
                 symbols.addAll(p.symbols());
             }
         }
@@ -91,7 +92,7 @@ public final class ProjectExtractor {
                     if (pass instanceof RuntimeException e) {
                         throw e;
                     }
-                    result = ((RustExtractor.FirstPass) pass).finish(rust);
+                    result = ((RustCratePass) pass).finish(rust);
                 } else {
                     result = c.extract(f, LocalIncludes.of(f.path(), f.text(), cTexts::get));
                 }

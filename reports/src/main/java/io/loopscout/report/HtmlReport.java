@@ -672,6 +672,10 @@ public final class HtmlReport {
         if (f.function() != null && !f.function().isEmpty()) {
             h.append(" in <code>").append(Html.esc(f.function())).append("</code>");
         }
+        if (f.driverFunction() != null) {
+            h.append(", driven by <code>").append(Html.esc(f.driverFunction())).append("</code>:")
+                    .append(f.driverLine());
+        }
         if (!link.isEmpty()) {
             h.append(" <a href=\"").append(Html.httpsHref(link)).append("\" rel=\"noopener noreferrer\">source</a>");
         }

@@ -172,6 +172,11 @@ public final class SarifReport {
         if (f.confidence() != null) {
             props.put("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (f.driverFunction() != null) {
+            // rust/step-machine: where the loop that drives the step stands
+            props.put("driverFunction", f.driverFunction());
+            props.put("driverLine", f.driverLine());
+        }
         if (f.modelSpeedup() != null && Double.isFinite(f.modelSpeedup())) {
             props.put("modelSpeedup", new java.math.BigDecimal(CsvTable.number(f.modelSpeedup(), 4)));
         }
@@ -190,6 +195,9 @@ public final class SarifReport {
             sb.append("; eligible for #[loop_match]");
         } else if (f.reason() != null && !f.reason().isEmpty()) {
             sb.append("; not eligible (").append(f.reason()).append(')');
+        }
+        if (f.driverFunction() != null) {
+            sb.append("; driven by the loop in ").append(f.driverFunction()).append(" at line ").append(f.driverLine());
         }
         if (f.modelSpeedup() != null && Double.isFinite(f.modelSpeedup())) {
             sb.append("; model speed-up ").append(CsvTable.number(f.modelSpeedup(), 3)).append('×');

@@ -160,6 +160,23 @@ class SarifReportTest {
     }
 
     @Test
+    void aStepMachineCarriesItsDriverAndOtherFindingsDoNot() throws Exception {
+        ProjectResult r = ResultFixtures.zlibRs();
+        Finding step = r.findings().get(0).toBuilder().pattern(Pattern.RUST_STEP_MACHINE).function("next_state")
+                .eligible(false).reason("step-function").driverFunction("update").driverLine(650).build();
+        ProjectResult withStep = new ProjectResult(r.spec(), r.version(), List.of(step), r.measurement(),
+                r.patch(), 1, 1, r.cComparison(), null);
+        JsonNode sarif = JSON.readTree(SarifReport.render(List.of(withStep), ResultFixtures.runInfo()));
+        assertTrue(schema.validate(sarif).isEmpty());
+        JsonNode props = sarif.at("/runs/0/results/0/properties");
+        assertEquals("rust/step-machine", sarif.at("/runs/0/results/0/ruleId").asText());
+        assertEquals("update", props.get("driverFunction").asText());
+        assertEquals(650, props.get("driverLine").asInt());
+        JsonNode plain = JSON.readTree(SarifReport.render(List.of(r.withScore(1, 1)), ResultFixtures.runInfo()));
+        assertFalse(plain.at("/runs/0/results/0/properties").has("driverFunction"));
+    }
+
+    @Test
     void fingerprintsSurviveLineShiftsButNotAnotherLoop() {
         ProjectResult r = ResultFixtures.zlibRs();
         Finding f = r.findings().get(1);

@@ -41,6 +41,9 @@ public final class PrintFindings {
                             f.endLine(), f.pattern().id(), f.function(), f.stateVariable(), f.states(),
                             f.constTransitions(), f.dynamicTransitions(), f.exits(), f.stateType(), f.eligible(),
                             f.reason(), f.loopMatchReady(), f.confidence(), f.parseErrors());
+                    if (f.driverFunction() != null) {
+                        System.out.printf("    driver %s:%d%n", f.driverFunction(), f.driverLine());
+                    }
                     if (graph) {
                         System.out.println("    " + f.graph());
                     }

@@ -140,8 +140,7 @@ public final class CExtractor implements Extractor {
         SourceLines lines = new SourceLines(text);
         BitSet noMacros = new BitSet();
         // Only consulted for functions with a computed goto.
-        java.util.function.BooleanSupplier tableElsewhere =
-                () -> includeMacros.hasLabelAddresses() || table.hasLabelAddressMacro();
+        java.util.function.ToIntFunction<String> tableElsewhere = table::labelAddressTable;
         for (Draft d : analyze(parsed, firstText, first, tableElsewhere)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
@@ -177,7 +176,7 @@ public final class CExtractor implements Extractor {
 
     /** The drafts of one parsed variant of the file. */
     private List<Draft> analyze(ParsedSource parsed, String parsedText, MacroExpander.Result expansion,
-                                java.util.function.BooleanSupplier tableElsewhere) {
+                                java.util.function.ToIntFunction<String> tableElsewhere) {
         byte[] bytes = parsed.bytes();
         int[] hits = keywordOffsets(bytes);
         int[] computedHits = expansion == null || expansion.computedGotos() == 0 ? new int[0] : indexAll(bytes, COMPUTED);
@@ -241,7 +240,7 @@ public final class CExtractor implements Extractor {
                 continue;
             }
             Draft computed = gotoLines.isEmpty() ? null
-                    : new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere.getAsBoolean());
+                    : new ComputedGotoFinder().find(facts, gotoLines, tableElsewhere);
             if (computed != null) {
                 drafts.add(computed);
             } else {
@@ -278,9 +277,10 @@ public final class CExtractor implements Extractor {
         int errors = d.fn().parseErrors();
         String findingMode = mode != null ? mode : macroDerived ? "macro-expanded" : "syntactic";
         // patterns.md: a case falling into the next one is a constant transition to it. A dispatch loop has no
-        // state variable (its value is fetched from data), so its fallthroughs are counted only as such.
-        int constTransitions = d.pattern() == io.loopscout.extract.Pattern.C_DISPATCH_LOOP ? d.constTransitions()
-                : d.constTransitions() + d.fallthroughs();
+        // state variable (its value is fetched from data), so its fallthroughs are counted only as such; a label
+        // is no case, and falling into one is not counted either (c/goto-state-machine: gotos to labels only).
+        int constTransitions = casesFallThrough(d.pattern()) ? d.constTransitions() + d.fallthroughs()
+                : d.constTransitions();
         return Finding.builder()
                 .project(file.project()).version(file.version()).language(Language.C).file(file.path())
                 .startLine(d.startLine()).endLine(d.endLine()).function(d.fn().name).pattern(d.pattern())
@@ -290,6 +290,13 @@ public final class CExtractor implements Extractor {
                 .confidence(errors > 0 || macroDerived ? Finding.Confidence.LOW : Finding.Confidence.HIGH)
                 .mode(findingMode).snippet(lines.snippet(d.startLine(), d.endLine(), SNIPPET_LINES))
                 .graph(d.graph()).build();
+    }
+
+    /** True for the switch patterns, whose fallthroughs are case-to-case transitions (not a dispatch loop's). */
+    private static boolean casesFallThrough(io.loopscout.extract.Pattern p) {
+        return p == io.loopscout.extract.Pattern.C_SWITCH_STATE_LOOP
+                || p == io.loopscout.extract.Pattern.C_FALLTHROUGH_CHAIN
+                || p == io.loopscout.extract.Pattern.C_COROUTINE_SWITCH;
     }
 
     /** Lower is more specific (shared/patterns.md): computed goto over goto machine, coroutine over loops. */

@@ -19,17 +19,23 @@ final class ComputedGotoFinder {
      * The finding for {@code fn}, or null.
      *
      * @param gotoLines       1-based lines of the rewritten computed gotos of the whole file, ascending
-     * @param tableElsewhere  true when a label-address table exists outside the function (includes, macros)
+     * @param tableElsewhere  the size of a label-address table outside the function for its text (an include,
+     *                        a macro; see {@link MacroTable#labelAddressTable}), 0 when there is none
      */
-    Draft find(FunctionFacts fn, List<Integer> gotoLines, boolean tableElsewhere) {
+    Draft find(FunctionFacts fn, List<Integer> gotoLines, java.util.function.ToIntFunction<String> tableElsewhere) {
         int first = ParsedSource.startLine(fn.function);
         int last = ParsedSource.endLine(fn.function);
         List<Integer> sites = gotoLines.stream().filter(l -> l >= first && l <= last).toList();
         if (sites.isEmpty()) {
             return null;
         }
-        int addresses = CLexer.labelAddressCount(fn.text(fn.function));
-        if (addresses == 0 && !tableElsewhere) {
+        String text = fn.text(fn.function);
+        int addresses = CLexer.labelAddressCount(text);
+        if (addresses == 0) {
+            // the table is defined elsewhere (Lua's ljumptab.h): its states are counted there
+            addresses = tableElsewhere.applyAsInt(text);
+        }
+        if (addresses == 0) {
             return null;
         }
         GotoGraph g = new GotoGraph(fn);
@@ -38,7 +44,7 @@ final class ComputedGotoFinder {
             edges.add(new Edge(regionOfLine(fn, line), -1, EdgeKind.DYNAMIC));
         }
         edges.removeIf(e -> e.from() < 0);
-        int states = addresses > 0 ? addresses : g.names.size();
+        int states = addresses;
         return new Draft(Pattern.C_COMPUTED_GOTO, fn, first, last, "", states, g.gotos, sites.size(),
                 g.fallthroughs, g.exits, new StateGraph(g.names, edges));
     }

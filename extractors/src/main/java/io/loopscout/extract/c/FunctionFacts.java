@@ -266,6 +266,16 @@ final class FunctionFacts {
         return node == null ? "" : source.text(node);
     }
 
+    private String compactText;
+
+    /** The whole function's text without white space or comments, computed once. */
+    String compactText() {
+        if (compactText == null) {
+            compactText = compact(text(function));
+        }
+        return compactText;
+    }
+
     /** The node's text without white space or comments: the key for comparing lvalues and constants. */
     String compact(TSNode node) {
         return compact(text(node));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +64,7 @@ final class GotoGraph {
         for (int i = 0; i + 1 < labels.size(); i++) {
             int from = labels.get(i).start();
             int to = labels.get(i + 1).start();
-            if (!ENDS_IN_JUMP.matcher(tail(fn.source.bytes(), from, to)).find()) {
+            if (!endsInJump(codeOf(fn.source.bytes(), from, to), 0)) {
                 fallthroughs++;
                 edges.add(new Edge(i, i + 1, EdgeKind.FALLTHROUGH));
                 successors.get(i).add(i + 1);
@@ -78,10 +79,49 @@ final class GotoGraph {
         }
     }
 
-    /** The last bytes before {@code to} (at most 256, not before {@code from}), comments removed. */
-    private static String tail(byte[] bytes, int from, int to) {
-        int start = Math.max(from, to - 256);
-        String t = new String(bytes, start, to - start, java.nio.charset.StandardCharsets.UTF_8);
+    /**
+     * True when a label's region cannot run into the next label: its last statement jumps, also when that
+     * statement is a plain block ending in a jump (re2c's actions, <code>{ return TOKEN; }</code>). A block of
+     * an {@code if}, loop or {@code switch} may be skipped or left: control can run on.
+     */
+    static boolean endsInJump(String code, int depth) {
+        String t = code.stripTrailing();
+        if (!t.endsWith("}") || depth > 8) {
+            Matcher jump = ENDS_IN_JUMP.matcher(t);
+            if (!jump.find()) {
+                return false;
+            }
+            // `if (c) goto x;` may not be taken: the region runs on
+            String before = t.substring(0, jump.start()).stripTrailing();
+            return !before.endsWith(")") && !before.endsWith("else");
+        }
+        int open = matchingOpen(t, t.length() - 1);
+        if (open < 0) {
+            return false;
+        }
+        String before = t.substring(0, open).stripTrailing();
+        boolean plainBlock = before.isEmpty() || before.endsWith(";") || before.endsWith("}")
+                || before.endsWith("{") || before.endsWith(":") && !before.endsWith("::");
+        return plainBlock && endsInJump(t.substring(open + 1, t.length() - 1), depth + 1);
+    }
+
+    /** The index of the brace opening the one closing at {@code close}, or -1. */
+    private static int matchingOpen(String t, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            char c = t.charAt(i);
+            if (c == '}') {
+                depth++;
+            } else if (c == '{' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The code of {@code [from, to)} with comments blanked (strings and chars kept). */
+    private static String codeOf(byte[] bytes, int from, int to) {
+        String t = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(t.length());
         int i = 0;
         while (i < t.length()) {

@@ -45,25 +45,26 @@ public final class MacroTable {
     private static final Set<String> FRAGMENT_STARTS = Set.of("while", "do", "for", "if", "else");
 
     private final Map<String, List<Definition>> definitions;
-    private final boolean labelAddresses;
+    /** The texts (includes) holding a {@code &&label} table: path → how many label addresses it takes. */
+    private final Map<String, Integer> labelTables;
     private Set<String> controlFlow;
     private Map<String, Definition> noise;
 
-    private MacroTable(Map<String, List<Definition>> definitions, boolean labelAddresses) {
+    private MacroTable(Map<String, List<Definition>> definitions, Map<String, Integer> labelTables) {
         this.definitions = definitions;
-        this.labelAddresses = labelAddresses;
+        this.labelTables = labelTables;
     }
 
     /** An empty table. */
     public static MacroTable empty() {
-        return new MacroTable(new LinkedHashMap<>(), false);
+        return new MacroTable(new LinkedHashMap<>(), Map.of());
     }
 
     /** The definitions of one source text. */
     public static MacroTable of(String source, String text) {
         Map<String, List<Definition>> defs = new LinkedHashMap<>();
         scanDefines(source, text, defs);
-        return new MacroTable(defs, false);
+        return new MacroTable(defs, Map.of());
     }
 
     /**
@@ -72,44 +73,57 @@ public final class MacroTable {
      */
     public static MacroTable of(Map<String, String> texts) {
         Map<String, List<Definition>> defs = new LinkedHashMap<>();
-        boolean addresses = false;
+        Map<String, Integer> tables = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             scanDefines(e.getKey(), e.getValue(), defs);
-            addresses |= e.getValue().contains("&&") && CLexer.hasLabelAddress(e.getValue());
+            int addresses = e.getValue().contains("&&") ? CLexer.labelAddressCount(e.getValue()) : 0;
+            if (addresses > 0) {
+                tables.put(e.getKey(), addresses);
+            }
         }
-        return new MacroTable(defs, addresses);
+        return new MacroTable(defs, tables);
     }
 
-    /** True when the texts this table was read from (includes) take label addresses. */
-    public boolean hasLabelAddresses() {
-        return labelAddresses;
-    }
-
-    /** True when a macro body takes a label address (a dispatch table built by a macro). */
-    public boolean hasLabelAddressMacro() {
-        return definitions.values().stream().flatMap(List::stream).anyMatch(d -> CLexer.hasLabelAddress(d.body()));
+    /**
+     * The size of the {@code &&label} table a function's computed gotos use when it is defined outside the
+     * function: in the include the function itself includes (Lua's {@code #include "ljumptab.h"} inside
+     * {@code luaV_execute}), else the largest table among the includes, else one built by a macro; 0 for none.
+     */
+    public int labelAddressTable(String functionText) {
+        for (String name : LocalIncludes.quotedIncludes(functionText)) {
+            for (Map.Entry<String, Integer> t : labelTables.entrySet()) {
+                if (t.getKey().equals(name) || t.getKey().endsWith("/" + name)) {
+                    return t.getValue();
+                }
+            }
+        }
+        int largest = labelTables.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return largest > 0 ? largest : definitions.values().stream().flatMap(List::stream)
+                .mapToInt(d -> CLexer.labelAddressCount(d.body())).max().orElse(0);
     }
 
     /** This table's definitions first, then those of {@code other} (a file's own macros win over includes'). */
     public MacroTable then(MacroTable other) {
-        if (other.definitions.isEmpty() && !other.labelAddresses) {
+        if (other.definitions.isEmpty() && other.labelTables.isEmpty()) {
             return this;
         }
         Map<String, List<Definition>> defs = new LinkedHashMap<>();
         definitions.forEach((k, v) -> defs.put(k, new ArrayList<>(v)));
         other.definitions.forEach((k, v) -> defs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-        return new MacroTable(defs, labelAddresses || other.labelAddresses);
+        Map<String, Integer> tables = new LinkedHashMap<>(labelTables);
+        other.labelTables.forEach(tables::putIfAbsent);
+        return new MacroTable(defs, tables);
     }
 
     /** The tables' definitions in list order, merged in one pass. */
     public static MacroTable concat(List<MacroTable> tables) {
         Map<String, List<Definition>> defs = new LinkedHashMap<>();
-        boolean addresses = false;
+        Map<String, Integer> labelTables = new LinkedHashMap<>();
         for (MacroTable t : tables) {
             t.definitions.forEach((k, v) -> defs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-            addresses |= t.labelAddresses;
+            t.labelTables.forEach(labelTables::putIfAbsent);
         }
-        return new MacroTable(defs, addresses);
+        return new MacroTable(defs, labelTables);
     }
 
     /** True when no macro is defined. */

@@ -268,8 +268,9 @@ final class SwitchModel {
 
     private void countTransitions(Set<String> constants) {
         Span region = region();
+        Set<String> places = placesOfState();
         for (Span a : fn.assigns) {
-            if (!region.contains(a) || !fn.compact(a.a()).equals(stateVar)) {
+            if (!region.contains(a) || !places.contains(strip(fn.compact(a.a())))) {
                 continue;
             }
             int arm = armAt(a);
@@ -289,7 +290,7 @@ final class SwitchModel {
             }
         }
         for (Span u : fn.updates) {
-            if (region.contains(u) && strip(fn.compact(u.a())).equals(stateVar)) {
+            if (region.contains(u) && places.contains(strip(fn.compact(u.a())))) {
                 dynamicTransitions++;
                 int arm = armAt(u);
                 if (arm >= 0) {
@@ -435,6 +436,29 @@ final class SwitchModel {
             }
         }
         return null;
+    }
+
+    /**
+     * The lvalues that write the state: the state itself, and {@code *p} for a pointer the function takes to it
+     * ({@code int *p = &s->state; .. *p = K;}, or {@code p = &s->state;}).
+     */
+    private Set<String> placesOfState() {
+        Set<String> places = new java.util.HashSet<>();
+        places.add(stateVar);
+        if (!lvalue) {
+            return places;
+        }
+        String code = fn.compactText();
+        if (!code.contains("=&")) {
+            return places;
+        }
+        java.util.regex.Matcher alias = java.util.regex.Pattern.compile("(?<![\\w.>])([A-Za-z_]\\w*)=&\\(?"
+                + java.util.regex.Pattern.quote(stateVar) + "\\)?[;,)]").matcher(code);
+        while (alias.find()) {
+            places.add("*" + alias.group(1));
+            places.add(alias.group(1) + "[0]");
+        }
+        return places;
     }
 
     /** The expression without enclosing parentheses. */

@@ -37,6 +37,18 @@ final class LoopAnalysis {
     /** Top-level statements of the loop body (comments and attributes not counted). */
     final int statements;
     final Dispatch dispatch;
+    /**
+     * A step function's analysis ({@code rust/step-machine}) whose driver stores its return value in the state:
+     * the values it returns (its match's arm values, {@code return X}) are transitions, not exits.
+     */
+    final boolean returnsState;
+    /** With {@link #returnsState}: -1 when the whole returned value is the state, else its tuple element. */
+    private int returnedElement = -1;
+    /** Macros of the file whose body assigns the state ({@code goto!(n, State::X)} in gif's decoder). */
+    private Set<String> assigningMacros = Set.of();
+    /** Methods of the step's impl that assign its {@code self.field} state (xml-rs's {@code self.move_to(S)}). */
+    private Set<String> assigningMethods = Set.of();
+    private Set<String> stateWords;
     int constTransitions;
     /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
     int constTransitionsInArms;
@@ -50,37 +62,66 @@ final class LoopAnalysis {
     final List<SyntaxNode> constants = new ArrayList<>();
     final List<String> macroConstants = new ArrayList<>();
 
-    private LoopAnalysis(SyntaxNode loop, String label, boolean whileLoop, int statements, Dispatch dispatch) {
+    private LoopAnalysis(SyntaxNode loop, String label, boolean whileLoop, int statements, Dispatch dispatch,
+            boolean returnsState) {
         this.loop = loop;
         this.label = label;
         this.whileLoop = whileLoop;
         this.statements = statements;
         this.dispatch = dispatch;
+        this.returnsState = returnsState;
     }
 
-    /** Analyses a loop; null when its body holds no dispatching match or c2rust chain. */
-    static LoopAnalysis of(SyntaxNode loop) {
+    /**
+     * Analyses a step function ({@code rust/step-machine}) as if its body were a loop body: {@code dispatch} is
+     * the match dominating it, on the place whose assignments are transitions.
+     *
+     * @param returnsState    true when the driver stores the step's return value into the state
+     * @param returnedElement -1 when that is the whole value, else the tuple element that is the state
+     */
+    static LoopAnalysis ofStep(SyntaxNode function, Dispatch dispatch, boolean returnsState, int returnedElement,
+            Set<String> assigningMacros, Set<String> assigningMethods) {
+        SyntaxNode body = function.child("body");
+        LoopAnalysis a = new LoopAnalysis(function, null, false, body == null ? 0 : statements(body).size(),
+                dispatch, returnsState);
+        a.returnedElement = returnedElement;
+        a.assigningMacros = assigningMacros;
+        a.assigningMethods = assigningMethods;
+        a.scan();
+        return a;
+    }
+
+    /** The dispatches a top-level statement of a body (a loop's or a step function's) reaches. */
+    static List<Dispatch> dispatchesIn(SyntaxNode statement) {
+        List<Dispatch> out = new ArrayList<>();
+        candidate(statement, out);
+        return out;
+    }
+
+    /**
+     * Analyses a loop once per dispatch its body holds (each top-level match, the c2rust chain): the extractor
+     * chooses among them by the pattern each qualifies for, not by their order. Empty when there is none.
+     */
+    static List<LoopAnalysis> candidates(SyntaxNode loop) {
         SyntaxNode body = loop.child("body");
         if (body == null) {
-            return null;
+            return List.of();
         }
         SyntaxNode labelNode = loop.childOfType("label");
         String label = labelNode == null ? null : labelName(labelNode);
         List<SyntaxNode> stmts = statements(body);
-        List<Dispatch> candidates = new ArrayList<>();
+        List<Dispatch> dispatches = new ArrayList<>();
         for (SyntaxNode s : stmts) {
-            candidate(s, candidates);
+            candidate(s, dispatches);
         }
-        addC2RustChain(stmts, candidates);
-        LoopAnalysis best = null;
-        for (Dispatch d : candidates) {
-            LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d);
+        addC2RustChain(stmts, dispatches);
+        List<LoopAnalysis> out = new ArrayList<>();
+        for (Dispatch d : dispatches) {
+            LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d, false);
             a.scan();
-            if (best == null || a.constTransitionsInArms > best.constTransitionsInArms) {
-                best = a;
-            }
+            out.add(a);
         }
-        return best;
+        return out;
     }
 
     boolean hasGuards() {
@@ -190,7 +231,7 @@ final class LoopAnalysis {
     }
 
     /** The compact place a scrutinee reads and its kind, looking through {@code &}, parentheses, clone(), get(). */
-    private static Object[] placeOf(SyntaxNode scrutinee) {
+    static Object[] placeOf(SyntaxNode scrutinee) {
         SyntaxNode s = scrutinee;
         VarKind kind = VarKind.FETCHED;
         String var = s.compact();
@@ -236,6 +277,11 @@ final class LoopAnalysis {
      */
     private static boolean isPlace(SyntaxNode n) {
         return StatePlace.isPlace(n);
+    }
+
+    /** True when compact text (whitespace removed) is a place ({@link StatePlace}, the one definition). */
+    static boolean isPlace(String compact) {
+        return StatePlace.isPlace(compact);
     }
 
     private static List<Arm> armsOf(SyntaxNode match, int tupleIndex) {
@@ -386,6 +432,10 @@ final class LoopAnalysis {
                     if (kind == VarKind.CELL && f != null && f.compact().equals(var + ".set") && args != null
                             && args.namedChildren().size() == 1) {
                         transition(n, args.namedChildren().get(0));
+                    } else if (!assigningMethods.isEmpty() && f != null && f.is("field_expression")
+                            && f.child("field") != null && assigningMethods.contains(f.child("field").text())
+                            && f.child("value") != null && f.child("value").compact().equals("self")) {
+                        assigningCall(n, args == null ? "" : args.text());
                     }
                 }
                 case "macro_invocation" -> {
@@ -393,14 +443,29 @@ final class LoopAnalysis {
                         macroTransitions(n, var);
                     }
                 }
-                case "return_expression", "try_expression" -> exit(n);
+                case "return_expression" -> {
+                    SyntaxNode value = returnsState ? first(n) : null;
+                    if (value != null) {
+                        returnedValues(n, value);
+                    } else {
+                        exit(n);
+                    }
+                }
+                case "try_expression" -> exit(n);
                 case "break_expression" -> breakOf(n);
                 case "continue_expression" -> continueOf(n);
                 default -> {
                 }
             }
         }
-        if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
+        if (returnsState && dispatch.match() != null) {
+            for (Arm arm : dispatch.arms()) {
+                SyntaxNode value = arm.node().child("value");
+                if (value != null) {
+                    returnedValues(value, value);
+                }
+            }
+        } else if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
                 && var.equals(dispatch.assignedTo()) && dispatch.match() != null) {
             for (Arm arm : dispatch.arms()) {
                 SyntaxNode value = arm.node().child("value");
@@ -415,6 +480,46 @@ final class LoopAnalysis {
         }
     }
 
+    /** Nested calls that only wrap a state on its way out of a step ({@code Ok(S)}, {@code Poll::Ready(Some(S))}). */
+    private static final Set<String> WRAPPERS = Set.of("Ok", "Some", "Ready", "Poll::Ready", "Continue");
+
+    /** The values a step returns through {@code at} (an arm value or a {@code return}) are its transitions. */
+    private void returnedValues(SyntaxNode at, SyntaxNode value) {
+        List<SyntaxNode> leaves = new ArrayList<>();
+        leaves(value, leaves);
+        for (SyntaxNode leaf : leaves) {
+            SyntaxNode from = at == value ? leaf : at;
+            SyntaxNode v = unwrapped(leaf);
+            if (returnedElement >= 0 && !isFailure(v)) {
+                List<SyntaxNode> elements = v.is("tuple_expression") ? v.namedChildren() : List.of();
+                if (returnedElement >= elements.size()) {
+                    dynamic(from);
+                    continue;
+                }
+                v = elements.get(returnedElement);
+            }
+            transition(from, v);
+        }
+    }
+
+    /** {@code Err(..)} or {@code None}: a step that returns its next state reports failure so, it is no state. */
+    private static boolean isFailure(SyntaxNode value) {
+        SyntaxNode f = value.is("call_expression") ? value.child("function") : value;
+        String name = f == null ? "" : f.compact();
+        return name.equals("Err") || name.equals("None") || name.endsWith("::Err") || name.endsWith("::None");
+    }
+
+    /** A step's state without the wrappers it travels in ({@code Some(State::Head)} is {@code State::Head}). */
+    private static SyntaxNode unwrapped(SyntaxNode value) {
+        SyntaxNode v = RustValues.unparen(value);
+        while (v.is("call_expression") && v.child("function") != null
+                && WRAPPERS.contains(v.child("function").compact()) && v.child("arguments") != null
+                && v.child("arguments").namedChildren().size() == 1) {
+            v = RustValues.unparen(v.child("arguments").namedChildren().get(0));
+        }
+        return v;
+    }
+
     /** True for the {@code state = match state { .. }} statement itself: its arm values are counted instead. */
     private boolean isDispatchAssignment(SyntaxNode assignment) {
         return (dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
@@ -423,6 +528,13 @@ final class LoopAnalysis {
     }
 
     private void transition(SyntaxNode at, SyntaxNode value) {
+        if (loop.is("function_item")) {
+            value = unwrapped(value);
+            if (returnsState && isFailure(value)) {
+                exit(at);
+                return;
+            }
+        }
         int from = armOf(at);
         if (RustValues.constantKind(value) != null) {
             constTransitions++;
@@ -507,6 +619,11 @@ final class LoopAnalysis {
      */
     private void macroTransitions(SyntaxNode macro, String var) {
         SyntaxNode tt = macro.childOfType("token_tree");
+        SyntaxNode macroName = macro.child("macro");
+        if (tt != null && macroName != null && assigningMacros.contains(macroName.text())) {
+            assigningCall(macro, tt.text());
+            return;
+        }
         String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
         if (tt == null || !tt.text().contains(lastSegment)) {
             return;
@@ -554,7 +671,62 @@ final class LoopAnalysis {
         }
     }
 
-    private static String flexible(String compactPlace) {
+    /**
+     * One invocation of a macro or method that assigns the state is one transition: constant when the first
+     * state name in its arguments (a unit variant: not followed by {@code (} or <code>{</code>) is an arm's, else
+     * dynamic. A macro's rules need not all assign (html5ever's {@code go!(self: emit c)} does not): an invocation
+     * naming no state, no state's variant and not the states' enum is no transition.
+     */
+    private void assigningCall(SyntaxNode call, String tokens) {
+        boolean macro = call.is("macro_invocation");
+        macroTransitions |= macro;
+        Matcher word = STATE_NAME.matcher(tokens);
+        boolean namesAState = false;
+        while (word.find()) {
+            String rest = tokens.substring(word.end()).stripLeading();
+            String w = word.group().replaceAll("\\s+", "");
+            namesAState |= stateWords().contains(RustValues.lastSegment(w))
+                    || RustValues.qualifier(w) != null && stateWords().contains(RustValues.qualifier(w));
+            if (rest.startsWith("(") || rest.startsWith("{")) {
+                continue;
+            }
+            int to = targetExact(w);
+            if (to >= 0) {
+                int from = armOf(call);
+                constTransitions++;
+                constTransitionsInArms += from >= 0 ? 1 : 0;
+                macroConstants.add(w);
+                if (from >= 0) {
+                    edges.add(new Edge(from, to, EdgeKind.CONSTANT));
+                }
+                return;
+            }
+        }
+        if (!macro || namesAState) {
+            dynamic(call);
+        }
+    }
+
+    /** The words naming a state: each arm label's variant and the enum qualifying it. */
+    private Set<String> stateWords() {
+        if (stateWords == null) {
+            stateWords = new java.util.HashSet<>();
+            for (Arm arm : dispatch.arms()) {
+                for (String label : arm.labels()) {
+                    String head = label.replaceFirst("[({].*$", "");
+                    stateWords.add(RustValues.lastSegment(head));
+                    String q = RustValues.qualifier(head);
+                    if (q != null) {
+                        stateWords.add(RustValues.lastSegment(q));
+                    }
+                }
+            }
+            stateWords.remove("_");
+        }
+        return stateWords;
+    }
+
+    static String flexible(String compactPlace) {
         StringBuilder sb = new StringBuilder();
         for (String part : compactPlace.split("(?<=[.*])|(?=[.*])")) {
             if (!part.isEmpty()) {

@@ -21,4 +21,14 @@ class CFixturesTest {
         assertTrue(report.expectations() >= 40, "at least 40 positive cases, got " + report.expectations());
         assertTrue(report.negatives() >= 25, "at least 25 negative cases, got " + report.negatives());
     }
+
+    /** Fixtures that need their project: a file's local includes (a jump table in a header) are read too. */
+    @Test
+    void projectFixturesHoldWithTheirIncludes() {
+        AnnotatedFixtures.Report report = AnnotatedFixtures.runEach(Path.of("src/test/resources/fixtures/c-project"),
+                Language.C, file -> new CExtractor(MacroTable.of(LocalIncludes.of(file, LocalIncludes.read(file)))));
+        System.out.println(report.table());
+        assertTrue(report.problems().isEmpty(), String.join("\n", report.problems()));
+        assertTrue(report.expectations() >= 1, "the header-table case is read");
+    }
 }

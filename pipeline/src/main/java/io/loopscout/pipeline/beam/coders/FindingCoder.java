@@ -56,6 +56,8 @@ public final class FindingCoder extends CustomCoder<Finding> {
         encodeGraph(f.graph(), out);
         Fields.decimal(f.modelSpeedup(), out);
         encodeRewrite(f.rewrite(), out);
+        Fields.string(f.driverFunction(), out);
+        Fields.integer(f.driverLine(), out);
     }
 
     @Override
@@ -66,7 +68,8 @@ public final class FindingCoder extends CustomCoder<Finding> {
                 Fields.integer(in), Fields.integer(in), Fields.integer(in), Fields.string(in), Fields.bool(in),
                 Fields.string(in), Fields.bool(in), Fields.integer(in),
                 Fields.enumValue(Finding.Confidence.class, in), Fields.string(in), Fields.string(in),
-                decodeGraph(in), Fields.decimal(in), decodeRewrite(in));
+                decodeGraph(in), Fields.decimal(in), decodeRewrite(in),
+                Fields.string(in), Fields.integer(in));
     }
 
     /** A rewrite outcome after a presence flag (null when no rewrite ran). */

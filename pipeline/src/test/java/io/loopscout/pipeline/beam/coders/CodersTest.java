@@ -71,7 +71,7 @@ class CodersTest {
                 .confidence(Finding.Confidence.LOW).mode("typed").snippet("loop {\n  match state { /* \u00e9\u2603 */ }\n}")
                 .graph(graph).modelSpeedup(1.37).rewrite(new io.loopscout.extract.rewrite.LoopOutcome("src/lex.rs", 12,
                         "rust/state-loop", "state", io.loopscout.extract.rewrite.LoopOutcome.Status.REVERTED,
-                        "error[E0507]: cannot move out of `self.mode`")).build();
+                        "error[E0507]: cannot move out of `self.mode`")).driverFunction("run").driverLine(77).build();
         // a C finding leaves eligible, reason, loopMatchReady, stateType and modelSpeedup null
         Finding c = Finding.builder().project("decoder").file("decoder.c").startLine(3).endLine(9)
                 .pattern(Pattern.C_COMPUTED_GOTO).build();
