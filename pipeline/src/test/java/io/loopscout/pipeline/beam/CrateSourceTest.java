@@ -36,7 +36,7 @@ class CrateSourceTest {
         assertTrue(projects.get(1).contains(",httparse,1.10.1,rust,crate:httparse@1.10.1,"), projects.get(1));
         assertTrue(Files.isRegularFile(tmp.resolve("cache/crates/httparse-1.10.1/Cargo.toml")),
                 "the published tarball is unpacked into the cache");
-        assertTrue(projects.get(2).endsWith(",failed,,,acquire"), projects.get(2));
+        assertTrue(projects.get(2).endsWith(",failed,,,,,acquire,"), projects.get(2));
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"));
         assertEquals(2, failures.size(), String.join("\n", failures));
         assertTrue(failures.get(1).startsWith("no-such-crate,acquire,fetch-fail,"), failures.get(1));

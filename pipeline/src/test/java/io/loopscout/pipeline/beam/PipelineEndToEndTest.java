@@ -89,7 +89,7 @@ class PipelineEndToEndTest {
         assertTrue(failures.get(1).startsWith("gone,acquire,clone-fail,"), failures.get(1));
         List<String> projects = Files.readAllLines(out.resolve("projects.csv"), StandardCharsets.UTF_8);
         assertEquals(5, projects.size(), "every manifest project has a row: " + projects);
-        assertEquals("\"\",gone,,rust,git:" + "file://" + tmp.resolve("no-such-repo") + "@main,0,0,0,,,,,,,failed,,,acquire",
+        assertEquals("\"\",gone,,rust,git:" + "file://" + tmp.resolve("no-such-repo") + "@main,0,0,0,,,,,,,failed,,,,,acquire,",
                 projects.get(4), "the failed project comes last, with its verdict and stage");
         assertTrue(runJson.contains("\"status\" : \"complete-with-failures\""), runJson);
         assertTrue(runJson.contains("\"projects_failed\" : 1"), runJson);
