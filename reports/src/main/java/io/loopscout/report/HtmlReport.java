@@ -3,6 +3,7 @@ package io.loopscout.report;
 import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
+import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
@@ -117,6 +118,7 @@ public final class HtmlReport {
                 if (tier.value) { p.set('tier', tier.value); }
                 if (fPattern && fPattern.value) { p.set('pattern', fPattern.value); }
                 if (fEligible && fEligible.value) { p.set('eligible', fEligible.value); }
+                if (fRewrite && fRewrite.value) { p.set('rewrite', fRewrite.value); }
                 var q = p.toString();
                 try { history.replaceState(null, '', (q ? '?' + q : location.pathname) + location.hash); } catch (e) { /* a browser that refuses file: state */ }
               }
@@ -128,14 +130,17 @@ public final class HtmlReport {
               if (params.get('tier')) { tier.value = params.get('tier'); }
               var fPattern = document.getElementById('f-pattern');
               var fEligible = document.getElementById('f-eligible');
+              var fRewrite = document.getElementById('f-rewrite');
               var fTable = document.getElementById('findings-table');
               if (params.get('pattern')) { fPattern.value = params.get('pattern'); }
               if (params.get('eligible')) { fEligible.value = params.get('eligible'); }
+              if (params.get('rewrite')) { fRewrite.value = params.get('rewrite'); }
               function applyFindingFilter() {
                 var n = 0, rowsF = fTable.tBodies[0].rows;
                 Array.prototype.forEach.call(rowsF, function (r) {
                   var ok = (fPattern.value === '' || r.getAttribute('data-pattern') === fPattern.value)
-                      && (fEligible.value === '' || r.getAttribute('data-eligible') === fEligible.value);
+                      && (fEligible.value === '' || r.getAttribute('data-eligible') === fEligible.value)
+                      && (fRewrite.value === '' || r.getAttribute('data-rewrite') === fRewrite.value);
                   r.hidden = !ok;
                   if (ok) { n++; }
                 });
@@ -144,6 +149,7 @@ public final class HtmlReport {
               }
               fPattern.addEventListener('change', applyFindingFilter);
               fEligible.addEventListener('change', applyFindingFilter);
+              fRewrite.addEventListener('change', applyFindingFilter);
               function applyFilter() {
                 var q = filter.value.trim().toLowerCase();
                 var t = tier.value;
@@ -500,7 +506,7 @@ public final class HtmlReport {
     /** Rows of the findings table; the CSV and SARIF have every finding. */
     static final int MAX_FINDING_ROWS = 2000;
 
-    /** Every finding in one table, filterable by pattern and eligibility, each row linking to its detail. */
+    /** Every finding in one table, filterable by pattern, eligibility and rewrite outcome, each row linking to its detail. */
     private static void findingsTable(StringBuilder h, List<ProjectResult> results) {
         h.append("<section id=\"findings\"><h2>Findings</h2><div class=\"controls\">")
                 .append("<select id=\"f-pattern\" aria-label=\"Pattern\"><option value=\"\">all patterns</option>");
@@ -509,10 +515,15 @@ public final class HtmlReport {
         }
         h.append("</select><select id=\"f-eligible\" aria-label=\"Eligibility\"><option value=\"\">any eligibility</option>")
                 .append("<option value=\"eligible\">eligible</option><option value=\"not-eligible\">not eligible</option>")
-                .append("<option value=\"n/a\">n/a (C)</option></select><span id=\"f-shown\" class=\"sub\"></span></div>")
+                .append("<option value=\"n/a\">n/a (C)</option></select>")
+                .append("<select id=\"f-rewrite\" aria-label=\"Rewrite outcome\"><option value=\"\">any rewrite outcome</option>");
+        for (LoopOutcome.Status st : LoopOutcome.Status.values()) {
+            h.append("<option value=\"").append(st.id()).append("\">").append(st.id()).append("</option>");
+        }
+        h.append("<option value=\"none\">no rewrite ran</option></select><span id=\"f-shown\" class=\"sub\"></span></div>")
                 .append("<div class=\"scroll\"><table id=\"findings-table\"><thead><tr><th>Project</th><th>Where</th>")
                 .append("<th>Function</th><th>Pattern</th><th class=\"num\">States</th><th class=\"num\">Constant</th>")
-                .append("<th>Eligible</th></tr></thead><tbody>");
+                .append("<th>Eligible</th><th>Rewrite</th></tr></thead><tbody>");
         int rows = 0;
         int total = 0;
         for (int pos = 1; pos <= results.size(); pos++) {
@@ -524,7 +535,9 @@ public final class HtmlReport {
                 String eligible = f.eligible() == null ? "n/a" : f.eligible() ? "eligible" : "not-eligible";
                 String anchor = i < MAX_FINDINGS_SHOWN ? findingAnchor(pos, i) : "p-" + pos;
                 h.append("<tr data-pattern=\"").append(Html.esc(f.pattern() == null ? "" : f.pattern().id()))
-                        .append("\" data-eligible=\"").append(eligible).append("\"><td>").append(Html.esc(r.id()))
+                        .append("\" data-eligible=\"").append(eligible).append("\" data-rewrite=\"")
+                        .append(f.rewrite() == null ? "none" : f.rewrite().status().id()).append("\"><td>")
+                        .append(Html.esc(r.id()))
                         .append("</td><td><a class=\"open\" href=\"#").append(anchor).append("\">")
                         .append(Html.esc(f.file())).append(':').append(f.startLine()).append("</a></td><td>")
                         .append(Html.esc(f.function())).append("</td><td><code>")
@@ -532,6 +545,7 @@ public final class HtmlReport {
                         .append("<td class=\"num\">").append(f.states()).append("</td><td class=\"num\">")
                         .append(f.constTransitions()).append("</td><td>")
                         .append(Html.esc(f.eligible() == null ? "" : f.eligible() ? "yes" : "no: " + f.reason()))
+                        .append("</td><td>").append(Html.esc(f.rewrite() == null ? "" : f.rewrite().cell()))
                         .append("</td></tr>");
             }
         }

@@ -161,6 +161,12 @@ class HtmlReportBrowserTest {
                 shownRows.toString());
         assertTrue(driver.getCurrentUrl().contains("eligible=eligible"), driver.getCurrentUrl());
         new Select(driver.findElement(By.id("f-eligible"))).selectByValue("");
+        new Select(driver.findElement(By.id("f-rewrite"))).selectByValue("reverted");
+        shownRows = findingRows.stream().filter(WebElement::isDisplayed).toList();
+        assertEquals(1, shownRows.size(), "one fixture loop was reverted");
+        assertTrue(shownRows.get(0).getText().contains("reverted: "), shownRows.get(0).getText());
+        assertTrue(driver.getCurrentUrl().contains("rewrite=reverted"), driver.getCurrentUrl());
+        new Select(driver.findElement(By.id("f-rewrite"))).selectByValue("");
         new Select(driver.findElement(By.id("f-pattern"))).selectByValue("c/computed-goto");
         shownRows = findingRows.stream().filter(WebElement::isDisplayed).toList();
         assertEquals(1, shownRows.size());
