@@ -48,4 +48,21 @@ class ParsedSourceTest {
             assertEquals(p.errorCountByQuery(p.root()), p.errorCount(p.root()), text);
         }
     }
+
+    /**
+     * rustc reads {@code x as T <= y} as a comparison (only {@code <} and {@code <<} after a cast are refused), and
+     * c2rust emits it; tree-sitter-rust 0.24 reads {@code T <} as the start of generic arguments and breaks the
+     * whole function. The text must stay the source's own.
+     */
+    @Test
+    void castFollowedByLessOrEqualIsAComparison() {
+        String text = "fn f(x: u8, n: usize) -> bool {\n    let a = x as libc::c_uint <= 3;\n"
+                + "    let b = (n as u32 <= 7) && x as u16 <=n as u16;\n    a && b\n}\n";
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        assertEquals(0, p.errorCount(p.root()));
+        assertEquals(text, p.text(p.root()));
+        TSNode let = p.root().getNamedChild(0).getChildByFieldName("body").getNamedChild(0);
+        assertEquals("x as libc::c_uint <= 3", p.text(let.getChildByFieldName("value")));
+        assertEquals("binary_expression", let.getChildByFieldName("value").getType());
+    }
 }
