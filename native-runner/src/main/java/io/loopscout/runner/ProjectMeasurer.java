@@ -146,7 +146,7 @@ public final class ProjectMeasurer {
         List<Finding> out = new ArrayList<>();
         long modelStart = System.nanoTime();
         for (Finding f : findings) {
-            if (mode == MeasureMode.STATIC || f.graph() == null || f.graph().states().isEmpty()) {
+            if (!modelled(f, mode) || f.graph() == null || f.graph().states().isEmpty()) {
                 out.add(f);
                 continue;
             }
@@ -177,6 +177,16 @@ public final class ProjectMeasurer {
             }
         }
         return new MeasureOutcome(project, failures, out, modelResults);
+    }
+
+    /**
+     * Whether the model tier measures {@code f}: with {@code --measure model} every state graph; with
+     * {@code --measure project} the rewritable loops only, whose kernels make a project's model headline (the median
+     * rewritable loop) where its own benchmark did not run. A corpus holds hundreds of graphs of C loops and of
+     * loops the rewriter cannot take, each kernel 1-2 min under the protocol: {@code --measure model} measures them.
+     */
+    static boolean modelled(Finding f, MeasureMode mode) {
+        return mode == MeasureMode.MODEL || (mode == MeasureMode.PROJECT && Boolean.TRUE.equals(f.eligible()));
     }
 
     /**
@@ -496,16 +506,33 @@ public final class ProjectMeasurer {
         String note = "sandbox: " + cargo.sandbox().method() + "; " + protocol.describe() + "; " + load;
         if (protocol.callgrind() && prepared.direct() && !series.failed()) {
             for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
-                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits(),
-                        prepared.counted());
+                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), counted(prepared, e.getValue()),
+                        protocol.callgrindLimits(), prepared.counted());
                 if (c != null) {
                     counts.put(e.getKey().label(), c);
                 }
             }
             steps.accept(String.format(Locale.ROOT, "callgrind counts of %d variants in %.0f s", counts.size(),
                     seconds(start)));
+            if (prepared.counted() != null) {
+                note += "; callgrind counts " + DriverCrate.COUNTED_ITERATIONS + " iteration of the driver's workload";
+            }
         }
         return Analysis.of(series, protocol).toMeasurement(EvidenceTier.PROJECT, counts, note);
+    }
+
+    /**
+     * The command callgrind runs for one variant: a driver's run with {@value DriverCrate#ITERATIONS_ENV} set, so
+     * valgrind (about 50× slower) counts one iteration of the workload rather than the timed runs' N.
+     */
+    private static SandboxCommand counted(PreparedProject prepared, SandboxCommand run) {
+        if (prepared.counted() == null) {
+            return run;
+        }
+        Map<String, String> env = new LinkedHashMap<>(run.env());
+        env.put(DriverCrate.ITERATIONS_ENV, Integer.toString(DriverCrate.COUNTED_ITERATIONS));
+        return new SandboxCommand(run.argv(), run.workDir(), run.readOnly(), run.writable(), env, run.cpu(),
+                run.limits());
     }
 
     /** Times a prepared project and returns the full analysis (for A/A experiments and benchmarks). */
