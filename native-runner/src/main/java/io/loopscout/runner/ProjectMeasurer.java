@@ -142,11 +142,23 @@ public final class ProjectMeasurer {
     private MeasureOutcome gather(ProjectSpec spec, Path checkout, Path rewritten, List<Finding> findings,
                                   MeasureMode mode) {
         List<Failure> failures = new ArrayList<>();
+        Measurement project = null;
+        if (mode == MeasureMode.PROJECT && spec.bench() != null) {
+            if (spec.language() != Language.RUST) {
+                failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
+                        "project tier is implemented for Rust (cargo) projects only, not " + spec.language().id()));
+            } else {
+                PreparedProject prepared = prepare(spec, checkout, rewritten, failures);
+                if (prepared != null) {
+                    project = measure(prepared, failures);
+                }
+            }
+        }
         Map<String, Measurement> modelResults = new LinkedHashMap<>();
         List<Finding> out = new ArrayList<>();
         long modelStart = System.nanoTime();
         for (Finding f : findings) {
-            if (!modelled(f, mode) || f.graph() == null || f.graph().states().isEmpty()) {
+            if (!modelled(f, mode, project != null) || f.graph() == null || f.graph().states().isEmpty()) {
                 out.add(f);
                 continue;
             }
@@ -164,29 +176,21 @@ public final class ProjectMeasurer {
             steps.accept(String.format(Locale.ROOT, "model tier of %d graph shapes in %.0f s", modelResults.size(),
                     seconds(modelStart)));
         }
-        Measurement project = null;
-        if (mode == MeasureMode.PROJECT && spec.bench() != null) {
-            if (spec.language() != Language.RUST) {
-                failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
-                        "project tier is implemented for Rust (cargo) projects only, not " + spec.language().id()));
-            } else {
-                PreparedProject prepared = prepare(spec, checkout, rewritten, failures);
-                if (prepared != null) {
-                    project = measure(prepared, failures);
-                }
-            }
-        }
         return new MeasureOutcome(project, failures, out, modelResults);
     }
 
     /**
      * Whether the model tier measures {@code f}: with {@code --measure model} every state graph; with
-     * {@code --measure project} the rewritable loops only, whose kernels make a project's model headline (the median
-     * rewritable loop) where its own benchmark did not run. A corpus holds hundreds of graphs of C loops and of
-     * loops the rewriter cannot take, each kernel 1-2 min under the protocol: {@code --measure model} measures them.
+     * {@code --measure project} only the rewritable loops of a project whose own benchmark did not run (none, or
+     * it failed to build), whose kernels make its model headline (the median rewritable loop). A project measured
+     * by its benchmark stands as itself; the corpus's hundreds of graphs of C loops and of loops the rewriter
+     * cannot take, each kernel 1-2 min under the protocol, are {@code --measure model}'s.
+     *
+     * @param benched whether the project's own benchmark was measured
      */
-    static boolean modelled(Finding f, MeasureMode mode) {
-        return mode == MeasureMode.MODEL || (mode == MeasureMode.PROJECT && Boolean.TRUE.equals(f.eligible()));
+    static boolean modelled(Finding f, MeasureMode mode, boolean benched) {
+        return mode == MeasureMode.MODEL
+                || (mode == MeasureMode.PROJECT && !benched && Boolean.TRUE.equals(f.eligible()));
     }
 
     /**

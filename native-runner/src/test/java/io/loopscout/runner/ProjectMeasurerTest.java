@@ -132,9 +132,9 @@ class ProjectMeasurerTest {
         assertEquals(Verdict.UNSTABLE, out.measurement().verdict());
         assertTrue(out.failures().stream().anyMatch(x -> x.failureClass() == FailureClass.BENCH_FAIL
                 && x.message().contains("ROUNDS")), out.failures().toString());
-        // the model tier still ran for the finding
-        assertNotNull(out.findings().get(0).modelSpeedup());
-        assertEquals(1, out.models().size());
+        // the benchmark was measured (unstable): the project stands as itself, no model kernel stands in for it
+        assertNull(out.findings().get(0).modelSpeedup());
+        assertTrue(out.models().isEmpty());
     }
 
     @Test
@@ -162,7 +162,7 @@ class ProjectMeasurerTest {
     }
 
     @Test
-    void projectModeModelsTheRewritableLoopsOnlyModelModeEveryGraph() {
+    void projectModeModelsTheRewritableLoopsOfUnbenchedProjectsOnlyModelModeEveryGraph() {
         Finding rewritable = Finding.builder().pattern(Pattern.RUST_STATE_LOOP).eligible(true)
                 .graph(SyntheticGraphs.random(4, 2, 5)).build();
         Finding notRewritable = Finding.builder().pattern(Pattern.RUST_DISPATCH_LOOP).eligible(false)
@@ -171,11 +171,14 @@ class ProjectMeasurerTest {
                 .build();
         List<Finding> all = List.of(rewritable, notRewritable, c);
         assertEquals(List.of(true, false, false), all.stream()
-                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.PROJECT)).toList());
-        assertEquals(List.of(true, true, true), all.stream()
-                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.MODEL)).toList());
+                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.PROJECT, false)).toList());
+        // a project measured by its own benchmark stands as itself
         assertEquals(List.of(false, false, false), all.stream()
-                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.STATIC)).toList());
+                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.PROJECT, true)).toList());
+        assertEquals(List.of(true, true, true), all.stream()
+                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.MODEL, true)).toList());
+        assertEquals(List.of(false, false, false), all.stream()
+                .map(f -> ProjectMeasurer.modelled(f, MeasureMode.STATIC, false)).toList());
         // no bench: the project tier has nothing to run, the model tier measured the rewritable loop alone
         MeasureOutcome out = measurer.measure(new ProjectSpec("mixed", Language.RUST, new SourceSpec.Path("x"),
                 Popularity.none(), null, null, null, 3), lexer, all, MeasureMode.PROJECT);
