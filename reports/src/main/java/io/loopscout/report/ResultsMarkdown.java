@@ -60,8 +60,9 @@ public final class ResultsMarkdown {
         row(md, "manifest", "`" + shortManifest(run.path("manifest").asText()) + "`, "
                 + run.path("counts").path("projects").asText() + " projects");
         row(md, "rustc", run.path("versions").path("rustc").asText());
-        row(md, "CPU", run.path("host").path("cpu_model").asText() + ", " + run.path("host").path("cores").asText()
-                + " logical cores");
+        int cores = run.path("host").path("cores").asInt();
+        row(md, "CPU", run.path("host").path("cpu_model").asText() + ", " + cores + " logical core"
+                + (cores == 1 ? "" : "s") + " available to the run");
         String load = in.load().isEmpty() ? run.path("load_average").asText("") : in.load();
         row(md, "load (1/5/15 min)", load.isEmpty() ? "not recorded" : load);
         String timing = run.path("timing").asText("");

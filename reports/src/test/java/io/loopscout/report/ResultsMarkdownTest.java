@@ -30,7 +30,7 @@ class ResultsMarkdownTest {
                 + "|  | not-measured |  | build-fail, clone-fail |"), md);
         assertTrue(md.contains("| loopscout commit | `abc1234` |"), md);
         assertTrue(md.contains("| load (1/5/15 min) | 8.1 7.9 7.5 before, 9.0 8.2 7.7 after |"), md);
-        assertTrue(md.contains("| CPU | Intel(R) Xeon(R) &lt;script>, 2 logical cores |"), md);
+        assertTrue(md.contains("| CPU | Intel(R) Xeon(R) &lt;script>, 2 logical cores available to the run |"), md);
         assertTrue(md.contains("> Other builds shared the machine."), md);
         assertTrue(md.contains("| date (run start, UTC) | 2026-11-23T19:00:00Z |"), md);
         assertTrue(md.contains("| duration | 42.5 min |"), md);
