@@ -10,15 +10,16 @@ import java.util.Set;
 /**
  * Normalisation: statements around the state match move into its arms. A prologue (statements before the match
  * that do not change the state) goes to the head of every arm: the dispatch reads the same state either way. An
- * epilogue (statements after the match that neither read nor change the state) goes to the end of every path of
- * every arm that completes normally, before a final constant transition (a constant has no effects, so the
- * order does not matter) so that it stays a {@code #[const_continue]}. Paths that leave the arm with
+ * epilogue (statements after the match) goes to the end of every path of every arm that completes normally:
+ * before a final constant transition when it neither reads nor changes the state (a constant has no effects, so
+ * the order does not matter) so that the transition stays a {@code #[const_continue]}; after everything the arm
+ * does when it uses a local state ({@code i += 1; current_block = Block18;}), as it ran before. Paths that leave the arm with
  * {@code continue}, {@code break} or {@code return} skipped the epilogue before and still do. Items
  * ({@code macro_rules!}, {@code fn}, {@code use}) stay in the loop body: the emission opens the dispatch block
  * before them (rustc's {@code #[loop_match]} ignores items there, and a macro keeps the loop label in scope).
  *
  * <p>Refuses ({@code statements-around-match}) when a statement may change the state on a path that reaches
- * the match, when the epilogue mentions the state, when a moved {@code let} would shadow an arm binding, and for
+ * the match, when the epilogue mentions a field state, when a moved {@code let} would shadow an arm binding, and for
  * a field state when a moved statement may reach the state's owner ({@code self.f()}, {@code foo(s)}, calls in
  * unsafe code); refuses ({@code duplication-cap}) when the copies would exceed {@link #CAP_PER_COPY} bytes each
  * or {@link #CAP_TOTAL} bytes in all.
@@ -74,15 +75,17 @@ final class StatementsIntoArms implements Normalisation {
         for (SyntaxNode st : prologue) {
             check(st, place, false, armBindings, unsafeCode, methods);
         }
+        boolean epilogueUsesState = false;
         for (SyntaxNode st : epilogue) {
-            check(st, place, true, armBindings, unsafeCode, methods);
+            epilogueUsesState |= check(st, place, true, armBindings, unsafeCode, methods);
         }
         byte[] src = site.src();
         String proAll = joined(src, prologue);
         String epi = joined(src, epilogue);
         List<TextEdit> edits = new ArrayList<>();
         int copies = 0;
-        Epilogue epilogueWriter = new Epilogue(Syntax.squash(match.child("value").text()), site.scope(), src);
+        Epilogue epilogueWriter = new Epilogue(Syntax.squash(match.child("value").text()), site.scope(), src,
+                epilogueUsesState);
         for (SyntaxNode arm : arms) {
             SyntaxNode value = arm.child("value");
             String indent = Syntax.indentAt(src, arm.start) + "    ";
@@ -204,9 +207,13 @@ final class StatementsIntoArms implements Normalisation {
         return out;
     }
 
-    /** Refuses a statement that may not move. */
-    private static void check(SyntaxNode st, Place place, boolean epilogue, Set<String> armBindings,
+    /**
+     * Refuses a statement that may not move; true when it is an epilogue statement that uses a local state (it
+     * then goes after the arms' final transitions, where it ran before).
+     */
+    private static boolean check(SyntaxNode st, Place place, boolean epilogue, Set<String> armBindings,
             boolean unsafeCode, Methods methods) {
+        boolean usesState = false;
         String where = (epilogue ? "the epilogue" : "the prologue") + " at line " + st.startLine();
         if (st.is("let_declaration")) {
             SyntaxNode pattern = st.child("pattern");
@@ -244,8 +251,12 @@ final class StatementsIntoArms implements Normalisation {
                 }
                 throw refuse(where + " uses " + c + ", which may change " + place.compact());
             }
-            if (epilogue) {
+            if (epilogue && !place.local()) {
                 throw refuse(where + " uses the state, which the arms' transitions change before it runs");
+            }
+            if (epilogue) {
+                usesState = true;
+                continue;
             }
             if (method || written(chain) || inside(chain, st, "closure_expression") || bound(chain, st)) {
                 if (!divergesAfter(chain, st)) {
@@ -253,6 +264,7 @@ final class StatementsIntoArms implements Normalisation {
                 }
             }
         }
+        return usesState;
     }
 
     /**
@@ -404,8 +416,11 @@ final class StatementsIntoArms implements Normalisation {
         return false;
     }
 
-    /** Where the epilogue goes in the arms of a match on {@code state}. */
-    private record Epilogue(String state, String scope, byte[] src) {
+    /**
+     * Where the epilogue goes in the arms of a match on {@code state}: before a final constant transition, or,
+     * when it uses the state ({@code afterTransitions}), after everything the arm does, as it ran before.
+     */
+    private record Epilogue(String state, String scope, byte[] src, boolean afterTransitions) {
 
         /**
          * Adds the edits that put the epilogue at the end of every normally completing path of {@code v} (an arm
@@ -488,7 +503,7 @@ final class StatementsIntoArms implements Normalisation {
         }
 
         private boolean isConstTransition(SyntaxNode e) {
-            return e.is("assignment_expression") && Syntax.squash(e.child("left").text()).equals(state)
+            return !afterTransitions && e.is("assignment_expression") && Syntax.squash(e.child("left").text()).equals(state)
                     && Syntax.isConstant(e.child("right"), scope);
         }
     }
