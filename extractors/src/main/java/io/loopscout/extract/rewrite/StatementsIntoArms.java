@@ -249,6 +249,10 @@ final class StatementsIntoArms implements Normalisation {
                 if (method && methods.leaveAlone(chain.child("field").text())) {
                     continue; // a method of the owner that provably leaves the state field alone
                 }
+                if (method && !epilogue && triedStatement(chain, st)
+                        && methods.leaveAloneUnlessErr(chain.child("field").text())) {
+                    continue; // `self.check()?;` changes the state only on paths that leave the loop by `?`
+                }
                 throw refuse(where + " uses " + c + ", which may change " + place.compact());
             }
             if (epilogue && !place.local()) {
@@ -288,6 +292,90 @@ final class StatementsIntoArms implements Normalisation {
             return field != null && leaveAlone(method, 0);
         }
 
+        /**
+         * Whether {@code method} leaves the state field alone on every path that returns {@code Ok}: each call in
+         * its body that may change the field, and each assignment of it, is directly followed by
+         * {@code return Err(..)} ({@code self.abort(); return Err(e);}). Called as a statement {@code self.method()?;}, the state it
+         * changed is then never dispatched on.
+         */
+        boolean leaveAloneUnlessErr(String method) {
+            if (field == null || leaveAlone(method, 0)) {
+                return field != null;
+            }
+            String code = methodCode(method);
+            if (code == null || writes(code, true)) {
+                return false;
+            }
+            java.util.regex.Matcher use = SELF_USE.matcher(code);
+            while (use.find()) {
+                if (use.group(1) == null) {
+                    return false;
+                }
+                if (use.group(3) != null && !leaveAlone(use.group(2), 1) && !errReturnAfterCall(code, use.end())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether the call whose argument list opens before {@code from} is followed by {@code ; return Err}. */
+        private static boolean errReturnAfterCall(String code, int from) {
+            int depth = 1;
+            for (int i = from; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return ERR_RETURN.matcher(code).region(i + 1, code.length()).lookingAt();
+                }
+            }
+            return false;
+        }
+
+        private static final java.util.regex.Pattern SELF_USE =
+                java.util.regex.Pattern.compile("\\bself\\b(\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\()?)?");
+        private static final java.util.regex.Pattern ERR_RETURN =
+                java.util.regex.Pattern.compile("\\s*;\\s*return\\s+Err\\s*\\(");
+
+        /** The body of the one method of that name taking {@code &mut self}, without comments and strings. */
+        private String methodCode(String method) {
+            java.util.regex.Matcher def = java.util.regex.Pattern.compile("\\bfn\\s+" + method
+                    + "\\b[^{;]*?\\(\\s*(&\\s*(?:'\\w+\\s+)?(mut\\s+)?)?self\\b").matcher(file);
+            if (!def.find()) {
+                return null;
+            }
+            int at = def.start();
+            if (def.find()) {
+                return null;
+            }
+            String body = body(at);
+            return body == null ? null : Syntax.withoutCommentsAndStrings(body);
+        }
+
+        /** Whether {@code code} writes the state field, borrows it mutably or calls a method on it. */
+        private boolean writes(String code) {
+            return writes(code, false);
+        }
+
+        /**
+         * Like {@link #writes(String)}; with {@code unlessErr}, an assignment whose statement is directly followed
+         * by {@code return Err(..)} does not count.
+         */
+        private boolean writes(String code, boolean unlessErr) {
+            String f = java.util.regex.Pattern.quote(field);
+            java.util.regex.Matcher assign = java.util.regex.Pattern.compile(
+                    "\\bself\\s*\\.\\s*" + f + "\\s*(=[^=]|[-+*/%&|^]=|<<=|>>=)").matcher(code);
+            while (assign.find()) {
+                int end = code.indexOf(';', assign.end());
+                if (!unlessErr || end < 0
+                        || !ERR_RETURN.matcher(code).region(end, code.length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return java.util.regex.Pattern.compile("\\bself\\s*\\.\\s*" + f + "\\s*[.\\[]").matcher(code).find()
+                    || java.util.regex.Pattern.compile("&\\s*mut\\s+self\\s*\\.\\s*" + f + "\\b").matcher(code).find();
+        }
+
         private boolean leaveAlone(String method, int depth) {
             Boolean k = known.get(method);
             if (k != null) {
@@ -302,30 +390,14 @@ final class StatementsIntoArms implements Normalisation {
         private boolean judge(String method, int depth) {
             java.util.regex.Matcher def = java.util.regex.Pattern.compile("\\bfn\\s+" + method
                     + "\\b[^{;]*?\\(\\s*(&\\s*(?:'\\w+\\s+)?(mut\\s+)?)?self\\b").matcher(file);
-            if (!def.find()) {
-                return false;
-            }
-            int at = def.start();
-            boolean shared = def.group(1) != null && def.group(2) == null;
-            if (def.find()) {
-                return false; // two methods of that name: which one is called is not known here
-            }
-            if (shared) {
+            if (def.find() && def.group(1) != null && def.group(2) == null && !def.find()) {
                 return true; // &self: cannot change the field (a fieldless enum has no interior mutability)
             }
-            String body = body(at);
-            if (body == null) {
+            String code = methodCode(method);
+            if (code == null || writes(code)) {
                 return false;
             }
-            String code = Syntax.withoutCommentsAndStrings(body);
-            String f = java.util.regex.Pattern.quote(field);
-            if (java.util.regex.Pattern.compile("\\bself\\s*\\.\\s*" + f + "\\s*(=[^=]|[-+*/%&|^]=|<<=|>>=|\\.|\\[)")
-                    .matcher(code).find()
-                    || java.util.regex.Pattern.compile("&\\s*mut\\s+self\\s*\\.\\s*" + f + "\\b").matcher(code).find()) {
-                return false;
-            }
-            java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\bself\\b(\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\()?)?")
-                    .matcher(code);
+            java.util.regex.Matcher use = SELF_USE.matcher(code);
             while (use.find()) {
                 if (use.group(1) == null) {
                     return false; // self handed on whole
@@ -380,6 +452,14 @@ final class StatementsIntoArms implements Normalisation {
             return true;
         }
         return p.is("reference_expression") && p.hasToken("mut");
+    }
+
+    /** Whether the method call on {@code chain} is the whole statement {@code st} under a {@code ?}. */
+    private static boolean triedStatement(SyntaxNode chain, SyntaxNode st) {
+        SyntaxNode call = chain.parent;
+        SyntaxNode tried = call == null ? null : call.parent;
+        return tried != null && tried.is("try_expression") && st.is("expression_statement")
+                && st.expression() == tried;
     }
 
     private static boolean bound(SyntaxNode n, SyntaxNode top) {
