@@ -9,7 +9,8 @@
 #  4. the round-trip harness (harness.rs: chunked inflate, streaming bzip2, corrupted streams) runs against the
 #     original and the rewritten zlib-rs and libbz2-rs-sys and every output line is compared.
 # Usage: extractors/src/test/realcode/run.sh [WORKDIR]   (crate sources are never written into the repository)
-#   CRATES="name@version ..." checks only those crates; EXTRA="..." replaces the extra crates; HARNESS=0 skips 4.
+#   CRATES="name@version ..." checks only those crates; EXTRA="..." replaces the extra crates; HARNESS=0 skips 4;
+#   JOBS=N checks N crates at a time.
 #   MIRRORS=DIR (default /work/.mirror): bare git snapshots of upstream repositories (owner+name/repo) from which
 #   test files a crates.io package leaves out are added to both copies (upstream_tests below); RESULTS=FILE
 #   (default results.md beside this script) gets the table with the date, commit and load.
@@ -100,7 +101,8 @@ tests() { # DIR TARGET [loop_match]: "passed/failed" of the crate's own test sui
     echo "no-build($(grep -m1 -E '^error' "$log" | cut -c1-60))"
   fi
 }
-for c in $crates; do
+check_crate() { # NAME@VERSION: rewrites, tests; writes its table row and "findings rewritten" under $work/rows
+  local c=$1 d f r v why t
   d="${c/@/-}"
   rm -rf "$work/orig/$d" "$work/rw/$d"
   cp -r "$reg/$d" "$work/orig/$d"; cp -r "$reg/$d" "$work/rw/$d"; chmod -R u+w "$work/orig/$d" "$work/rw/$d"
@@ -124,8 +126,25 @@ for c in $crates; do
     echo "== tests $d" >&2
     t="$(tests "$work/orig/$d" "$work/t/$d-orig") / $(tests "$work/rw/$d" "$work/t/$d-stable") / $(tests "$work/rw/$d" "$work/t/$d-lm" lm)"
   fi
-  echo "| $d | $f | $r | $v | $why | $t |" >> "$table"
-  tf=$((tf + f)); tr=$((tr + r))
+  echo "| $d | $f | $r | $v | $why | $t |" > "$work/rows/$d"
+  echo "$f $r" > "$work/rows/$d.n"
+}
+# JOBS crates at a time (default 1); the table keeps the order of $crates
+rm -rf "$work/rows" && mkdir -p "$work/rows"
+for c in $crates; do
+  check_crate "$c" &
+  while [ "$(jobs -rp | wc -l)" -ge "${JOBS:-1}" ]; do wait -n || true; done
+done
+wait || true
+for c in $crates; do
+  d="${c/@/-}"
+  if [ -s "$work/rows/$d" ]; then
+    cat "$work/rows/$d" >> "$table"
+    read -r f r < "$work/rows/$d.n"
+    tf=$((tf + f)); tr=$((tr + r))
+  else
+    echo "| $d | ? | ? | ? | the check failed on this crate (see $work/out/$d.err) | - |" >> "$table"
+  fi
 done
 echo "" >> "$table"
 echo "total: $tr of $tf state-family findings rewritten ($(( tf == 0 ? 0 : 100 * tr / tf ))%)" >> "$table"
