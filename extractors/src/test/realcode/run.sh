@@ -50,7 +50,7 @@ test_flags() {
   esac
 }
 upstream_tests() {
-  local dir=$1 crate=$2 sha
+  local dir=$1 crate=$2 sha f
   sha=$(sed -n 's/.*"sha1": "\([0-9a-f]*\)".*/\1/p' "$dir/.cargo_vcs_info.json" 2>/dev/null || true)
   case $crate in
     deflate64-0.1.12) # tests/ and test-assets/ are not packaged
