@@ -138,7 +138,8 @@ public final class CComparisonRunner {
                 if (v == CVariant.F || v == CVariant.B_FLAG) {
                     // the same rewritten source as B, built another way
                     Path b = work.resolve("variants").resolve(CVariant.B.id()).resolve("backend");
-                    if (!Files.isDirectory(b)) {
+                    if (!built.containsKey(CVariant.B)) {
+                        notes.add(v.label() + " not built: it is B's source and B was not built");
                         continue;
                     }
                     FileTrees.copy(b, dir.resolve("backend"));
@@ -150,7 +151,13 @@ public final class CComparisonRunner {
                 }
                 if (v == CVariant.B) {
                     progress.accept("rewriting current_block loops to #[loop_match]");
-                    loops.addAll(rewrite.apply(dir.resolve("backend")));
+                    try {
+                        loops.addAll(rewrite.apply(dir.resolve("backend")));
+                    } catch (IOException | RuntimeException e) {
+                        // e.g. a translation that does not build before rewriting: B, F and B+flag are missing
+                        f = new Failure(recipe.project(), BenchDriverBuilds.STAGE, FailureClass.REWRITE_FAIL,
+                                "rewrite of the translation: " + e.getMessage());
+                    }
                 }
             } else {
                 continue;

@@ -13,8 +13,8 @@ public enum CHarness {
     BZIP2("BZ2_bzBuffToBuffCompress", "BZ2_bzBuffToBuffDecompress", List.of("provide-internal-error")),
     /** lz4's block API on 64 KiB blocks (lz4 frames' default block size). */
     LZ4("LZ4_compress_default", "LZ4_decompress_safe", List.of()),
-    /** zlib's one-shot {@code compress2} / {@code uncompress} (inflate and inflate_fast underneath). */
-    ZLIB("compress2", "uncompress", List.of());
+    /** zlib's {@code deflate} / {@code inflate}, one call each with the whole buffer (inflate_fast underneath). */
+    ZLIB("deflate", "inflate", List.of());
 
     private final String compressEntry;
     private final String decompressEntry;
