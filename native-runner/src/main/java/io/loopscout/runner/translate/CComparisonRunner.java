@@ -241,7 +241,7 @@ public final class CComparisonRunner {
         String reference = null;
         for (CVariant v : List.copyOf(live)) {
             progress.accept(workload + ": warm-up and output check, " + v.label());
-            SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
+            SandboxResult r = sandbox.run(runCommand(recipe.harness(), built.get(v), workload, corpus, s, 1, null));
             Matcher m = DIGEST.matcher(r.log());
             String digest = r.ok() && m.find() ? m.group(1) : null;
             if (v == CVariant.C) {
@@ -272,7 +272,7 @@ public final class CComparisonRunner {
                 if (!live.contains(v)) {
                     continue;
                 }
-                SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
+                SandboxResult r = sandbox.run(runCommand(recipe.harness(), built.get(v), workload, corpus, s, 1, null));
                 Double secs = Timing.harnessSeconds(r.log());
                 if (!r.ok() || secs == null) {
                     status.put(v, "run failed in round " + (round + 1) + ": " + r.outcome());
@@ -290,7 +290,7 @@ public final class CComparisonRunner {
         if (s.callgrind()) {
             for (CVariant v : live) {
                 progress.accept(workload + ": callgrind, " + v.label());
-                long[] c = callgrind(built.get(v), recipe.harness().entryPoint(workload), workload, corpus, s);
+                long[] c = callgrind(recipe.harness(), built.get(v), workload, corpus, s);
                 if (c == null) {
                     notes.add("callgrind gave no counts for " + v.label() + " " + workload);
                 } else {
@@ -340,13 +340,14 @@ public final class CComparisonRunner {
         return rows;
     }
 
-    private SandboxCommand runCommand(BenchDriverBuilds.Built b, String workload, List<Path> corpus, Settings s,
-                                      int repeat, List<String> prefix) {
+    private SandboxCommand runCommand(CHarness harness, BenchDriverBuilds.Built b, String workload, List<Path> corpus,
+                                      Settings s, int repeat, List<String> prefix) {
         List<String> argv = new ArrayList<>();
         if (prefix != null) {
             argv.addAll(prefix);
         }
         argv.addAll(List.of(b.binary().toString(), workload, "--repeat", Integer.toString(repeat)));
+        argv.addAll(harness.driverArgs());
         if (prefix != null) {
             argv.addAll(List.of("--limit", Long.toString(s.callgrindSliceBytes())));
         }
@@ -361,15 +362,16 @@ public final class CComparisonRunner {
     }
 
     /** Ir, branches (Bc + Bi), mispredictions (Bcm + Bim) of the library call only, or null. */
-    private long[] callgrind(BenchDriverBuilds.Built b, String fn, String workload, List<Path> corpus, Settings s) {
+    private long[] callgrind(CHarness harness, BenchDriverBuilds.Built b, String workload, List<Path> corpus,
+                             Settings s) {
         try {
             Files.createDirectories(b.dir().resolve("callgrind"));
         } catch (IOException e) {
             return null;
         }
         List<String> prefix = List.of("valgrind", "--tool=callgrind", "--branch-sim=yes", "--collect-atstart=no",
-                "--toggle-collect=" + fn, "--callgrind-out-file=" + callgrindFile(b, workload));
-        SandboxResult r = sandbox.run(runCommand(b, workload, corpus, s, 1, prefix));
+                "--toggle-collect=" + harness.entryPoint(workload), "--callgrind-out-file=" + callgrindFile(b, workload));
+        SandboxResult r = sandbox.run(runCommand(harness, b, workload, corpus, s, 1, prefix));
         CallgrindCounts c = r.ok() ? CallgrindCounts.parse(r.log()) : null;
         return c == null ? null : new long[] {c.instructions(), c.branches(), c.mispredictions()};
     }

@@ -48,13 +48,15 @@ public record CTranslationRecipe(String project, String crate, String version, S
         }
     }
 
-    /** The built-in recipe for {@code name} (bzip2, lz4, zlib), as c2rust-bench.sh's {@code --project} names it. */
+    /** The built-in recipe for {@code name} (bzip2, lz4, zlib, zlib-stream), as c2rust-bench.sh's {@code --project} names it. */
     public static CTranslationRecipe named(String name) {
         return switch (name) {
             case "bzip2" -> bzip2();
             case "lz4" -> lz4();
             case "zlib" -> zlib();
-            default -> throw new IllegalArgumentException("unknown project " + name + " (known: bzip2, lz4, zlib)");
+            case "zlib-stream" -> zlibStreamed();
+            default -> throw new IllegalArgumentException("unknown project " + name
+                    + " (known: bzip2, lz4, zlib, zlib-stream)");
         };
     }
 
@@ -85,7 +87,15 @@ public record CTranslationRecipe(String project, String crate, String version, S
         return new CTranslationRecipe("zlib-c2rust", "libz-sys", "1.1.33", "src/zlib",
                 List.of("adler32.c", "crc32.c", "deflate.c", "inflate.c", "inffast.c", "inftrees.c", "trees.c",
                         "zutil.c"),
-                List.of("STDC", "_LARGEFILE64_SOURCE"), CHarness.ZLIB, "libz-rs-sys", "0.6.8", List.of());
+                List.of("STDC", "_LARGEFILE64_SOURCE"), CHarness.ZLIB, "libz-rs-sys", "0.6.8",
+                List.of("export-symbols"));
+    }
+
+    /** {@link #zlib()} with inflate fed 16 bytes per call (corpus-manifest/c2rust-zlib-stream.yaml). */
+    public static CTranslationRecipe zlibStreamed() {
+        CTranslationRecipe z = zlib();
+        return new CTranslationRecipe("zlib-stream-c2rust", z.crate(), z.version(), z.subdir(), z.sources(),
+                z.defines(), CHarness.ZLIB_STREAM, z.rustPort(), z.rustPortVersion(), z.rustPortFeatures());
     }
 
     /** The compiler arguments for the defines and the library's own include directory. */

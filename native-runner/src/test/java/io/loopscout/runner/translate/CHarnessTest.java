@@ -36,7 +36,7 @@ class CHarnessTest {
     Path scratch;
 
     @ParameterizedTest
-    @ValueSource(strings = {"bzip2", "lz4", "zlib"})
+    @ValueSource(strings = {"bzip2", "lz4", "zlib", "zlib-stream"})
     void theCLibraryBuildsAndRoundTripsThroughItsHarness(String project) throws Exception {
         Sandbox sandbox = Sandbox.detect();
         assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, sandbox.method());
@@ -62,7 +62,10 @@ class CHarnessTest {
         Path input = Files.writeString(Files.createDirectories(scratch.resolve("corpus")).resolve("input.txt"),
                 text, StandardCharsets.US_ASCII);
         for (String mode : List.of("compress", "decompress")) {
-            SandboxResult r = sandbox.run(SandboxCommand.of(List.of(built.binary().toString(), mode, input.toString()))
+            List<String> argv = new java.util.ArrayList<>(List.of(built.binary().toString(), mode));
+            argv.addAll(recipe.harness().driverArgs());
+            argv.add(input.toString());
+            SandboxResult r = sandbox.run(SandboxCommand.of(argv)
                     .workDir(dir).readOnly(dir).readOnly(input.getParent()).limits(Limits.bench()).build());
             // decompress fails (exit 2, "round trip mismatch") unless the library gives back the input
             assertTrue(r.ok(), () -> project + " " + mode + ": " + r.log() + " " + r.detail());
@@ -80,10 +83,11 @@ class CHarnessTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CTranslationRecipe(
                 "gz-c2rust", "libz-sys", "1.1.33", "src/zlib", List.of("inflate.c"), List.of(), "gzip", null, null,
                 null));
-        assertEquals("gz-c2rust: unknown harness gzip (known: bzip2, lz4, zlib)", e.getMessage());
+        assertEquals("gz-c2rust: unknown harness gzip (known: bzip2, lz4, zlib, zlib-stream)", e.getMessage());
         assertEquals(CHarness.ZLIB, new CTranslationRecipe("z", "libz-sys", "1.1.33", "src/zlib", List.of("inflate.c"),
                 List.of(), "zlib", null, null, null).harness());
         assertEquals("inflate", CHarness.ZLIB.entryPoint("decompress"));
         assertThrows(IllegalArgumentException.class, () -> CTranslationRecipe.named("xz"));
+        assertEquals(List.of("--chunk", "16"), CTranslationRecipe.named("zlib-stream").harness().driverArgs());
     }
 }

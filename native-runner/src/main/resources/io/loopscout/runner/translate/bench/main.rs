@@ -5,7 +5,8 @@
 //! part (bzip2, lz4 or zlib, chosen by the harness): it declares the exported symbols and never names the
 //! backend's Rust paths.
 //!
-//! Usage: cbench compress|decompress [--repeat N] [--limit BYTES] [--level L] FILE...
+//! Usage: cbench compress|decompress [--repeat N] [--limit BYTES] [--level L] [--chunk BYTES] FILE...
+//! (`--chunk`: decompress feeds the library that many input bytes per call, where the codec streams; 0: all at once)
 //! Prints one line per timed repetition:
 //!   mode=compress rep=0 seconds=1.234567 bytes_in=.. bytes_out=.. digest=0123abcd..
 //! and after the last repetition `LOOPSCOUT_NS=<nanoseconds of that repetition>` (the native runner's harness
@@ -26,6 +27,7 @@ struct Args {
     repeat: usize,
     limit: Option<usize>,
     level: c_int,
+    chunk: usize,
     files: Vec<String>,
 }
 
@@ -35,13 +37,14 @@ fn parse_args() -> Result<Args, String> {
     if mode != "compress" && mode != "decompress" {
         return Err(format!("unknown mode {mode:?}; expected compress or decompress"));
     }
-    let mut args = Args { mode, repeat: 1, limit: None, level: codec::DEFAULT_LEVEL, files: Vec::new() };
+    let mut args = Args { mode, repeat: 1, limit: None, level: codec::DEFAULT_LEVEL, chunk: 0, files: Vec::new() };
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--repeat" => args.repeat = value("--repeat")?.parse().map_err(|e| format!("--repeat: {e}"))?,
             "--limit" => args.limit = Some(value("--limit")?.parse().map_err(|e| format!("--limit: {e}"))?),
             "--level" => args.level = value("--level")?.parse().map_err(|e| format!("--level: {e}"))?,
+            "--chunk" => args.chunk = value("--chunk")?.parse().map_err(|e| format!("--chunk: {e}"))?,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.files.push(a),
         }
@@ -95,7 +98,7 @@ fn run(args: &Args) -> Result<(), String> {
             let start = Instant::now();
             let mut lens = Vec::with_capacity(inputs.len());
             for (c, s) in compressed.iter().zip(scratch.iter_mut()) {
-                lens.push(decompress(c, s)?);
+                lens.push(decompress(c, s, args.chunk)?);
             }
             let seconds = start.elapsed().as_secs_f64();
             for ((s, len), i) in scratch.iter().zip(&lens).zip(&inputs) {

@@ -38,7 +38,8 @@ pub fn compress(input: &[u8], level: c_int) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-pub fn decompress(input: &[u8], out: &mut [u8]) -> Result<usize, String> {
+/// One call per block whatever `_chunk` says: the API has no streaming form here.
+pub fn decompress(input: &[u8], out: &mut [u8], _chunk: usize) -> Result<usize, String> {
     let mut out_len = out.len() as c_uint;
     let rc = unsafe {
         BZ2_bzBuffToBuffDecompress(out.as_mut_ptr().cast(), &mut out_len, input.as_ptr() as *mut c_char,

@@ -34,7 +34,8 @@ pub fn compress(input: &[u8], _level: c_int) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-pub fn decompress(input: &[u8], out: &mut [u8]) -> Result<usize, String> {
+/// One call per block whatever `_chunk` says: the API has no streaming form here.
+pub fn decompress(input: &[u8], out: &mut [u8], _chunk: usize) -> Result<usize, String> {
     let (mut at, mut written) = (0usize, 0usize);
     while at < input.len() {
         let len = input.get(at..at + 4).ok_or("truncated block length")?;

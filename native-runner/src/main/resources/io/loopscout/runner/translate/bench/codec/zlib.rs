@@ -35,6 +35,7 @@ extern "C" {
 const Z_OK: c_int = 0;
 const Z_STREAM_END: c_int = 1;
 const Z_FINISH: c_int = 4;
+const Z_NO_FLUSH: c_int = 0;
 /// zlib checks only the major version's first character and the struct size.
 const VERSION: &[u8] = b"1.3.1\0";
 
@@ -71,18 +72,27 @@ pub fn compress(input: &[u8], level: c_int) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-pub fn decompress(input: &[u8], out: &mut [u8]) -> Result<usize, String> {
+/// Inflates `input` into `out`: in one call, or fed `chunk` input bytes per call (a streaming reader's
+/// pattern, where inflate's own state machine runs between the chunks).
+pub fn decompress(input: &[u8], out: &mut [u8], chunk: usize) -> Result<usize, String> {
     let mut s = stream();
     let size = std::mem::size_of::<ZStream>() as c_int;
     let rc = unsafe { inflateInit_(&mut s, VERSION.as_ptr().cast(), size) };
     if rc != Z_OK {
         return Err(format!("inflateInit_ returned {rc}"));
     }
-    s.next_in = input.as_ptr();
-    s.avail_in = input.len() as c_uint;
     s.next_out = out.as_mut_ptr();
     s.avail_out = out.len() as c_uint;
-    let rc = unsafe { inflate(&mut s, Z_FINISH) };
+    let step = if chunk == 0 { input.len().max(1) } else { chunk };
+    let mut rc = Z_OK;
+    for piece in input.chunks(step) {
+        s.next_in = piece.as_ptr();
+        s.avail_in = piece.len() as c_uint;
+        rc = unsafe { inflate(&mut s, if chunk == 0 { Z_FINISH } else { Z_NO_FLUSH }) };
+        if rc != Z_OK {
+            break;
+        }
+    }
     let written = s.total_out as usize;
     unsafe { inflateEnd(&mut s) };
     if rc != Z_STREAM_END {
