@@ -58,7 +58,7 @@ class ManifestLoaderTest {
         assertContains(all, "31 null missing required key 'id'");
         assertContains(all, "36 escaping-subdir subdir must be a relative path");
         assertContains(all, "41 bad-translate translate needs a non-empty list of C 'sources'");
-        assertContains(all, "42 bad-translate unknown harness 'zlib'");
+        assertContains(all, "42 bad-translate unknown harness 'gzip'");
         assertContains(all, "43 bad-translate unknown key 'flags'");
         assertContains(all, "41 bad-translate translate needs language: c");
         assertEquals(16, got.size(), all);
@@ -109,6 +109,16 @@ class ManifestLoaderTest {
         assertTrue(driven.size() >= 4, "drivers: " + driven);
         for (ProjectSpec p : driven) {
             assertTrue(java.nio.file.Files.isRegularFile(Path.of(p.bench().driver(), "src/main.rs")), p.id());
+        }
+    }
+
+    @Test
+    void theShippedC2rustManifestsAreValid() throws Exception {
+        for (String harness : TranslateSpec.HARNESSES) {
+            Manifest m = ManifestLoader.load(Path.of("c2rust-" + harness + ".yaml"));
+            TranslateSpec t = m.projects().get(0).translate();
+            assertEquals(harness, t.harness(), harness);
+            assertTrue(!t.sources().isEmpty(), harness);
         }
     }
 

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Whether control can reach the end of a piece of code: conservative, true when unsure. */
-final class Completion {
+public final class Completion {
 
     private Completion() {
     }
 
     /** Whether {@code n} may complete; {@code inner} judges its parts (so a caller can mark converted code). */
-    static boolean mayComplete(SyntaxNode n, Predicate<SyntaxNode> inner) {
+    public static boolean mayComplete(SyntaxNode n, Predicate<SyntaxNode> inner) {
         switch (n.type) {
             case "expression_statement":
                 return inner.test(n.expression());

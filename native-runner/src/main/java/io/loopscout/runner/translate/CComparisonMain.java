@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The c2rust experiment as a command: {@code native-runner/c2rust-bench.sh [--work DIR] [--corpus-mb N]
- * [--seed S] [--rounds R] [--slice-mb M] [--no-callgrind] [--no-rewrite] [--workload compress|decompress]}. Prints the comparison table.
+ * The c2rust experiment as a command: {@code native-runner/c2rust-bench.sh [--project bzip2|lz4|zlib] [--work DIR]
+ * [--corpus-mb N] [--seed S] [--rounds R] [--slice-mb M] [--no-callgrind] [--no-rewrite]
+ * [--workload compress|decompress]}. Prints the comparison table and writes {@code c2rust-functions.csv} and
+ * {@code c2rust-table.md} into the work dir (by default {@code ~/.cache/loopscout/c2rust-bench} for bzip2,
+ * {@code c2rust-bench-<project>} for the others).
  */
 public final class CComparisonMain {
 
@@ -19,8 +22,10 @@ public final class CComparisonMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Path.of(System.getProperty("user.home"), ".cache", "loopscout", "c2rust-bench");
-        CComparisonRunner.Settings d = CComparisonRunner.Settings.standard(work);
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "loopscout");
+        CComparisonRunner.Settings d = CComparisonRunner.Settings.standard(cache.resolve("c2rust-bench"));
+        Path work = null;
+        String project = "bzip2";
         long corpusMb = d.corpusBytes() >> 20;
         long seed = d.seed();
         int rounds = d.rounds();
@@ -30,6 +35,7 @@ public final class CComparisonMain {
         List<String> workloads = d.workloads();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--project" -> project = args[++i];
                 case "--work" -> work = Path.of(args[++i]);
                 case "--corpus-mb" -> corpusMb = Long.parseLong(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -44,11 +50,21 @@ public final class CComparisonMain {
                 }
             }
         }
+        CTranslationRecipe recipe;
+        try {
+            recipe = CTranslationRecipe.named(project);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (work == null) {
+            work = cache.resolve(project.equals("bzip2") ? "c2rust-bench" : "c2rust-bench-" + project);
+        }
         Files.createDirectories(work);
         Sandbox sandbox = Sandbox.detect();
         RustToolchain toolchain = RustToolchain.detect();
         CargoBuild cargo = new CargoBuild(sandbox, toolchain);
-        CTranslationRecipe recipe = CTranslationRecipe.bzip2();
         C2RustTranslator translator = C2RustTranslator.sandboxed(cargo);
         CComparisonRunner.Settings settings = new CComparisonRunner.Settings(work, corpusMb << 20, seed, rounds,
                 sliceMb << 20, callgrind, d.cpu(), workloads);
@@ -59,7 +75,9 @@ public final class CComparisonMain {
         System.out.print(render(result.comparison()));
         Path csv = work.resolve("c2rust-functions.csv");
         Files.writeString(csv, functionsCsv(result.comparison()));
-        System.out.println("per-function counts: " + csv);
+        Path md = work.resolve("c2rust-table.md");
+        Files.writeString(md, markdown(result.comparison()));
+        System.out.println("per-function counts: " + csv + "; tables: " + md);
         for (Failure f : result.failures()) {
             System.out.println("failure: " + f.failureClass().id() + " " + f.stage() + ": " + f.message());
         }
@@ -111,12 +129,13 @@ public final class CComparisonMain {
         java.util.Map<String, Long> cCost = new java.util.HashMap<>();
         for (CComparison.Row r : c.rows()) {
             if (r.variant() == CVariant.C) {
-                r.functions().forEach(f -> cCost.put(r.workload() + "\u0000" + f.function(), f.instructions()));
+                r.functions().forEach(f -> cCost.put(r.workload() + "\u0000" + simpleName(f.function()),
+                        f.instructions()));
             }
         }
         for (CComparison.Row r : c.rows()) {
             for (CComparison.FunctionCost f : r.functions()) {
-                Long base = cCost.get(r.workload() + "\u0000" + f.function());
+                Long base = cCost.get(r.workload() + "\u0000" + simpleName(f.function()));
                 b.append(csv(r.workload())).append(',').append(csv(r.variant().label())).append(',')
                         .append(csv(f.function())).append(',').append(f.instructions()).append(',')
                         .append(base == null || base == 0 ? "" : String.format(Locale.ROOT, "%.4f",
@@ -124,6 +143,66 @@ public final class CComparisonMain {
                         .append(f.conditionalBranches()).append(',').append(f.indirectBranches()).append(',')
                         .append(f.conditionalMispredictions()).append(',').append(f.indirectMispredictions())
                         .append("\r\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * The C name a function stands for: a translated {@code static} function is reported with its module path
+     * ({@code lz4_c2rust::src::lz4::LZ4_decompress_generic}), the C one without.
+     */
+    static String simpleName(String function) {
+        int at = function.lastIndexOf("::");
+        return at < 0 ? function : function.substring(at + 2);
+    }
+
+    /**
+     * c2rust-table.md: the whole-call table (time ratio with its CI, instructions, branches, mispredictions per
+     * variant) and, per workload, the hot functions of every variant with their conditional and indirect branches.
+     */
+    static String markdown(CComparison c) {
+        StringBuilder b = new StringBuilder();
+        b.append("## ").append(c.project()).append(' ').append(c.version()).append("\n\n")
+                .append("c2rust: ").append(c.c2rustVersion()).append("; ").append(c.rustc()).append("  \n")
+                .append("corpus: ").append(c.corpus()).append("  \n")
+                .append("host: ").append(c.host()).append("\n\n")
+                .append("| workload | variant | runs | median s | time / C [95% CI] | Ir | Ir / C | branches | mispred |\n")
+                .append("|---|---|---:|---:|---|---:|---:|---:|---:|\n");
+        for (CComparison.Row r : c.rows()) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", r.workload(),
+                    r.variant().label() + ("ok".equals(r.status()) ? "" : " (" + r.status().replace("|", "/") + ")"),
+                    r.runs(), fmt(r.medianSeconds(), "%.3f"),
+                    r.timeRatio() == null ? "-" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.timeRatio(),
+                            r.ciLow(), r.ciHigh()),
+                    r.instructions() == null ? "-" : String.format(Locale.ROOT, "%,d", r.instructions()),
+                    fmt(r.instructionRatio(), "%.3f"),
+                    r.branches() == null ? "-" : String.format(Locale.ROOT, "%,d", r.branches()),
+                    r.mispredictions() == null ? "-" : String.format(Locale.ROOT, "%,d", r.mispredictions())));
+        }
+        for (String workload : c.rows().stream().map(CComparison.Row::workload).distinct().toList()) {
+            b.append("\n### ").append(workload).append(": hot functions (self cost on the callgrind slice)\n\n")
+                    .append("| variant | function | Ir | Bc | Bi | Bcm | Bim |\n|---|---|---:|---:|---:|---:|---:|\n");
+            for (CComparison.Row r : c.rows()) {
+                if (!r.workload().equals(workload)) {
+                    continue;
+                }
+                for (CComparison.FunctionCost f : r.functions()) {
+                    if (f.instructions() * 100 < (r.instructions() == null ? 0 : r.instructions())) {
+                        continue; // under 1% of the call: not where the difference is
+                    }
+                    b.append(String.format(Locale.ROOT, "| %s | `%s` | %,d | %,d | %,d | %,d | %,d |%n",
+                            r.variant().label(), simpleName(f.function()), f.instructions(), f.conditionalBranches(),
+                            f.indirectBranches(), f.conditionalMispredictions(), f.indirectMispredictions()));
+                }
+            }
+        }
+        if (!c.loops().isEmpty()) {
+            b.append("\n### loops of the translation\n\n");
+            for (CComparison.LoopRewrite l : c.loops()) {
+                b.append("- ").append(l.file()).append(':').append(l.line()).append(" `").append(l.function())
+                        .append("` ").append(l.rewritten() ? "**rewritten**: " : "left alone: ")
+                        .append(l.reason()).append('\n');
             }
         }
         return b.toString();

@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The c2rust experiment for one C library: fetch its C, translate it with c2rust, build the bzbench driver for
+ * The c2rust experiment for one C library: fetch its C, translate it with c2rust, build the bench driver for
  * every {@link CVariant}, check that every variant's output equals the C's, time compress and decompress in
  * interleaved rounds (harness-timed, sandboxed, pinned), count instructions with callgrind on a slice, and
  * return a {@link CComparison} with ratios to the C and bootstrap CIs.
@@ -115,8 +115,8 @@ public final class CComparisonRunner {
             notes.addAll(t.notes());
         }
 
-        BzBenchBuilds builds = new BzBenchBuilds(cargo, runner);
-        Map<CVariant, BzBenchBuilds.Built> built = new EnumMap<>(CVariant.class);
+        BenchDriverBuilds builds = new BenchDriverBuilds(cargo, runner);
+        Map<CVariant, BenchDriverBuilds.Built> built = new EnumMap<>(CVariant.class);
         List<CComparison.LoopRewrite> loops = new ArrayList<>();
         for (CVariant v : CVariant.values()) {
             Path dir = work.resolve("variants").resolve(v.id());
@@ -138,7 +138,8 @@ public final class CComparisonRunner {
                 if (v == CVariant.F || v == CVariant.B_FLAG) {
                     // the same rewritten source as B, built another way
                     Path b = work.resolve("variants").resolve(CVariant.B.id()).resolve("backend");
-                    if (!Files.isDirectory(b)) {
+                    if (!built.containsKey(CVariant.B)) {
+                        notes.add(v.label() + " not built: it is B's source and B was not built");
                         continue;
                     }
                     FileTrees.copy(b, dir.resolve("backend"));
@@ -150,14 +151,20 @@ public final class CComparisonRunner {
                 }
                 if (v == CVariant.B) {
                     progress.accept("rewriting current_block loops to #[loop_match]");
-                    loops.addAll(rewrite.apply(dir.resolve("backend")));
+                    try {
+                        loops.addAll(rewrite.apply(dir.resolve("backend")));
+                    } catch (IOException | RuntimeException e) {
+                        // e.g. a translation that does not build before rewriting: B, F and B+flag are missing
+                        f = new Failure(recipe.project(), BenchDriverBuilds.STAGE, FailureClass.REWRITE_FAIL,
+                                "rewrite of the translation: " + e.getMessage());
+                    }
                 }
             } else {
                 continue;
             }
             if (f == null) {
                 progress.accept("building " + v.label());
-                BzBenchBuilds.Built b = builds.build(recipe, v, dir);
+                BenchDriverBuilds.Built b = builds.build(recipe, v, dir);
                 f = b.failure();
                 if (b.ok()) {
                     built.put(v, b);
@@ -223,7 +230,7 @@ public final class CComparisonRunner {
 
     /** One workload: a checked warm-up per variant, interleaved rounds, then callgrind counts. */
     private List<CComparison.Row> measure(CTranslationRecipe recipe, String workload,
-                                          Map<CVariant, BzBenchBuilds.Built> built, List<Path> corpus, Settings s,
+                                          Map<CVariant, BenchDriverBuilds.Built> built, List<Path> corpus, Settings s,
                                           List<Failure> failures, List<String> notes) {
         Map<CVariant, String> status = new EnumMap<>(CVariant.class);
         for (CVariant v : CVariant.values()) {
@@ -234,20 +241,20 @@ public final class CComparisonRunner {
         String reference = null;
         for (CVariant v : List.copyOf(live)) {
             progress.accept(workload + ": warm-up and output check, " + v.label());
-            SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
+            SandboxResult r = sandbox.run(runCommand(recipe.harness(), built.get(v), workload, corpus, s, 1, null));
             Matcher m = DIGEST.matcher(r.log());
             String digest = r.ok() && m.find() ? m.group(1) : null;
             if (v == CVariant.C) {
                 reference = digest;
             }
-            String why = !r.ok() ? "run failed: " + BzBenchBuilds.tail(r.log() + " " + r.detail(), 300)
+            String why = !r.ok() ? "run failed: " + BenchDriverBuilds.tail(r.log() + " " + r.detail(), 300)
                     : digest == null ? "printed no digest"
                     : reference != null && !reference.equals(digest) ? "output differs from the C's (" + digest
                     + " vs " + reference + ")" : null;
             if (why != null) {
                 status.put(v, why);
                 live.remove(v);
-                failures.add(new Failure(recipe.project(), BzBenchBuilds.STAGE, FailureClass.BENCH_FAIL,
+                failures.add(new Failure(recipe.project(), BenchDriverBuilds.STAGE, FailureClass.BENCH_FAIL,
                         v.label() + " " + workload + ": " + why));
             }
         }
@@ -265,13 +272,13 @@ public final class CComparisonRunner {
                 if (!live.contains(v)) {
                     continue;
                 }
-                SandboxResult r = sandbox.run(runCommand(built.get(v), workload, corpus, s, 1, null));
+                SandboxResult r = sandbox.run(runCommand(recipe.harness(), built.get(v), workload, corpus, s, 1, null));
                 Double secs = Timing.harnessSeconds(r.log());
                 if (!r.ok() || secs == null) {
                     status.put(v, "run failed in round " + (round + 1) + ": " + r.outcome());
                     live.remove(v);
                     times.remove(v);
-                    failures.add(new Failure(recipe.project(), BzBenchBuilds.STAGE, FailureClass.BENCH_FAIL,
+                    failures.add(new Failure(recipe.project(), BenchDriverBuilds.STAGE, FailureClass.BENCH_FAIL,
                             v.label() + " " + workload + " round " + (round + 1) + ": " + r.outcome()));
                 } else {
                     times.get(v).add(secs);
@@ -283,7 +290,7 @@ public final class CComparisonRunner {
         if (s.callgrind()) {
             for (CVariant v : live) {
                 progress.accept(workload + ": callgrind, " + v.label());
-                long[] c = callgrind(built.get(v), workload, corpus, s);
+                long[] c = callgrind(recipe.harness(), built.get(v), workload, corpus, s);
                 if (c == null) {
                     notes.add("callgrind gave no counts for " + v.label() + " " + workload);
                 } else {
@@ -333,13 +340,14 @@ public final class CComparisonRunner {
         return rows;
     }
 
-    private SandboxCommand runCommand(BzBenchBuilds.Built b, String workload, List<Path> corpus, Settings s,
-                                      int repeat, List<String> prefix) {
+    private SandboxCommand runCommand(CHarness harness, BenchDriverBuilds.Built b, String workload, List<Path> corpus,
+                                      Settings s, int repeat, List<String> prefix) {
         List<String> argv = new ArrayList<>();
         if (prefix != null) {
             argv.addAll(prefix);
         }
         argv.addAll(List.of(b.binary().toString(), workload, "--repeat", Integer.toString(repeat)));
+        argv.addAll(harness.driverArgs());
         if (prefix != null) {
             argv.addAll(List.of("--limit", Long.toString(s.callgrindSliceBytes())));
         }
@@ -354,21 +362,21 @@ public final class CComparisonRunner {
     }
 
     /** Ir, branches (Bc + Bi), mispredictions (Bcm + Bim) of the library call only, or null. */
-    private long[] callgrind(BzBenchBuilds.Built b, String workload, List<Path> corpus, Settings s) {
+    private long[] callgrind(CHarness harness, BenchDriverBuilds.Built b, String workload, List<Path> corpus,
+                             Settings s) {
         try {
             Files.createDirectories(b.dir().resolve("callgrind"));
         } catch (IOException e) {
             return null;
         }
-        String fn = workload.equals("compress") ? "BZ2_bzBuffToBuffCompress" : "BZ2_bzBuffToBuffDecompress";
         List<String> prefix = List.of("valgrind", "--tool=callgrind", "--branch-sim=yes", "--collect-atstart=no",
-                "--toggle-collect=" + fn, "--callgrind-out-file=" + callgrindFile(b, workload));
-        SandboxResult r = sandbox.run(runCommand(b, workload, corpus, s, 1, prefix));
+                "--toggle-collect=" + harness.entryPoint(workload), "--callgrind-out-file=" + callgrindFile(b, workload));
+        SandboxResult r = sandbox.run(runCommand(harness, b, workload, corpus, s, 1, prefix));
         CallgrindCounts c = r.ok() ? CallgrindCounts.parse(r.log()) : null;
         return c == null ? null : new long[] {c.instructions(), c.branches(), c.mispredictions()};
     }
 
-    private static Path callgrindFile(BzBenchBuilds.Built b, String workload) {
+    private static Path callgrindFile(BenchDriverBuilds.Built b, String workload) {
         return b.dir().resolve("callgrind/" + workload + ".out");
     }
 

@@ -1,6 +1,7 @@
 package io.loopscout.extract.rewrite.flatten;
 
 import io.loopscout.extract.parse.SyntaxNode;
+import io.loopscout.extract.rewrite.Completion;
 import io.loopscout.extract.rewrite.TextEdit;
 import io.loopscout.extract.rewrite.flatten.Chain.Arm;
 import io.loopscout.extract.rewrite.flatten.Chain.MatchBlock;
@@ -44,7 +45,6 @@ public final class RelooperFlattening {
             "const_item", "static_item", "impl_item", "trait_item", "mod_item", "const_block");
     private static final Set<String> BLOCK_LIKE = Set.of("if_expression", "match_expression", "loop_expression",
             "while_expression", "for_expression", "block", "unsafe_block");
-    private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     private static final Pattern KEY = Pattern.compile("-?[0-9][0-9A-Za-z_]*|(?:[A-Za-z_][A-Za-z0-9_]*::)*[A-Z][A-Za-z0-9_]*");
 
     /** What flattening does to one loop. */
@@ -488,50 +488,12 @@ public final class RelooperFlattening {
         }
     }
 
-    /** Whether control can reach the end of {@code n} after the conversions. Conservative: true if unsure. */
+    /**
+     * Whether control can reach the end of {@code n} after the conversions: a converted jump never completes;
+     * everything else is {@link Completion}'s judgement (label-aware on loops).
+     */
     private boolean mayComplete(SyntaxNode n) {
-        if (converted.contains(n)) {
-            return false;
-        }
-        switch (n.type) {
-            case "expression_statement":
-                return mayComplete(n.expression());
-            case "block": {
-                List<SyntaxNode> stmts = n.statements();
-                return stmts.isEmpty() || mayComplete(stmts.get(stmts.size() - 1));
-            }
-            case "unsafe_block":
-                return mayComplete(n.childOfType("block"));
-            case "return_expression":
-            case "break_expression":
-            case "continue_expression":
-                return false;
-            case "if_expression": {
-                SyntaxNode alt = n.child("alternative");
-                if (alt == null) {
-                    return true;
-                }
-                List<SyntaxNode> altCode = alt.namedChildren();
-                return mayComplete(n.child("consequence")) || altCode.isEmpty() || mayComplete(altCode.get(0));
-            }
-            case "match_expression": {
-                for (SyntaxNode arm : n.child("body").namedChildren()) {
-                    if (arm.is("match_arm") && mayComplete(arm.child("value"))) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            case "macro_invocation": {
-                SyntaxNode m = n.child("macro");
-                String name = m == null ? "" : m.text().replaceAll("^.*::", "");
-                return !DIVERGING_MACROS.contains(name);
-            }
-            case "loop_expression":
-                return has(n, "break_expression");
-            default:
-                return true;
-        }
+        return !converted.contains(n) && Completion.mayComplete(n, this::mayComplete);
     }
 
     // ---- text ------------------------------------------------------------------------------------------------

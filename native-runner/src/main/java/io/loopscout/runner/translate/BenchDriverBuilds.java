@@ -18,19 +18,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the bzbench driver once per {@link CVariant}, each in its own directory ({@code backend/} with the
- * library, {@code bzbench/} with the driver, {@code target/}): the C library compiled with {@code cc -O2}, a
- * private copy of the c2rust translation (A, A', B, D), or the Rust port from crates.io.
+ * Builds the bench driver ({@code bench/main.rs} with the recipe's {@link CHarness} codec) once per
+ * {@link CVariant}, each in its own directory ({@code backend/} with the library, {@code cbench/} with the
+ * driver, {@code target/}): the C library compiled with {@code cc -O2}, a private copy of the c2rust translation
+ * (A, A', R, B, F, D), or the Rust port from crates.io.
  */
-final class BzBenchBuilds {
+final class BenchDriverBuilds {
 
     static final String STAGE = "measure";
-    private static final String DRIVER = "/io/loopscout/runner/translate/bzbench/main.rs";
+    private static final String DRIVER = "/io/loopscout/runner/translate/bench/main.rs";
+    private static final String NAME = "cbench";
 
     private final CargoBuild cargo;
     private final CommandRunner runner;
 
-    BzBenchBuilds(CargoBuild cargo, CommandRunner runner) {
+    BenchDriverBuilds(CargoBuild cargo, CommandRunner runner) {
         this.cargo = cargo;
         this.runner = runner;
     }
@@ -91,11 +93,10 @@ final class BzBenchBuilds {
 
     /** Writes the driver crate and builds it for {@code variant}; the Rust port is fetched first. */
     Built build(CTranslationRecipe recipe, CVariant variant, Path dir) throws IOException {
-        Path driver = Files.createDirectories(dir.resolve("bzbench"));
+        Path driver = Files.createDirectories(dir.resolve(NAME));
         Files.createDirectories(driver.resolve("src"));
-        try (InputStream in = BzBenchBuilds.class.getResourceAsStream(DRIVER)) {
-            Files.copy(in, driver.resolve("src/main.rs"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        copyResource(DRIVER, driver.resolve("src/main.rs"));
+        copyResource(recipe.harness().codecResource(), driver.resolve("src/codec.rs"));
         String dependency;
         List<String> features = new ArrayList<>();
         if (variant == CVariant.RUST_PORT) {
@@ -104,15 +105,18 @@ final class BzBenchBuilds {
                     .map(f -> "\"" + f + "\"").toList()) + "] }";
         } else {
             dependency = "backend = { path = \"../backend\", package = \"" + packageName(dir.resolve("backend")) + "\" }";
-            features.add("provide-internal-error");
+            features.addAll(recipe.harness().translationFeatures());
         }
-        Files.writeString(driver.resolve("Cargo.toml"), "[package]\nname = \"bzbench\"\nversion = \"0.0.0\"\n"
+        StringBuilder declared = new StringBuilder();
+        recipe.harness().translationFeatures().forEach(f -> declared.append(f).append(" = []\n"));
+        Files.writeString(driver.resolve("Cargo.toml"), "[package]\nname = \"" + NAME + "\"\nversion = \"0.0.0\"\n"
                 + "edition = \"2021\"\n\n[workspace]\n\n[dependencies]\n" + dependency + "\n\n[features]\n"
-                + "provide-internal-error = []\n\n"
+                + declared + "\n"
                 // Same profile for every Rust variant; line tables let callgrind_annotate name source lines.
                 + "[profile.release]\ncodegen-units = 1\ndebug = \"line-tables-only\"\n");
         // Writes Cargo.lock (the sandboxed build sees the driver read-only); downloads only the Rust port.
-        Failure fetched = cargo.fetch(recipe.project(), driver);
+        // The variant dir is the source root: the driver's path dependency ../backend must be visible to cargo.
+        Failure fetched = cargo.fetch(recipe.project(), dir, driver);
         if (fetched != null) {
             return new Built(variant, dir, null, fetched);
         }
@@ -126,8 +130,17 @@ final class BzBenchBuilds {
             return new Built(variant, dir, null, new Failure(recipe.project(), STAGE, FailureClass.BUILD_FAIL,
                     variant.label() + ": " + tail(r.result().log() + " " + r.result().detail(), 600)));
         }
-        Path binary = dir.resolve("target/release/bzbench");
+        Path binary = dir.resolve("target/release/" + NAME);
         return new Built(variant, dir, binary, null);
+    }
+
+    private static void copyResource(String resource, Path to) throws IOException {
+        try (InputStream in = BenchDriverBuilds.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing resource " + resource);
+            }
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

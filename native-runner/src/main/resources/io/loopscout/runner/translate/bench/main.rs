@@ -1,10 +1,12 @@
-//! bzbench: times libbzip2's one-shot API (BZ2_bzBuffToBuffCompress / BZ2_bzBuffToBuffDecompress) on a corpus.
+//! cbench: times one C library's compress and decompress API on a corpus.
 //!
 //! The same source is built once per variant; only the crate behind `backend` changes (the C library, the
-//! c2rust translation, its #[loop_match] rewrite, libbz2-rs-sys). The backend exports the libbzip2 symbols, so
-//! this file declares them and never names the backend's Rust paths.
+//! c2rust translation, its #[loop_match] rewrite, a Rust port exporting the C API). `codec.rs` is the library's
+//! part (bzip2, lz4 or zlib, chosen by the harness): it declares the exported symbols and never names the
+//! backend's Rust paths.
 //!
-//! Usage: bzbench compress|decompress [--repeat N] [--limit BYTES] [--level 1..9] FILE...
+//! Usage: cbench compress|decompress [--repeat N] [--limit BYTES] [--level L] [--chunk BYTES] FILE...
+//! (`--chunk`: decompress feeds the library that many input bytes per call, where the codec streams; 0: all at once)
 //! Prints one line per timed repetition:
 //!   mode=compress rep=0 seconds=1.234567 bytes_in=.. bytes_out=.. digest=0123abcd..
 //! and after the last repetition `LOOPSCOUT_NS=<nanoseconds of that repetition>` (the native runner's harness
@@ -13,33 +15,19 @@
 
 extern crate backend as _;
 
-use std::ffi::{c_char, c_int, c_uint};
+mod codec;
+
+use codec::{compress, decompress};
+use std::ffi::c_int;
 use std::process::ExitCode;
 use std::time::Instant;
-
-extern "C" {
-    fn BZ2_bzBuffToBuffCompress(dest: *mut c_char, dest_len: *mut c_uint, source: *mut c_char, source_len: c_uint,
-                                block_size_100k: c_int, verbosity: c_int, work_factor: c_int) -> c_int;
-    fn BZ2_bzBuffToBuffDecompress(dest: *mut c_char, dest_len: *mut c_uint, source: *mut c_char,
-                                  source_len: c_uint, small: c_int, verbosity: c_int) -> c_int;
-}
-
-/// libbzip2 built with BZ_NO_STDIO calls this on an internal assertion failure; the C library and its c2rust
-/// translation need the program to provide it (libbz2-rs-sys does not).
-#[cfg(feature = "provide-internal-error")]
-#[no_mangle]
-pub extern "C" fn bz_internal_error(code: c_int) {
-    eprintln!("bz_internal_error {code}");
-    std::process::abort();
-}
-
-const BZ_OK: c_int = 0;
 
 struct Args {
     mode: String,
     repeat: usize,
     limit: Option<usize>,
     level: c_int,
+    chunk: usize,
     files: Vec<String>,
 }
 
@@ -49,13 +37,14 @@ fn parse_args() -> Result<Args, String> {
     if mode != "compress" && mode != "decompress" {
         return Err(format!("unknown mode {mode:?}; expected compress or decompress"));
     }
-    let mut args = Args { mode, repeat: 1, limit: None, level: 9, files: Vec::new() };
+    let mut args = Args { mode, repeat: 1, limit: None, level: codec::DEFAULT_LEVEL, chunk: 0, files: Vec::new() };
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--repeat" => args.repeat = value("--repeat")?.parse().map_err(|e| format!("--repeat: {e}"))?,
             "--limit" => args.limit = Some(value("--limit")?.parse().map_err(|e| format!("--limit: {e}"))?),
             "--level" => args.level = value("--level")?.parse().map_err(|e| format!("--level: {e}"))?,
+            "--chunk" => args.chunk = value("--chunk")?.parse().map_err(|e| format!("--chunk: {e}"))?,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => args.files.push(a),
         }
@@ -75,33 +64,6 @@ fn read_inputs(args: &Args) -> Result<Vec<Vec<u8>>, String> {
         if let Some(n) = per_file { data.truncate(n); }
         Ok(data)
     }).collect()
-}
-
-fn compress(input: &[u8], level: c_int) -> Result<Vec<u8>, String> {
-    // bzip2's documented worst case: 1% larger plus 600 bytes.
-    let mut out = vec![0u8; input.len() + input.len() / 100 + 601];
-    let mut out_len = out.len() as c_uint;
-    let rc = unsafe {
-        BZ2_bzBuffToBuffCompress(out.as_mut_ptr().cast(), &mut out_len, input.as_ptr() as *mut c_char,
-                                 input.len() as c_uint, level, 0, 0)
-    };
-    if rc != BZ_OK {
-        return Err(format!("BZ2_bzBuffToBuffCompress returned {rc}"));
-    }
-    out.truncate(out_len as usize);
-    Ok(out)
-}
-
-fn decompress(input: &[u8], out: &mut [u8]) -> Result<usize, String> {
-    let mut out_len = out.len() as c_uint;
-    let rc = unsafe {
-        BZ2_bzBuffToBuffDecompress(out.as_mut_ptr().cast(), &mut out_len, input.as_ptr() as *mut c_char,
-                                   input.len() as c_uint, 0, 0)
-    };
-    if rc != BZ_OK {
-        return Err(format!("BZ2_bzBuffToBuffDecompress returned {rc}"));
-    }
-    Ok(out_len as usize)
 }
 
 /// FNV-1a 64: a dependency-free fingerprint; every correct variant must print the same one.
@@ -136,7 +98,7 @@ fn run(args: &Args) -> Result<(), String> {
             let start = Instant::now();
             let mut lens = Vec::with_capacity(inputs.len());
             for (c, s) in compressed.iter().zip(scratch.iter_mut()) {
-                lens.push(decompress(c, s)?);
+                lens.push(decompress(c, s, args.chunk)?);
             }
             let seconds = start.elapsed().as_secs_f64();
             for ((s, len), i) in scratch.iter().zip(&lens).zip(&inputs) {
@@ -144,7 +106,9 @@ fn run(args: &Args) -> Result<(), String> {
                     return Err("round trip mismatch: decompressed bytes differ from the input".into());
                 }
             }
-            (seconds, compressed.clone())
+            // The digest is of what decompress returned: a port with its own compressor (zlib-rs) writes other
+            // compressed bytes than the C, and must still give back the same data.
+            (seconds, scratch.iter().zip(&lens).map(|(s, len)| s[..*len].to_vec()).collect())
         };
         let bytes_out: usize = outputs.iter().map(Vec::len).sum();
         if rep + 1 == args.repeat {
@@ -160,7 +124,7 @@ fn main() -> ExitCode {
     match parse_args().and_then(|a| run(&a)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bzbench: {e}");
+            eprintln!("cbench: {e}");
             ExitCode::from(2)
         }
     }
