@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,34 +22,33 @@ import java.util.regex.Pattern;
  * Findings carry {@code mode = "preprocessed"}; those that lie in included headers are dropped (the headers are
  * extracted on their own).
  *
- * <p>Only the preprocessor runs (no compilation, no execution of project code), with a time limit; its input is
- * still untrusted text, so run it where a hostile {@code #include} cannot read anything that matters.
+ * <p>The preprocessor itself is a {@link CPreprocessor} given by the caller: a hostile {@code #include} can name
+ * any file, so it runs in the native runner's sandbox ({@code SandboxedCPreprocessor}), never here on the host.
  */
 public final class PreprocessedCExtractor {
 
     private static final Pattern MARKER = Pattern.compile("^#\\s*(?:line\\s+)?(\\d+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\".*$");
 
-    private final String compiler;
+    private final CPreprocessor preprocessor;
+    private final Path projectDir;
     private final List<Path> includeDirs;
     private final List<String> defines;
-    private final Duration timeout;
-
-    /** A preprocessing extractor using {@code cc}, with a 60 s limit for the preprocessor and the parse each. */
-    public PreprocessedCExtractor(List<Path> includeDirs, List<String> defines) {
-        this("cc", includeDirs, defines, Duration.ofSeconds(60));
-    }
+    private final Duration parseTimeout;
 
     /**
-     * @param compiler    the C compiler driver to run with {@code -E}
-     * @param includeDirs {@code -I} directories
-     * @param defines     {@code -D} definitions ({@code NAME} or {@code NAME=value})
-     * @param timeout     the limit for the preprocessor and for the parse
+     * @param preprocessor runs {@code cc -E} (in the sandbox)
+     * @param projectDir   the project's root; the files and include directories lie inside it
+     * @param includeDirs  {@code -I} directories
+     * @param defines      {@code -D} definitions ({@code NAME} or {@code NAME=value})
+     * @param parseTimeout the limit for parsing the preprocessed text
      */
-    public PreprocessedCExtractor(String compiler, List<Path> includeDirs, List<String> defines, Duration timeout) {
-        this.compiler = compiler;
+    public PreprocessedCExtractor(CPreprocessor preprocessor, Path projectDir, List<Path> includeDirs,
+                                  List<String> defines, Duration parseTimeout) {
+        this.preprocessor = preprocessor;
+        this.projectDir = projectDir;
         this.includeDirs = List.copyOf(includeDirs);
         this.defines = List.copyOf(defines);
-        this.timeout = timeout;
+        this.parseTimeout = parseTimeout;
     }
 
     /** Preprocesses and extracts {@code file}; {@code path} is the project-relative path written into findings. */
@@ -61,19 +59,15 @@ public final class PreprocessedCExtractor {
         } catch (IOException | RuntimeException e) {
             return FileExtraction.notAnalysed(FileOutcome.UNREADABLE, String.valueOf(e.getMessage()));
         }
-        Preprocessed pp;
-        try {
-            pp = preprocess(file);
-        } catch (IOException e) {
-            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED, String.valueOf(e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED, "interrupted");
+        CPreprocessor.Result result = preprocessor.preprocess(
+                new CPreprocessor.Request(projectDir, file, includeDirs, defines));
+        if (result.status() != CPreprocessor.Status.OK) {
+            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED,
+                    "preprocessor " + result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                            + ": " + result.detail());
         }
-        if (pp.problem != null) {
-            return FileExtraction.notAnalysed(FileOutcome.PREPROCESSOR_FAILED, pp.problem);
-        }
-        FileExtraction raw = new CExtractor(MacroTable.empty(), timeout, "preprocessed")
+        Preprocessed pp = map(result.output());
+        FileExtraction raw = new CExtractor(MacroTable.empty(), parseTimeout, "preprocessed")
                 .extract(new SourceFile(project, version, path, Language.C, pp.text));
         SourceLines lines = new SourceLines(original);
         List<Finding> mapped = new ArrayList<>();
@@ -90,7 +84,7 @@ public final class PreprocessedCExtractor {
     }
 
     /** The preprocessor's output with markers blanked, and for each output line its line in the main file. */
-    private record Preprocessed(String text, int[] mainLines, String problem) {
+    private record Preprocessed(String text, int[] mainLines) {
 
         /** The main-file line of output line {@code outLine} (1-based), or -1 when it came from a header. */
         int mainLine(int outLine) {
@@ -104,30 +98,6 @@ public final class PreprocessedCExtractor {
                 best = Math.max(best, mainLines[l - 1]);
             }
             return best;
-        }
-    }
-
-    private Preprocessed preprocess(Path file) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(compiler, "-E", "-w"));
-        includeDirs.forEach(d -> cmd.add("-I" + d));
-        defines.forEach(d -> cmd.add("-D" + d));
-        cmd.add(file.toString());
-        Path out = Files.createTempFile("loopscout-pp", ".i");
-        Path err = Files.createTempFile("loopscout-pp", ".err");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                return new Preprocessed("", new int[0], "preprocessor-timeout");
-            }
-            if (p.exitValue() != 0) {
-                String msg = Files.readString(err, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-                return new Preprocessed("", new int[0], "preprocessor-failed (exit " + p.exitValue() + ") " + msg);
-            }
-            return map(new String(Files.readAllBytes(out), StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
         }
     }
 
@@ -155,6 +125,6 @@ public final class PreprocessedCExtractor {
             line++;
             text.append(lines[i]).append('\n');
         }
-        return new Preprocessed(text.toString(), main, null);
+        return new Preprocessed(text.toString(), main);
     }
 }

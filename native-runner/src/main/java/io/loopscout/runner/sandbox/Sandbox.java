@@ -71,7 +71,7 @@ public final class Sandbox {
                     + "|Connection refused|os error 111|No address associated with hostname|dns error");
     private static final Pattern WRITE_LOG = Pattern.compile("Read-only file system|os error 30");
     private static final Pattern DISK_LOG = Pattern.compile(
-            "SIGXFSZ|File too large|os error 27\\b|No space left on device|os error 28\\b|Disk quota exceeded");
+            "SIGXFSZ|File too large|File size limit exceeded|os error 27\\b|No space left on device|os error 28\\b|Disk quota exceeded");
     private static final Pattern FORK_LOG = Pattern.compile(
             "Resource temporarily unavailable|os error 11\\b|fork: retry|Cannot fork");
 

@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
 
     private static final String COMPLETE = ".loopscout-complete";
+    /** crates.io's rule for names; anything else would be spliced into the probe's Cargo.toml as text. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9][0-9A-Za-z.+-]*");
     private static final long FETCH_TIMEOUT_MINUTES = 10;
 
     private final Path root;
@@ -39,6 +42,10 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
 
     @Override
     public synchronized Path materialize(SourceSpec.Crate source, String revision) throws AcquireException {
+        if (!NAME.matcher(source.name()).matches() || !VERSION.matcher(revision).matches()) {
+            throw new AcquireException(FailureClass.FETCH_FAIL, "not a crates.io crate name and exact version: '"
+                    + source.name() + "' '" + revision + "'; nothing fetched");
+        }
         Path dir = root.resolve(source.name() + "-" + revision);
         if (Files.exists(dir.resolve(COMPLETE))) {
             return dir;
@@ -120,6 +127,13 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
         return size;
     }
 
+    /**
+     * Runs {@code cargo fetch} on the host, for a probe crate of our own writing: safe without the sandbox because
+     * no corpus code runs. The probe names only the checked crate name and version; cargo reads configuration from
+     * the probe's directory upward (loopscout's cache and the user's own), never from a corpus directory; and a
+     * fetch downloads and checks archives against the registry index without building anything (no build script,
+     * no proc macro). The archive is then unpacked by {@code tar} after its sizes are checked.
+     */
     private void cargoFetch(String name, String version) throws AcquireException, IOException {
         Path probe = root.resolve(".probe").resolve(name + "-" + version);
         Files.createDirectories(probe);
@@ -135,13 +149,9 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
 
                 [dependencies]
                 %s = "=%s"
-                """.formatted(tomlKey(name), version), StandardCharsets.UTF_8);
+                """.formatted(name, version), StandardCharsets.UTF_8);
         Files.writeString(probe.resolve("lib.rs"), "");
         run(List.of("cargo", "fetch", "--quiet"), probe, FETCH_TIMEOUT_MINUTES, "cargo fetch " + name + " " + version);
-    }
-
-    private static String tomlKey(String name) {
-        return name.matches("[A-Za-z0-9_-]+") ? name : "\"" + name.replace("\"", "") + "\"";
     }
 
     private static void run(List<String> command, Path dir, long timeoutMinutes, String what)

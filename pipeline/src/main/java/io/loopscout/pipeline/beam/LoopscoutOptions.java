@@ -64,6 +64,12 @@ public interface LoopscoutOptions extends PipelineOptions {
 
     void setMaxBytes(long value);
 
+    @Description("Keep the c2rust work directory of a project whose experiment failed (else removed)")
+    @Default.Boolean(false)
+    boolean getKeepFailedScratch();
+
+    void setKeepFailedScratch(boolean value);
+
     /** The per-project caps {@code options} set. */
     static InputLimits limits(LoopscoutOptions options) {
         return new InputLimits(options.getMaxFiles(), options.getMaxBytes());

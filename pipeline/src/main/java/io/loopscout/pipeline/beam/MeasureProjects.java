@@ -68,7 +68,7 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
                 ProjectEvidence.Outcome outcome;
                 synchronized (ONE_BENCHMARK_AT_A_TIME) {
                     outcome = new ProjectEvidence(ProjectMeasurer.create(cache, sandboxSettings(opts)),
-                            cache.resolve("measure"))
+                            cache.resolve("measure"), opts.getKeepFailedScratch())
                             .gather(spec, acquired.revision(), checkout, crate, p.findings(), mode);
                 }
                 outcome.failures().forEach(out.get(Tags.FAILURES)::output);

@@ -19,6 +19,9 @@ public final class Progress {
     static final List<String> STAGES = List.of(AcquireSources.STAGE, ListFiles.STAGE, ExtractFindings.STAGE,
             MeasureProjects.STAGE);
 
+    /** Projects named on the line with what they are doing; the others are counted ({@code +N more}). */
+    static final int NAMED = 4;
+
     private static final AtomicInteger TOTAL = new AtomicInteger();
     private static final Set<String> DONE = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> STAGE = new ConcurrentHashMap<>();
@@ -76,7 +79,8 @@ public final class Progress {
 
     /**
      * One line: {@code [3/12] acquire 2 · extract 5 · measure 1 · 1m04s, ETA 2m10s · zlib-rs: benchmark}, cut
-     * to {@code width} characters (stages with nobody in them are left out; the ETA needs one project done).
+     * to {@code width} characters (stages with nobody in them are left out; the ETA needs one project done; at
+     * most {@link #NAMED} projects named, then {@code +N more}, so 10,000 projects in flight cost one short line).
      */
     public static String line(Snapshot s, Duration elapsed, int width) {
         StringBuilder sb = new StringBuilder("[").append(s.done()).append('/').append(s.total()).append(']');
@@ -90,7 +94,14 @@ public final class Progress {
             long perProject = elapsed.toMillis() / s.done();
             sb.append(", ETA ").append(duration(Duration.ofMillis(perProject * (s.total() - s.done()))));
         }
-        s.steps().forEach((project, step) -> sb.append(" · ").append(project).append(": ").append(step));
+        int named = 0;
+        for (Map.Entry<String, String> e : s.steps().entrySet()) {
+            if (named++ == NAMED) {
+                sb.append(" · +").append(s.steps().size() - NAMED).append(" more");
+                break;
+            }
+            sb.append(" · ").append(e.getKey()).append(": ").append(e.getValue());
+        }
         return cut(sb.toString(), width);
     }
 

@@ -17,20 +17,37 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.options.PipelineOptions;
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.PDone;
 
 /**
@@ -62,16 +79,91 @@ public class WriteReports extends PTransform<PBegin, PDone> {
         this.started = started;
     }
 
+    /** The one key the shards' records are finally grouped under, so that the writer sees the whole run once. */
+    static final String RUN = "run";
+    private static final TupleTag<byte[]> SPECS = new TupleTag<>() { };
+    private static final TupleTag<byte[]> RESULTS = new TupleTag<>() { };
+    private static final TupleTag<byte[]> FAILURES = new TupleTag<>() { };
+    private static final TupleTag<byte[]> STATS = new TupleTag<>() { };
+
+    /**
+     * Brings every record to one place in two group-by-keys: by shard of the project id, then the shards under
+     * one key. A single group-by-key (or a side input, which is one underneath) costs the direct runner a copy of
+     * everything grouped so far for each arriving bundle, and bundles arrive one project at a time: quadratic
+     * (1,000 projects were not written after 8 minutes). With about 2·√n shards of encoded records both levels
+     * copy O(n^1.5) small byte arrays instead.
+     */
     @Override
     public PDone expand(PBegin begin) {
-        PCollectionView<List<ProjectSpec>> manifestView = manifest.apply("ManifestView", View.asList());
-        PCollectionView<List<ProjectResult>> resultsView = results.apply("ResultsView", View.asList());
-        PCollectionView<List<Failure>> failuresView = failures.apply("FailuresView", View.asList());
-        PCollectionView<List<KV<String, ScanStats>>> statsView = stats.apply("StatsView", View.asList());
-        begin.apply("Once", Create.of("run"))
-                .apply("WriteFiles", ParDo.of(new WriteFn(manifestView, resultsView, failuresView, statsView, started))
-                        .withSideInputs(manifestView, resultsView, failuresView, statsView));
+        int shards = shards(started.counts().projects());
+        PCollection<KV<String, RunPart>> parts = KeyedPCollectionTuple
+                .of(SPECS, encode("Specs", manifest, ProjectSpec::id, shards))
+                .and(RESULTS, encode("Results", results, ProjectResult::id, shards))
+                .and(FAILURES, encode("Failures", failures, Failure::project, shards))
+                .and(STATS, encode("Stats", stats, KV::getKey, shards))
+                .apply("GroupByShard", CoGroupByKey.create())
+                .apply("GatherShard", ParDo.of(new GatherShard()))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(RunPart.class)));
+        // an empty part under the key, so that a run with nothing in it still writes its (empty) reports
+        PCollection<KV<String, RunPart>> once = begin.apply("Once", Create.of(KV.of(RUN, RunPart.EMPTY))
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(RunPart.class))));
+        PCollectionList.of(parts).and(once).apply("AllParts", Flatten.pCollections())
+                .apply("GroupTheRun", GroupByKey.create())
+                .apply("WriteFiles", ParDo.of(new WriteFn(started, manifest.getCoder(), results.getCoder(),
+                        failures.getCoder(), stats.getCoder())));
         return PDone.in(begin.getPipeline());
+    }
+
+    /** About 2·√n shards for n projects: the two levels then copy about as much as each other. */
+    static int shards(int projects) {
+        return Math.max(1, (int) Math.ceil(2 * Math.sqrt(projects)));
+    }
+
+    private static <T> PCollection<KV<Integer, byte[]>> encode(String name, PCollection<T> records,
+                                                               SerializableFunction<T, String> project, int shards) {
+        return records.apply("Encode" + name, ParDo.of(new EncodeByShard<>(records.getCoder(), project, shards)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()));
+    }
+
+    /** Encodes each record with its coder (a byte array is cheap to copy), keyed by its project's shard. */
+    static final class EncodeByShard<T> extends DoFn<T, KV<Integer, byte[]>> {
+        private final Coder<T> coder;
+        private final SerializableFunction<T, String> project;
+        private final int shards;
+
+        EncodeByShard(Coder<T> coder, SerializableFunction<T, String> project, int shards) {
+            this.coder = coder;
+            this.project = project;
+            this.shards = shards;
+        }
+
+        @ProcessElement
+        public void process(@Element T record, OutputReceiver<KV<Integer, byte[]>> out) throws CoderException {
+            out.output(KV.of(Math.floorMod(project.apply(record).hashCode(), shards),
+                    CoderUtils.encodeToByteArray(coder, record)));
+        }
+    }
+
+    /** One shard's encoded records, by kind. */
+    record RunPart(List<byte[]> specs, List<byte[]> results, List<byte[]> failures, List<byte[]> stats)
+            implements Serializable {
+        static final RunPart EMPTY = new RunPart(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Turns one shard's group into a {@link RunPart} under the run's single key. */
+    static final class GatherShard extends DoFn<KV<Integer, CoGbkResult>, KV<String, RunPart>> {
+        @ProcessElement
+        public void process(@Element KV<Integer, CoGbkResult> shard, OutputReceiver<KV<String, RunPart>> out) {
+            CoGbkResult g = shard.getValue();
+            out.output(KV.of(RUN, new RunPart(list(g.getAll(SPECS)), list(g.getAll(RESULTS)),
+                    list(g.getAll(FAILURES)), list(g.getAll(STATS)))));
+        }
+
+        private static List<byte[]> list(Iterable<byte[]> all) {
+            List<byte[]> out = new ArrayList<>();
+            all.forEach(out::add);
+            return out;
+        }
     }
 
     /**
@@ -87,53 +179,65 @@ public class WriteReports extends PTransform<PBegin, PDone> {
             int i = STAGES_BEFORE_RESULT.indexOf(f.stage());
             return i < 0 ? Integer.MAX_VALUE : i;
         }).thenComparing(FailuresCsv.ORDER);
+        // one pass over the failures, not one per project: a 10,000-project run can have 10,000 failures
+        Map<String, Failure> firstByProject = new HashMap<>();
+        for (Failure f : failures) {
+            firstByProject.merge(f.project(), f, (a, b) -> pipelineOrder.compare(a, b) <= 0 ? a : b);
+        }
         List<ProjectResult> failed = new ArrayList<>();
         for (ProjectSpec spec : manifest) {
             if (withResult.contains(spec.id())) {
                 continue;
             }
-            Failure first = failures.stream().filter(f -> f.project().equals(spec.id())).min(pipelineOrder)
-                    .orElse(new Failure(spec.id(), "write", FailureClass.INTERNAL, "no result and no failure recorded"));
+            Failure first = firstByProject.getOrDefault(spec.id(),
+                    new Failure(spec.id(), "write", FailureClass.INTERNAL, "no result and no failure recorded"));
             failed.add(ProjectResult.failed(spec, first));
         }
         failed.sort(Comparator.comparing(ProjectResult::id));
         return failed;
     }
 
-    static class WriteFn extends DoFn<String, Void> {
-        private final PCollectionView<List<ProjectSpec>> manifestView;
-        private final PCollectionView<List<ProjectResult>> resultsView;
-        private final PCollectionView<List<Failure>> failuresView;
-        private final PCollectionView<List<KV<String, ScanStats>>> statsView;
+    static class WriteFn extends DoFn<KV<String, Iterable<RunPart>>, Void> {
         private final RunInfo started;
+        private final Coder<ProjectSpec> specCoder;
+        private final Coder<ProjectResult> resultCoder;
+        private final Coder<Failure> failureCoder;
+        private final Coder<KV<String, ScanStats>> statsCoder;
 
-        WriteFn(PCollectionView<List<ProjectSpec>> manifestView, PCollectionView<List<ProjectResult>> resultsView,
-                PCollectionView<List<Failure>> failuresView, PCollectionView<List<KV<String, ScanStats>>> statsView,
-                RunInfo started) {
-            this.manifestView = manifestView;
-            this.resultsView = resultsView;
-            this.failuresView = failuresView;
-            this.statsView = statsView;
+        WriteFn(RunInfo started, Coder<ProjectSpec> specCoder, Coder<ProjectResult> resultCoder,
+                Coder<Failure> failureCoder, Coder<KV<String, ScanStats>> statsCoder) {
             this.started = started;
+            this.specCoder = specCoder;
+            this.resultCoder = resultCoder;
+            this.failureCoder = failureCoder;
+            this.statsCoder = statsCoder;
         }
 
         @ProcessElement
-        public void process(ProcessContext c) {
-            LoopscoutOptions options = c.getPipelineOptions().as(LoopscoutOptions.class);
-            List<ProjectResult> measured = c.sideInput(resultsView);
-            List<Failure> fails = new ArrayList<>(c.sideInput(failuresView));
+        public void process(@Element KV<String, Iterable<RunPart>> grouped, PipelineOptions pipelineOptions)
+                throws CoderException {
+            LoopscoutOptions options = pipelineOptions.as(LoopscoutOptions.class);
+            List<ProjectSpec> manifest = new ArrayList<>();
+            List<ProjectResult> measured = new ArrayList<>();
+            List<Failure> fails = new ArrayList<>();
+            ScanStats total = ScanStats.zero();
+            for (RunPart part : grouped.getValue()) {
+                decode(part.specs(), specCoder, manifest);
+                decode(part.results(), resultCoder, measured);
+                decode(part.failures(), failureCoder, fails);
+                for (byte[] s : part.stats()) {
+                    total = total.plus(CoderUtils.decodeFromByteArray(statsCoder, s).getValue());
+                }
+            }
             List<ProjectResult> ranked = new ArrayList<>(Scoring.rank(controlFalseDiscoveries(measured)));
-            for (ProjectResult failed : failedProjects(c.sideInput(manifestView), measured, fails)) {
+            Set<Failure> recorded = new HashSet<>(fails);
+            for (ProjectResult failed : failedProjects(manifest, measured, fails)) {
                 ranked.add(failed);
-                if (!fails.contains(failed.failure())) {
+                if (recorded.add(failed.failure())) {
                     fails.add(failed.failure()); // every failed project is in failures.csv
                 }
             }
             fails.sort(FailuresCsv.ORDER);
-            ScanStats total = ScanStats.zero();
-            for (KV<String, ScanStats> kv : c.sideInput(statsView)) {
-                total = total.plus(kv.getValue());
-            }
             Map<String, Long> byPattern = new TreeMap<>();
             for (ProjectResult r : ranked) {
                 for (Finding f : r.findings()) {
@@ -156,6 +260,12 @@ public class WriteReports extends PTransform<PBegin, PDone> {
             Path baselineDir = baseline == null || baseline.isEmpty() ? out : Path.of(baseline);
             Changes changes = Changes.since(baselineDir, ranked);
             Reports.writeAll(out, ranked, fails, run, Scoring.FORMULA, changes);
+        }
+
+        private static <T> void decode(List<byte[]> encoded, Coder<T> coder, List<T> into) throws CoderException {
+            for (byte[] e : encoded) {
+                into.add(CoderUtils.decodeFromByteArray(coder, e));
+            }
         }
 
         /** Benjamini–Hochberg over the run's measurements, in a stable order (measurement.md, verdict). */

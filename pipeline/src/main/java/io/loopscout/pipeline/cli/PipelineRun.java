@@ -42,39 +42,30 @@ public final class PipelineRun {
      *
      * @param label    what ran, for run.json (the manifest path, or "scan of ...")
      * @param projects the projects
-     * @param out      the output directory
-     * @param cache    the cache directory, or null for the default
-     * @param measure  the evidence tier to gather
-     * @param runner   the Beam runner
-     * @param limits   the per-project input caps
-     * @param progress show a progress line on stderr
-     * @param baseline the outputs of an earlier run to compare with, or null for the previous outputs in {@code out}
-     * @param failExit exit {@link Main#FAILURES} when the run completed with failures
-     * @return the exit status: 0; {@link Main#USAGE} when {@code out} is not a folder loopscout may replace;
-     *         {@link Main#FAILURES} with {@code failExit} when run.json's status says the run had failures
+     * @param settings where the outputs go, the tier, runner, caps, sandbox, baseline and exit rule
+     * @return the exit status: 0; {@link Main#USAGE} when the output directory is not a folder loopscout may
+     *         replace; {@link Main#FAILURES} with {@link RunSettings#failExit()} when run.json's status says the
+     *         run had failures
      */
-    public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                          Runner runner, InputLimits limits, boolean progress) throws IOException {
-        return run(label, projects, out, cache, measure, runner, limits, progress, SandboxSettings.standard(), null,
-                false);
-    }
-
-    /** Like {@link #run(String, List, Path, Path, Measure, Runner, InputLimits, boolean)}, all settings given. */
-    public static int run(String label, List<ProjectSpec> projects, Path out, Path cache, Measure measure,
-                          Runner runner, InputLimits limits, boolean progress, SandboxSettings sandbox,
-                          Path baseline, boolean failExit) throws IOException {
+    public static int run(String label, List<ProjectSpec> projects, RunSettings settings) throws IOException {
+        Path out = settings.out();
+        Measure measure = settings.measure();
+        Runner runner = settings.runner();
+        InputLimits limits = settings.limits();
+        SandboxSettings sandbox = settings.sandbox();
+        Path baseline = settings.baseline();
         try {
             OutputDir.checkReplaceable(out); // before any work: a folder that is not ours is refused at once
         } catch (IllegalArgumentException e) {
             System.err.println("loopscout: " + e.getMessage());
             return Main.USAGE;
         }
-        ProgressDisplay display = progress ? ProgressDisplay.forStderr() : null;
+        ProgressDisplay display = settings.progress() ? ProgressDisplay.forStderr() : null;
         if (display != null) {
             display.start(projects.size() + " projects, measure " + measure.name().toLowerCase(java.util.Locale.ROOT)
                     + ", outputs to " + out.toAbsolutePath().normalize());
         }
-        Path cacheDir = cache != null ? cache : Acquirers.defaultCacheRoot();
+        Path cacheDir = settings.cache() != null ? settings.cache() : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
         LoopscoutOptions options = options(runner);
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
@@ -84,6 +75,7 @@ public final class PipelineRun {
         options.setBwrap(sandbox.bwrap());
         options.setBuildTimeoutSeconds(sandbox.buildTime().toSeconds());
         options.setDiskQuotaBytes(sandbox.diskBytes());
+        options.setKeepFailedScratch(settings.keepFailedScratch());
         options.setMaxFiles(limits.maxFiles());
         options.setMaxBytes(limits.maxBytes());
         options.setBaselineDir(baseline == null ? "" : baseline.toAbsolutePath().toString());
@@ -108,7 +100,7 @@ public final class PipelineRun {
         if (display != null) {
             display.summary(summary, out);
         }
-        return failExit && summary.status() == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
+        return settings.failExit() && summary.status() == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
     private static LoopscoutOptions options(Runner runner) {

@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutcomeOptions outcome = new OutcomeOptions();
 
+    @Option(names = "--keep-failed-scratch", description = "keep the c2rust work directory of a project whose "
+            + "experiment failed, for a look (default: removed after each project)")
+    boolean keepFailedScratch;
+
     @Option(names = {"-v", "--verbose"}, description = "debug logging")
     boolean verbose;
 
@@ -82,8 +86,9 @@ final class RunCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<ProjectSpec> projects = m.only(only).projects();
-        return PipelineRun.run(manifest.toString(), projects, out, cache, tier, runner, limits, true, settings,
-                outcome.baseline, outcome.failExit);
+        return PipelineRun.run(manifest.toString(), projects, RunSettings.defaults(out).withCache(cache)
+                .withMeasure(tier, runner).withLimits(limits).withSandbox(settings)
+                .withOutcome(outcome.baseline, outcome.failExit).withKeepFailedScratch(keepFailedScratch));
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

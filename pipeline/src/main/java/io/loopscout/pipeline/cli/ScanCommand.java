@@ -69,9 +69,8 @@ final class ScanCommand implements Callable<Integer> {
             projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path((subdir == null ? abs : root)
                     .toString()), Popularity.none(), subdir, null, null, 0));
         }
-        return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, out, null,
-                PipelineRun.Measure.STATIC, PipelineRun.Runner.DirectRunner, limits, true,
-                io.loopscout.runner.sandbox.SandboxSettings.standard(), outcome.baseline, outcome.failExit);
+        return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, RunSettings.defaults(out)
+                .withLimits(limits).withOutcome(outcome.baseline, outcome.failExit));
     }
 
     /**

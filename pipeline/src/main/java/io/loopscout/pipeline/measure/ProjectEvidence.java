@@ -49,15 +49,18 @@ public final class ProjectEvidence {
     private final ProjectMeasurer measurer;
     private final CargoBuild cargo;
     private final Path workDir;
+    private final boolean keepFailedScratch;
 
     /**
      * Evidence gathered with {@code measurer}; rewrites verified by sandboxed builds through its cargo;
-     * rewritten copies live under {@code workDir}.
+     * rewritten copies and c2rust work directories live under {@code workDir} until the project is done
+     * ({@code keepFailedScratch}: a failed c2rust experiment's directory stays, for a look).
      */
-    public ProjectEvidence(ProjectMeasurer measurer, Path workDir) {
+    public ProjectEvidence(ProjectMeasurer measurer, Path workDir, boolean keepFailedScratch) {
         this.measurer = measurer;
         this.cargo = measurer.cargo();
         this.workDir = workDir;
+        this.keepFailedScratch = keepFailedScratch;
     }
 
     /**
@@ -73,11 +76,23 @@ public final class ProjectEvidence {
         try {
             return gather(spec, version, checkout, crate, findings, mode, copy, failures);
         } finally {
-            try {
-                FileTrees.delete(copy); // scratch goes when the project is done, also after a failure
-            } catch (IOException e) {
-                LOG.warn("{}: cannot remove the rewrite scratch {}: {}", spec.id(), copy, e.getMessage());
-            }
+            removeScratch(spec.id(), copy, false); // scratch goes when the project is done, also after a failure
+        }
+    }
+
+    /**
+     * Removes a project's scratch directory {@code dir}, unless {@code keep}; a directory that cannot be removed
+     * is logged, never a failure of the project.
+     */
+    static void removeScratch(String project, Path dir, boolean keep) {
+        if (keep) {
+            LOG.info("{}: kept the scratch of the failed step in {}", project, dir);
+            return;
+        }
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            LOG.warn("{}: cannot remove the scratch {}: {}", project, dir, e.getMessage());
         }
     }
 
@@ -131,9 +146,18 @@ public final class ProjectEvidence {
                 spec.subdir() == null ? "." : spec.subdir(), t.sources(), t.defines(), t.harness(),
                 port == null ? null : port.crate(), port == null ? null : port.version(),
                 port == null ? List.of() : port.features());
+        Path scratch = workDir.resolve("c2rust").resolve(spec.id());
+        int before = failures.size();
+        CComparison comparison = c2rustExperiment(spec, recipe, scratch, failures);
+        // its translation, builds and generated corpus are gigabytes; kept only when asked, after a failure
+        removeScratch(spec.id(), scratch, keepFailedScratch && (comparison == null || failures.size() > before));
+        return comparison;
+    }
+
+    private CComparison c2rustExperiment(ProjectSpec spec, CTranslationRecipe recipe, Path scratch,
+                                         List<Failure> failures) {
         try {
-            CComparisonRunner.Settings settings = CComparisonRunner.Settings.standard(
-                    workDir.resolve("c2rust").resolve(spec.id()));
+            CComparisonRunner.Settings settings = CComparisonRunner.Settings.standard(scratch);
             CComparisonRunner.Result r = new CComparisonRunner(cargo.sandbox(), cargo, C2RustTranslator.sandboxed(cargo),
                     new VerifiedLoopMatchRewrite(cargo, spec.id()), line -> {
                         LOG.info("{}: c2rust: {}", spec.id(), line);

@@ -44,4 +44,14 @@ class ProgressTest {
         assertTrue(line.endsWith("…"));
         assertTrue(line.chars().noneMatch(c -> c == '\r' || c == '\n'), "one line, whatever a step says");
     }
+
+    @Test
+    void atMostFourProjectsAreNamedAndTheRestCounted() {
+        Map<String, String> steps = new java.util.TreeMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            steps.put(String.format("p%05d", i), "build");
+        }
+        String line = Progress.line(new Progress.Snapshot(0, 10_000, Map.of(), steps), Duration.ofSeconds(5), 500);
+        assertEquals("[0/10000] 5s · p00000: build · p00001: build · p00002: build · p00003: build · +9996 more", line);
+    }
 }
