@@ -37,7 +37,11 @@ public final class FindingsCsv {
             CsvColumn.integer("parse_errors", r -> r.finding().parseErrors()),
             CsvColumn.decimal("model_speedup", r -> r.finding().modelSpeedup(), 4),
             CsvColumn.text("permalink", r -> Permalinks.of(r.project().spec(), r.project().version(), r.finding())),
-            CsvColumn.text("rewrite", r -> r.finding().rewrite() == null ? "" : r.finding().rewrite().cell()));
+            CsvColumn.text("rewrite", r -> r.finding().rewrite() == null ? "" : r.finding().rewrite().cell()),
+            // a step machine's driver loop: where the step would be inlined (empty for every other pattern)
+            CsvColumn.text("driver_function", r -> r.finding().driverFunction()),
+            CsvColumn.<Row>integer("driver_line", r -> r.finding().driverLine())
+                    .blankWhen(r -> r.finding().driverFunction() == null));
 
     /** The order of findings inside one project; total up to identical findings, so output never hangs on input order. */
     static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> nz(f.file()))

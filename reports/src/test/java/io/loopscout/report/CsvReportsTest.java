@@ -106,12 +106,13 @@ class CsvReportsTest {
         List<CSVRecord> rows = parse(FindingsCsv.render(ranked()));
         assertEquals("project,version,language,file,start_line,end_line,function,pattern,states,"
                 + "const_transitions,dynamic_transitions,fallthroughs,exits,state_type,eligible,reason,"
-                + "parse_errors,model_speedup,permalink,rewrite", String.join(",", rows.get(0).toList()));
+                + "parse_errors,model_speedup,permalink,rewrite,driver_function,driver_line",
+                String.join(",", rows.get(0).toList()));
         assertEquals(6, rows.size());
         // projects in rank order, findings by file then line
         assertEquals(List.of("zlib-rs", "0.5.2", "rust", "src/inflate.rs", "120", "134", "Inflate::run",
                 "rust/field-state-loop", "4", "4", "1", "0", "1", "enum", "true", "", "0", "1.21",
-                "https://docs.rs/crate/zlib-rs/0.5.2/source/src/inflate.rs#L120-L134", "rewritten"),
+                "https://docs.rs/crate/zlib-rs/0.5.2/source/src/inflate.rs#L120-L134", "rewritten", "", ""),
                 rows.get(1).toList());
         assertEquals("src/window.rs", rows.get(2).get(3));
         assertEquals("unknown-state-type", rows.get(2).get(15));
@@ -123,6 +124,17 @@ class CsvReportsTest {
         assertEquals("", rows.get(4).get(14)); // C findings have no eligibility
         assertEquals(ResultFixtures.ODD_FILE, rows.get(5).get(3));
         assertEquals("", rows.get(5).get(18)); // a local path has no permalink
+    }
+
+    @Test
+    void findingsCsvCarriesAStepMachinesDriverLoop() throws IOException {
+        ProjectResult r = ResultFixtures.zlibRs();
+        Finding step = r.findings().get(0).toBuilder().pattern(Pattern.RUST_STEP_MACHINE).function("next_state")
+                .eligible(false).reason("step-function").driverFunction("update").driverLine(650).build();
+        ProjectResult withStep = new ProjectResult(r.spec(), r.version(), List.of(step), r.measurement(),
+                r.patch(), 1, 1, r.cComparison(), null);
+        List<CSVRecord> rows = parse(FindingsCsv.render(List.of(withStep)));
+        assertEquals(List.of("update", "650"), rows.get(1).toList().subList(20, 22));
     }
 
     @Test

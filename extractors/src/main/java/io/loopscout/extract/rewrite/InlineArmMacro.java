@@ -1,9 +1,11 @@
 package io.loopscout.extract.rewrite;
 
+import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParseTimeoutException;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.SourceText;
 import io.loopscout.extract.parse.SyntaxNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.treesitter.TSNode;
 
 /**
  * Normalisation: an arm whose value applies a macro of the same file that makes the transition (miniz_oxide's
@@ -30,6 +33,7 @@ final class InlineArmMacro implements Normalisation {
 
     private static final Set<String> KEYWORDS = Set.of("loop", "match", "continue", "break", "return", "if",
             "else", "let", "mut", "ref", "in", "for", "while", "as", "true", "false", "self", "unsafe", "move");
+    private static final String MACRO_RULES = "macro_rules!";
     private static final Pattern WORD = Pattern.compile("(?<![\\w$'])[a-z_][A-Za-z0-9_]*");
 
     @Override
@@ -94,7 +98,10 @@ final class InlineArmMacro implements Normalisation {
         return out.toString();
     }
 
-    /** The file's {@code macro_rules!} definitions by name (a copy of each definition node). */
+    /**
+     * The file's {@code macro_rules!} definitions by name (a copy of each definition node). Only the definitions
+     * are copied, found from their keyword in the text: a copy of the whole file cost more than its parse.
+     */
     private static Map<String, SyntaxNode> macroRules(String text) {
         Map<String, SyntaxNode> out = new HashMap<>();
         ParsedSource parsed;
@@ -103,13 +110,35 @@ final class InlineArmMacro implements Normalisation {
         } catch (ParseTimeoutException e) {
             return out;
         }
-        SyntaxNode root = SyntaxNode.copyOf(parsed.root(), new SourceText(parsed.bytes()));
-        for (SyntaxNode n : root.descendants()) {
-            if (n.is("macro_definition") && n.child("name") != null) {
-                out.merge(n.child("name").text(), n, (a, b) -> null); // two definitions: unknown which applies
+        SourceText source = new SourceText(parsed.bytes());
+        byte[] bytes = parsed.bytes();
+        byte[] keyword = MACRO_RULES.getBytes(StandardCharsets.US_ASCII);
+        for (int at = indexOf(bytes, keyword, 0); at >= 0; at = indexOf(bytes, keyword, at + 1)) {
+            // the keyword is the definition's first token (anonymous), so the definition is the smallest named
+            // node around it; in a comment, a string or a macro's tokens it is no definition
+            TSNode n = Nodes.namedDescendantForByteRange(parsed.root(), at, at + keyword.length);
+            if (Nodes.isNull(n) || Nodes.start(n) != at || !Nodes.type(n).equals("macro_definition")) {
+                continue;
+            }
+            SyntaxNode def = SyntaxNode.copyOf(n, source);
+            if (def.child("name") != null) {
+                out.merge(def.child("name").text(), def, (a, b) -> null); // two definitions: unknown which applies
             }
         }
         return out;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] word, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - word.length; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if (bytes[i + j] != word[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

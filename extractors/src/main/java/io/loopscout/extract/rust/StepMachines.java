@@ -30,9 +30,6 @@ import org.treesitter.TSTreeCursor;
 final class StepMachines {
 
     static final int MIN_ARMS = 3;
-    private static final Pattern FN = Pattern.compile("\\bfn\\s+([A-Za-z_]\\w*)");
-    private static final Pattern CALL =
-            Pattern.compile("(?<![\\w$])([A-Za-z_]\\w*)\\s*(?:::\\s*<[^;{}()]*>\\s*)?\\(");
     private static final List<String> MATCH = List.of("match");
     private static final Pattern SELF_CALL = Pattern.compile("\\bself\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\(");
     private static final Pattern LET_BINDING =
@@ -74,29 +71,26 @@ final class StepMachines {
 
     /** The step machines of one parsed file. */
     static List<Step> find(ParsedSource parsed, SourceText source, String text) {
-        Map<String, List<Integer>> calls = callSites(text);
-        List<Step> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<FunctionNames.Definition> defs = FunctionNames.definitions(text);
         Map<String, Integer> definitions = new HashMap<>();
-        Matcher fn = FN.matcher(text);
-        List<int[]> defs = new ArrayList<>();
-        while (fn.find()) {
-            definitions.merge(fn.group(1), 1, Integer::sum);
-            defs.add(new int[] {fn.start(), fn.start(1), fn.end(1)});
+        for (FunctionNames.Definition d : defs) {
+            definitions.merge(d.name(), 1, Integer::sum);
         }
+        Map<String, List<Integer>> calls = FunctionNames.callSites(text, definitions.keySet());
+        List<Step> out = new ArrayList<>();
         TSNode root = parsed.root();
         ByteOffsets offsets = new ByteOffsets(source, text);
-        for (int[] d : defs) {
-            String name = text.substring(d[1], d[2]);
+        for (FunctionNames.Definition d : defs) {
+            String name = d.name();
             List<Integer> sites = calls.get(name);
-            if (sites == null || seen.contains(d[0] + name)) {
+            if (sites == null) {
                 continue;
             }
-            TSNode function = Nodes.namedDescendantForByteRange(root, offsets.of(d[0]), offsets.of(d[0]) + 2);
+            int at = offsets.of(d.fnAt());
+            TSNode function = Nodes.namedDescendantForByteRange(root, at, at + 2);
             if (Nodes.isNull(function) || !Nodes.type(function).equals("function_item")) {
                 continue;
             }
-            seen.add(d[0] + name);
             Step step = step(parsed, source, text, offsets, function, name, sites, definitions.get(name) == 1,
                     defs);
             if (step != null) {
@@ -133,27 +127,8 @@ final class StepMachines {
         }
     }
 
-    /** Every {@code NAME(} in the text by name, except definitions ({@code fn NAME(}). */
-    private static Map<String, List<Integer>> callSites(String text) {
-        Map<String, List<Integer>> out = new HashMap<>();
-        Matcher m = CALL.matcher(text);
-        while (m.find()) {
-            int at = m.start(1);
-            int b = at - 1;
-            while (b >= 0 && Character.isWhitespace(text.charAt(b))) {
-                b--;
-            }
-            if (b >= 1 && text.charAt(b) == 'n' && text.charAt(b - 1) == 'f'
-                    && (b < 2 || !Character.isLetterOrDigit(text.charAt(b - 2)) && text.charAt(b - 2) != '_')) {
-                continue;
-            }
-            out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(at);
-        }
-        return out;
-    }
-
     private static Step step(ParsedSource parsed, SourceText source, String text, ByteOffsets offsets,
-            TSNode function, String name, List<Integer> sites, boolean uniqueName, List<int[]> defs) {
+            TSNode function, String name, List<Integer> sites, boolean uniqueName, List<FunctionNames.Definition> defs) {
         TSNode body = Nodes.field(function, "body");
         if (Nodes.isNull(body) || !source.containsAny(Nodes.start(body), Nodes.end(body), MATCH)) {
             return null;
@@ -252,12 +227,12 @@ final class StepMachines {
      * such method ({@code self.move_to(S)} whose body is {@code self.st = S}): by text, each function's body
      * found by brace matching from its {@code fn}. The step itself is left out.
      */
-    private static Set<String> assigningMethods(String text, List<int[]> defs, String place, String step) {
+    private static Set<String> assigningMethods(String text, List<FunctionNames.Definition> defs, String place,
+            String step) {
         Map<String, String> bodies = new HashMap<>();
-        for (int[] d : defs) {
-            String name = text.substring(d[1], d[2]);
-            if (!name.equals(step)) {
-                bodies.merge(name, bodyText(text, d[2]), (a, b) -> a + "\n" + b);
+        for (FunctionNames.Definition d : defs) {
+            if (!d.name().equals(step)) {
+                bodies.merge(d.name(), bodyText(text, d.nameEnd()), (a, b) -> a + "\n" + b);
             }
         }
         Set<String> out = new HashSet<>();

@@ -79,9 +79,9 @@ class PipelineEndToEndTest {
         assertEquals(List.of(
                 "\uFEFFproject,version,language,file,start_line,end_line,function,pattern,states,const_transitions,"
                         + "dynamic_transitions,fallthroughs,exits,state_type,eligible,reason,parse_errors,model_speedup,"
-                        + "permalink,rewrite",
-                "decoder," + cSha + ",c,decoder.c,12,30,decode,c/switch-state-loop,3,3,0,1,3,,,,0,,,",
-                "tokenizer," + rustSha + ",rust,src/lib.rs,15,42,count_words,rust/state-loop,3,4,0,0,2,enum,true,,0,,,"),
+                        + "permalink,rewrite,driver_function,driver_line",
+                "decoder," + cSha + ",c,decoder.c,12,30,decode,c/switch-state-loop,3,3,0,1,3,,,,0,,,,,",
+                "tokenizer," + rustSha + ",rust,src/lib.rs,15,42,count_words,rust/state-loop,3,4,0,0,2,enum,true,,0,,,,,"),
                 rows.stream().sorted((a, b) -> a.startsWith("\uFEFFproject,") ? -1 : b.startsWith("\uFEFFproject,") ? 1
                         : a.compareTo(b)).toList());
         List<String> failures = Files.readAllLines(out.resolve("failures.csv"), StandardCharsets.UTF_8);
