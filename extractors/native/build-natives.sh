@@ -123,8 +123,8 @@ EOF
     done
   } > "$work/tree-sitter-natives.properties"
   # Where the sources are, for the native comparison program of extractors/bench.
-  printf 'CORE=%s\nRUST=%s\nC=%s\nFLAGS="%s"\n' "$core" "$rust" "$c" "$opt -std=gnu11 -D_POSIX_C_SOURCE=200112L -D_DEFAULT_SOURCE -w" \
-    > "$work/sources.env"
+  printf 'CC="%s"\nCORE="%s"\nRUST="%s"\nC="%s"\nFLAGS="%s"\n' "$cc" "$core" "$rust" "$c" \
+    "$opt -std=gnu11 -D_POSIX_C_SOURCE=200112L -D_DEFAULT_SOURCE -w" > "$work/sources.env"
   touch "$work/done"
   # Another build may have finished the same key meanwhile: then keep that one.
   mv -T "$work" "$cache" 2> /dev/null || rm -rf "$work"
@@ -133,4 +133,5 @@ fi
 
 cp "$cache"/lib/*.so "$out/lib/"
 cp "$cache/tree-sitter-natives.properties" "$marker"
+echo "sources=$cache/sources.env" >> "$marker"
 echo "loopscout: tree-sitter libraries: optimised ($cc_id, $opt), from $cache" >&2
