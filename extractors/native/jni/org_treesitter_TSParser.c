@@ -1787,24 +1787,27 @@ JNIEXPORT void JNICALL Java_org_treesitter_TSParser_ts_1language_1delete
 }
 
 
+// loopscout patch: the method, class and field ids are looked up once per parse (the original looked them up in
+// every callback, and tree-sitter calls back every 100 parse operations, ~8000 times per MB of Rust), and the state
+// object's local reference is released after each call.
 struct parse_options_payload{
     jobject ts_progress_object;
     JNIEnv *env;
+    jmethodID progress_method;
+    jclass parse_state_class;
+    jfieldID current_byte_offset;
+    jfieldID is_error;
 };
 
 bool ts_parser_progress_callback(TSParseState *state){
     struct parse_options_payload *options_payload = (struct parse_options_payload*) state->payload;
     JNIEnv *env = options_payload->env;
-    jobject ts_progress_object = options_payload->ts_progress_object;
-    (*env)->GetObjectClass(env, ts_progress_object);
-    jclass ts_progress_class = (*env)->GetObjectClass(env, ts_progress_object);
-    jmethodID progress_method = (*env)->GetMethodID(env, ts_progress_class, "progress", TS_PARSER_PROGRESS_METHOD_SIGNATURE);
-
-    jclass ts_parser_state_class = ts_jni_find_class(env, TS_PARSER_STATE_CLASS_NAME);
-    jobject ts_parser_state_object = (*env)->AllocObject(env, ts_parser_state_class);
-    (*env)->SetIntField(env, ts_parser_state_object, ts_jni_get_field_id(env, ts_parser_state_class, "currentByteOffset", "I"), state->current_byte_offset);
-    (*env)->SetBooleanField(env, ts_parser_state_object, ts_jni_get_field_id(env, ts_parser_state_class, "isError", "Z"), state->has_error);
-    return (*env)->CallBooleanMethod(env, ts_progress_object, progress_method, ts_parser_state_object);
+    jobject ts_parser_state_object = (*env)->AllocObject(env, options_payload->parse_state_class);
+    (*env)->SetIntField(env, ts_parser_state_object, options_payload->current_byte_offset, state->current_byte_offset);
+    (*env)->SetBooleanField(env, ts_parser_state_object, options_payload->is_error, state->has_error);
+    jboolean cancel = (*env)->CallBooleanMethod(env, options_payload->ts_progress_object, options_payload->progress_method, ts_parser_state_object);
+    (*env)->DeleteLocalRef(env, ts_parser_state_object);
+    return cancel;
 }
 
 /*
@@ -1830,6 +1833,10 @@ JNIEXPORT jlong JNICALL Java_org_treesitter_TSParser_ts_1parser_1parse_1with_1op
     struct parse_options_payload options_payload;
     options_payload.env = env;
     options_payload.ts_progress_object = ts_progress_object;
+    options_payload.progress_method = (*env)->GetMethodID(env, (*env)->GetObjectClass(env, ts_progress_object), "progress", TS_PARSER_PROGRESS_METHOD_SIGNATURE);
+    options_payload.parse_state_class = ts_jni_find_class(env, TS_PARSER_STATE_CLASS_NAME);
+    options_payload.current_byte_offset = ts_jni_get_field_id(env, options_payload.parse_state_class, "currentByteOffset", "I");
+    options_payload.is_error = ts_jni_get_field_id(env, options_payload.parse_state_class, "isError", "Z");
     TSParseOptions parse_options;
     parse_options.payload = &options_payload;
     parse_options.progress_callback = ts_parser_progress_callback;
