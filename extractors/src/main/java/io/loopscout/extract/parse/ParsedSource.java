@@ -26,6 +26,7 @@ public final class ParsedSource {
         /** The tree-sitter language (created once; languages are immutable and shareable). */
         public synchronized TSLanguage language() {
             if (language == null) {
+                TreeSitterLibraries.loaded(); // warns once when the slow bundled libraries are the ones in use
                 language = this == RUST ? new TreeSitterRust() : new TreeSitterC();
             }
             return language;

@@ -1,0 +1,144 @@
+package io.loopscout.extract.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which tree-sitter native libraries parse: the optimised ones {@code extractors/native/build-natives.sh} built on
+ * this machine, or the unoptimised ones bundled in the io.github.bonede jars.
+ *
+ * <p>bonede's loader reads {@code lib/<arch>-<os>-<name>.<ext>} through its class loader, so whichever copy comes
+ * first on the classpath is the one loaded; the build script records the SHA-256 of what it built, and this class
+ * compares those with the bytes the loader will read.
+ *
+ * <p>bonede's loader copies each library to {@code ~/.tree-sitter/lib/} (system property {@code tree-sitter-lib})
+ * and loads the copy. That folder is shared by every JVM of the user, and a JVM with the other libraries on its
+ * classpath overwrites the copy between this one's write and load. So unless the property is set already, this
+ * class points it at a folder named by the libraries' content (in loopscout's cache), where every writer writes
+ * the same bytes.
+ */
+public final class TreeSitterLibraries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TreeSitterLibraries.class);
+    private static final List<String> NAMES = List.of("tree-sitter", "tree-sitter-rust", "tree-sitter-c");
+    private static final String BUILD_RECORD = "tree-sitter-natives.properties";
+    private static final String STORE_PROPERTY = "tree-sitter-lib";
+
+    /** Where the libraries come from. */
+    public enum Kind {
+        /** Built from source on this machine with the system C compiler (-O2). */
+        OPTIMISED,
+        /** The io.github.bonede jars' own, compiled without optimisation. */
+        BUNDLED
+    }
+
+    /** The libraries in use and a line saying what they are (compiler, or why the bundled ones). */
+    public record Loaded(Kind kind, String detail) {
+    }
+
+    private static Loaded loaded;
+
+    private TreeSitterLibraries() {
+    }
+
+    /**
+     * The libraries tree-sitter parses with in this JVM. Call before the first tree-sitter class loads a library
+     * ({@link ParsedSource.Grammar#language} does): the first call chooses the folder they are loaded from, and logs
+     * a warning when they are the bundled ones.
+     */
+    public static synchronized Loaded loaded() {
+        if (loaded == null) {
+            ClassLoader loader = org.treesitter.utils.NativeUtils.class.getClassLoader();
+            loaded = inspect(loader);
+            if (System.getProperty(STORE_PROPERTY) == null) {
+                System.setProperty(STORE_PROPERTY, store(loader).toString());
+            }
+            if (loaded.kind() == Kind.BUNDLED) {
+                LOG.warn("tree-sitter parses with the unoptimised libraries bundled in the io.github.bonede jars"
+                        + " (2-3x slower): {}", loaded.detail());
+            }
+        }
+        return loaded;
+    }
+
+    /** Compares the build record with the libraries {@code loader} would hand to bonede's loader. */
+    static Loaded inspect(ClassLoader loader) {
+        Properties record = new Properties();
+        try (InputStream in = TreeSitterLibraries.class.getResourceAsStream(BUILD_RECORD)) {
+            if (in == null) {
+                return new Loaded(Kind.BUNDLED, "this build made no optimised libraries (no " + BUILD_RECORD + ")");
+            }
+            record.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Boolean.parseBoolean(record.getProperty("built"))) {
+            return new Loaded(Kind.BUNDLED, record.getProperty("reason", "the build made no optimised libraries"));
+        }
+        for (String name : NAMES) {
+            String file = platformFileName(name);
+            String expected = record.getProperty("sha256." + file);
+            String actual = sha256(loader, "lib/" + file);
+            if (actual == null || !actual.equals(expected)) {
+                return new Loaded(Kind.BUNDLED, "lib/" + file + " on the classpath is not the one the build made"
+                        + " (a bonede jar comes first on the classpath)");
+            }
+        }
+        return new Loaded(Kind.OPTIMISED, record.getProperty("compiler") + " " + record.getProperty("flags"));
+    }
+
+    /** A folder for bonede's copies of the libraries, named by their content. */
+    private static Path store(ClassLoader loader) {
+        StringBuilder content = new StringBuilder();
+        for (String name : NAMES) {
+            content.append(sha256(loader, "lib/" + platformFileName(name))).append('\n');
+        }
+        String key = sha256(new java.io.ByteArrayInputStream(content.toString().getBytes(StandardCharsets.UTF_8)));
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("loopscout").resolve("tree-sitter-lib").resolve(key.substring(0, 16));
+    }
+
+    /** The file name bonede's NativeUtils looks up for {@code name} on this platform. */
+    static String platformFileName(String name) {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        String cpu = arch.contains("amd64") || arch.contains("x86_64") ? "x86_64" : arch;
+        if (os.contains("windows")) {
+            return cpu + "-windows-" + name + ".dll";
+        }
+        if (os.contains("mac")) {
+            return cpu + "-macos-" + name + ".dylib";
+        }
+        return cpu + "-linux-gnu-" + name + ".so";
+    }
+
+    private static String sha256(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            return in == null ? null : sha256(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(InputStream in) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

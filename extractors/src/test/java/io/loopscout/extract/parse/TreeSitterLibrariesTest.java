@@ -1,0 +1,102 @@
+package io.loopscout.extract.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The optimised tree-sitter libraries (extractors/native/build-natives.sh) are the ones loaded when the build made
+ * them, and they parse every fixture to the same tree as the io.github.bonede jars' own libraries.
+ */
+class TreeSitterLibrariesTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources");
+
+    @Test
+    void theLibrariesTheBuildMadeAreTheOnesInThisProcess() throws Exception {
+        Properties record = buildRecord();
+        assumeTrue(Boolean.parseBoolean(record.getProperty("built")),
+                () -> "the build made no optimised libraries: " + record.getProperty("reason"));
+        assertEquals(TreeSitterLibraries.Kind.OPTIMISED, TreeSitterLibraries.loaded().kind(),
+                TreeSitterLibraries.loaded().detail());
+        ParsedSource.parse(ParsedSource.Grammar.RUST, "fn main() {}");
+        ParsedSource.parse(ParsedSource.Grammar.C, "int main(void) { return 0; }");
+        // What the dynamic linker mapped, not only what the classpath offers.
+        Map<String, String> mapped = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+            int slash = line.indexOf('/');
+            if (slash > 0 && line.matches(".*-linux-gnu-tree-sitter(-rust|-c)?\\.so$")) {
+                Path lib = Path.of(line.substring(slash));
+                mapped.put(lib.getFileName().toString(), sha256(Files.readAllBytes(lib)));
+            }
+        }
+        assertEquals(3, mapped.size(), "mapped tree-sitter libraries: " + mapped.keySet());
+        mapped.forEach((file, sha) -> assertEquals(record.getProperty("sha256." + file), sha, file));
+    }
+
+    @Test
+    void optimisedAndBundledLibrariesParseEveryFixtureToTheSameTree(@TempDir Path libStore) throws Exception {
+        Map<String, String> here = ParseTreeDigests.digests(FIXTURES);
+        assertTrue(here.size() > 100, "fixtures parsed: " + here.size());
+
+        // A child JVM with the bonede jars first on its classpath loads their bundled libraries.
+        List<String> bonedeFirst = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            (entry.contains("io" + File.separator + "github" + File.separator + "bonede") ? bonedeFirst : rest)
+                    .add(entry);
+        }
+        assertEquals(3, bonedeFirst.size(), "bonede jars on the classpath: " + bonedeFirst);
+        bonedeFirst.addAll(rest);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dtree-sitter-lib=" + libStore, "-cp", String.join(File.pathSeparator, bonedeFirst),
+                ParseTreeDigests.class.getName(), FIXTURES.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, child.exitValue(), out);
+        Map<String, String> bundled = new TreeMap<>();
+        out.lines().map(l -> l.split("\t", 2)).forEach(kv -> bundled.put(kv[0], kv[1]));
+
+        assertEquals(TreeSitterLibraries.Kind.BUNDLED.toString(), bundled.remove("libraries"));
+        if (Boolean.parseBoolean(buildRecord().getProperty("built"))) {
+            assertNotEquals(TreeSitterLibraries.Kind.BUNDLED, TreeSitterLibraries.loaded().kind(),
+                    "both sides would be the bundled libraries");
+        }
+        assertEquals(bundled, here);
+    }
+
+    private static Properties buildRecord() throws IOException {
+        Properties record = new Properties();
+        try (InputStream in = TreeSitterLibraries.class.getResourceAsStream("tree-sitter-natives.properties")) {
+            if (in != null) {
+                record.load(in);
+            } else {
+                record.setProperty("reason", "no build record (the optimised-tree-sitter profile did not run)");
+            }
+        }
+        return record;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
