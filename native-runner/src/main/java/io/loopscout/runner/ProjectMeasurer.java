@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,8 +265,10 @@ public final class ProjectMeasurer {
             return false;
         }
         runs.put(v, form.run(v, src, exe));
-        steps.accept(String.format(Locale.ROOT, "variant %s laid out, fetched and built in %.0f s", v.label(),
-                seconds(start)));
+        Duration cpu = b.result().cpu();
+        steps.accept(String.format(Locale.ROOT, "variant %s laid out, fetched and built in %.0f s%s", v.label(),
+                seconds(start), cpu == null ? "" : String.format(Locale.ROOT, " (the build %.0f CPU-s)",
+                        cpu.toMillis() / 1000.0)));
         return true;
     }
 
