@@ -97,9 +97,15 @@ pub fn loopscout_workload(work: &mut dyn FnMut() -> u64) -> u64 {
     work()
 }
 
-/// Runs `work` `iterations` times inside [`loopscout_workload`] and prints the checksum of all results and the
-/// elapsed nanoseconds of that region only.
+/// The environment variable that, set to a whole number, replaces the iterations of [`run`]: the native runner's
+/// callgrind run counts one iteration (each does the same work, so the instruction ratios are those of the timed
+/// runs) instead of the N of the timed runs, N times less of valgrind's time.
+pub const ITERATIONS_ENV: &str = "LOOPSCOUT_ITERATIONS";
+
+/// Runs `work` `iterations` times (or [`ITERATIONS_ENV`] times when set) inside [`loopscout_workload`] and prints
+/// the checksum of all results and the elapsed nanoseconds of that region only.
 pub fn run(iterations: usize, mut work: impl FnMut() -> u64) {
+    let iterations = std::env::var(ITERATIONS_ENV).ok().and_then(|v| v.parse().ok()).unwrap_or(iterations);
     let mut all = || {
         let mut sum = FNV_START;
         for _ in 0..iterations {

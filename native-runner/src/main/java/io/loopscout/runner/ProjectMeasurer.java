@@ -29,10 +29,13 @@ import io.loopscout.runner.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +50,7 @@ public final class ProjectMeasurer {
     private final Path workDir;
     private final Protocol protocol;
     private final ModelBench models;
+    private Consumer<String> steps = line -> { };
 
     /**
      * @param workDir  where variant target dirs live ({@code workDir/<project>/<variant>})
@@ -74,6 +78,12 @@ public final class ProjectMeasurer {
         Protocol p = std.withLimits(settings.runLimits(std.runLimits()), settings.runLimits(std.callgrindLimits()));
         return new ProjectMeasurer(new CargoBuild(sandbox, tc, settings.buildLimits()), work, p,
                 new ModelBench(sandbox, tc, work, cacheDir, p));
+    }
+
+    /** Reports each finished step of a measurement (what it was, how long it took) to {@code listener}. */
+    public ProjectMeasurer onStep(Consumer<String> listener) {
+        this.steps = listener;
+        return this;
     }
 
     /** The sandboxed cargo this measurer builds with (for the rewriter's verification builds, too). */
@@ -132,10 +142,23 @@ public final class ProjectMeasurer {
     private MeasureOutcome gather(ProjectSpec spec, Path checkout, Path rewritten, List<Finding> findings,
                                   MeasureMode mode) {
         List<Failure> failures = new ArrayList<>();
+        Measurement project = null;
+        if (mode == MeasureMode.PROJECT && spec.bench() != null) {
+            if (spec.language() != Language.RUST) {
+                failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
+                        "project tier is implemented for Rust (cargo) projects only, not " + spec.language().id()));
+            } else {
+                PreparedProject prepared = prepare(spec, checkout, rewritten, failures);
+                if (prepared != null) {
+                    project = measure(prepared, failures);
+                }
+            }
+        }
         Map<String, Measurement> modelResults = new LinkedHashMap<>();
         List<Finding> out = new ArrayList<>();
+        long modelStart = System.nanoTime();
         for (Finding f : findings) {
-            if (mode == MeasureMode.STATIC || f.graph() == null || f.graph().states().isEmpty()) {
+            if (!modelled(f, mode, project != null) || f.graph() == null || f.graph().states().isEmpty()) {
                 out.add(f);
                 continue;
             }
@@ -149,19 +172,25 @@ public final class ProjectMeasurer {
             }
             out.add(f.withModelSpeedup(m.speedup()));
         }
-        Measurement project = null;
-        if (mode == MeasureMode.PROJECT && spec.bench() != null) {
-            if (spec.language() != Language.RUST) {
-                failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
-                        "project tier is implemented for Rust (cargo) projects only, not " + spec.language().id()));
-            } else {
-                PreparedProject prepared = prepare(spec, checkout, rewritten, failures);
-                if (prepared != null) {
-                    project = measure(prepared, failures);
-                }
-            }
+        if (!modelResults.isEmpty()) {
+            steps.accept(String.format(Locale.ROOT, "model tier of %d graph shapes in %.0f s", modelResults.size(),
+                    seconds(modelStart)));
         }
         return new MeasureOutcome(project, failures, out, modelResults);
+    }
+
+    /**
+     * Whether the model tier measures {@code f}: with {@code --measure model} every state graph; with
+     * {@code --measure project} only the rewritable loops of a project whose own benchmark did not run (none, or
+     * it failed to build), whose kernels make its model headline (the median rewritable loop). A project measured
+     * by its benchmark stands as itself; the corpus's hundreds of graphs of C loops and of loops the rewriter
+     * cannot take, each kernel 1-2 min under the protocol, are {@code --measure model}'s.
+     *
+     * @param benched whether the project's own benchmark was measured
+     */
+    static boolean modelled(Finding f, MeasureMode mode, boolean benched) {
+        return mode == MeasureMode.MODEL
+                || (mode == MeasureMode.PROJECT && !benched && Boolean.TRUE.equals(f.eligible()));
     }
 
     /**
@@ -176,13 +205,109 @@ public final class ProjectMeasurer {
     /** Like {@link #prepare(ProjectSpec, Path, Path, List)} for a chosen subset of variants (A first). */
     public PreparedProject prepare(ProjectSpec spec, Path checkout, Path rewritten, List<Variant> variants,
                                    List<Failure> failures) {
-        BenchSpec bench = spec.bench();
-        if (bench.isDriver()) {
-            return prepareDriver(spec, checkout, rewritten, variants, failures);
+        BenchForm form = spec.bench().isDriver() ? driverForm(spec, checkout, rewritten, failures)
+                : commandForm(spec, checkout, rewritten, failures);
+        if (form == null) {
+            return null;
         }
+        Map<Variant, SandboxCommand> runs = new LinkedHashMap<>();
+        Map<Path, Failure> fetched = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            if (!prepareVariant(spec, form, v, fetched, runs, failures) && v.required()) {
+                return null;
+            }
+        }
+        PreparedProject p = new PreparedProject(spec.id(), runs, form.direct(), form.counted());
+        return form.counted() == null ? p : checked(p, failures);
+    }
+
+    /**
+     * Lays out, fetches and builds one variant, adding its run command to {@code runs}: the one path of both bench
+     * forms. False (with a failure) when the variant is unusable; true also when it has no source (B without a
+     * rewrite). A source root is fetched once: the variants that share it reuse its outcome.
+     */
+    private boolean prepareVariant(ProjectSpec spec, BenchForm form, Variant v, Map<Path, Failure> fetched,
+                                   Map<Variant, SandboxCommand> runs, List<Failure> failures) {
+        long start = System.nanoTime();
+        VariantSource src;
+        try {
+            src = form.layout(v);
+        } catch (IOException | RuntimeException e) {
+            failures.add(Failure.of(spec.id(), STAGE, FailureClass.BENCH_FAIL, e));
+            return false;
+        }
+        if (src == null) {
+            return true;
+        }
+        if (src.missing() != null) {
+            failures.add(src.missing());
+            return false;
+        }
+        Failure fetch = fetched.containsKey(src.fetchKey()) ? fetched.get(src.fetchKey())
+                : cargo.fetch(spec.id(), src.root(), src.crate());
+        fetched.put(src.fetchKey(), fetch);
+        if (fetch != null) {
+            failures.add(fetch);
+            return false;
+        }
+        BuildResult b = cargo.build(src.root(), src.crate(), src.target(), v, form.buildArgs(),
+                spec.bench().rustflags(), cargo.buildLimits());
+        Path exe;
+        try {
+            exe = b.ok() ? form.executable(b, src) : null;
+        } catch (IOException e) {
+            failures.add(Failure.of(spec.id(), STAGE, FailureClass.BENCH_FAIL, e));
+            return false;
+        }
+        if (!b.ok() || (form.direct() && exe == null)) {
+            failures.add(buildFailure(spec, b, form.what()));
+            return false;
+        }
+        runs.put(v, form.run(v, src, exe));
+        steps.accept(String.format(Locale.ROOT, "variant %s laid out, fetched and built in %.0f s", v.label(),
+                seconds(start)));
+        return true;
+    }
+
+    /**
+     * Where one variant is built from: the source root the sandbox binds, the crate cargo builds, the target dir,
+     * and the root whose dependency fetch it shares; or, in {@code missing}, why it has no usable crate.
+     */
+    private record VariantSource(Path root, Path crate, Path target, Path fetchKey, Failure missing) {
+        static VariantSource of(Path root, Path crate, Path target, Path fetchKey) {
+            return new VariantSource(root, crate, target, fetchKey, null);
+        }
+    }
+
+    /** What differs between a manifest's bench command and a driver crate: layout, artefact, run. */
+    private interface BenchForm {
+        /** Variant {@code v}'s source, laid out where needed; null when the variant has none (B, no rewrite). */
+        VariantSource layout(Variant v) throws IOException;
+
+        /** cargo's arguments of every variant's build. */
+        List<String> buildArgs();
+
+        /** The built executable to run, or null when the build made none. */
+        Path executable(BuildResult b, VariantSource src) throws IOException;
+
+        /** What is built, for a failure message. */
+        String what();
+
+        /** One timed run of variant {@code v}. */
+        SandboxCommand run(Variant v, VariantSource src, Path exe);
+
+        /** Whether runs execute the built program directly (callgrind can count it). */
+        boolean direct();
+
+        /** The function callgrind counts alone and whose checksum the variants must agree on, or null. */
+        String counted();
+    }
+
+    /** The manifest's bench command (cargo run, or any command under sh); null with a failure when unusable. */
+    private BenchForm commandForm(ProjectSpec spec, Path checkout, Path rewritten, List<Failure> failures) {
         BenchCommand cmd;
         try {
-            cmd = BenchCommand.parse(bench.command());
+            cmd = BenchCommand.parse(spec.bench().command());
         } catch (IllegalArgumentException e) {
             failures.add(new Failure(spec.id(), STAGE, FailureClass.BENCH_FAIL,
                     "bad bench command (manifest line " + spec.line() + "): " + e.getMessage()));
@@ -198,40 +323,136 @@ public final class ProjectMeasurer {
             failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no Cargo.toml in " + crate));
             return null;
         }
-        Failure fetch = cargo.fetch(spec.id(), checkout, crate);
-        if (fetch != null) {
-            failures.add(fetch);
-            return null;
-        }
-        Path crateB = rewritten == null ? null : crateDir(rewritten, spec.subdir());
-        if (crateB != null) {
-            Failure f = Files.isRegularFile(crateB.resolve("Cargo.toml")) ? cargo.fetch(spec.id(), rewritten, crateB)
-                    : new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no Cargo.toml in " + crateB);
-            if (f != null) {
-                failures.add(f);
-                crateB = null;
-            }
-        }
-        Map<Variant, SandboxCommand> runs = new LinkedHashMap<>();
-        for (Variant v : variants) {
-            Path root = v == Variant.B ? rewritten : checkout;
-            Path dir = v == Variant.B ? crateB : crate;
-            if (dir == null) {
-                continue;
-            }
-            Path target = workDir.resolve(spec.id()).resolve(v.dirName());
-            BuildResult b = cargo.build(root, dir, target, v, cmd.buildArgs(), bench.rustflags(), cargo.buildLimits());
-            Path exe = b.executable(cmd.target());
-            if (!b.ok() || (cmd.cargoRun() && exe == null)) {
-                failures.add(buildFailure(spec, b, cmd.text()));
-                if (v.required()) {
+        return new BenchForm() {
+            @Override
+            public VariantSource layout(Variant v) {
+                Path root = v == Variant.B ? rewritten : checkout;
+                if (root == null) {
                     return null;
                 }
-                continue;
+                Path dir = crateDir(root, spec.subdir());
+                // the sh form runs cargo in every timed run: each variant keeps a target dir of its own
+                Path target = workDir.resolve(spec.id()).resolve(v.dirName());
+                return Files.isRegularFile(dir.resolve("Cargo.toml")) ? VariantSource.of(root, dir, target, root)
+                        : new VariantSource(root, dir, target, root, new Failure(spec.id(), STAGE,
+                                FailureClass.BUILD_FAIL, "no Cargo.toml in " + dir));
             }
-            runs.put(v, runCommand(cmd, v, root, dir, target, exe, bench.rustflags()));
+
+            @Override
+            public List<String> buildArgs() {
+                return cmd.buildArgs();
+            }
+
+            @Override
+            public Path executable(BuildResult b, VariantSource src) {
+                return b.executable(cmd.target());
+            }
+
+            @Override
+            public String what() {
+                return cmd.text();
+            }
+
+            @Override
+            public SandboxCommand run(Variant v, VariantSource src, Path exe) {
+                return runCommand(cmd, v, src.root(), src.crate(), src.target(), exe, spec.bench().rustflags());
+            }
+
+            @Override
+            public boolean direct() {
+                return cmd.cargoRun();
+            }
+
+            @Override
+            public String counted() {
+                return null;
+            }
+        };
+    }
+
+    /**
+     * A driver crate: copied per variant against the original crate (A, D, A') or its rewrite (B). A, B and A'
+     * share one target dir, so the crates.io dependencies they build with the same flags are compiled once; the
+     * measured crate, its workspace, the driver and {@code common} sit at another path in every variant's copy,
+     * so cargo compiles them per variant (A' stays a build of its own). D's flag applies to every crate: its own
+     * target dir. Each executable is copied out of the shared dir at once. The dependencies are fetched once:
+     * A's Cargo.lock is copied into the other variants' drivers, whose source has the same manifests.
+     */
+    private BenchForm driverForm(ProjectSpec spec, Path checkout, Path rewritten, List<Failure> failures) {
+        BenchSpec bench = spec.bench();
+        Path crate = crateDir(checkout, spec.subdir());
+        if (!crate.startsWith(checkout.normalize()) || !Files.isRegularFile(crate.resolve("Cargo.toml"))) {
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no crate at subdir '"
+                    + spec.subdir() + "' (manifest line " + spec.line() + ")"));
+            return null;
         }
-        return new PreparedProject(spec.id(), runs, cmd.cargoRun());
+        Path project = workDir.resolve(spec.id());
+        return new BenchForm() {
+            private Path firstRoot;
+
+            @Override
+            public VariantSource layout(Variant v) throws IOException {
+                Path root = v == Variant.B ? rewritten : checkout;
+                if (root == null) {
+                    return null;
+                }
+                Path driverRoot = project.resolve(v.dirName()).resolve("driver");
+                Path driver = DriverCrate.materialize(Path.of(bench.driver()), root, crateDir(root, spec.subdir()),
+                        driverRoot);
+                Path target = project.resolve(v == Variant.D ? "target-d" : "target");
+                Path firstLock = firstRoot == null ? null
+                        : firstRoot.resolve("benches").resolve(driver.getFileName().toString()).resolve("Cargo.lock");
+                if (firstLock != null && Files.isRegularFile(firstLock)) {
+                    Files.copy(firstLock, driver.resolve("Cargo.lock"));
+                    return VariantSource.of(driverRoot, driver, target, firstRoot); // A's fetch stands for it
+                }
+                firstRoot = driverRoot;
+                // everything the fetch and the build read is under driverRoot: the driver, its siblings, the source
+                return VariantSource.of(driverRoot, driver, target, driverRoot);
+            }
+
+            @Override
+            public List<String> buildArgs() {
+                return List.of("build", "--release");
+            }
+
+            @Override
+            public Path executable(BuildResult b, VariantSource src) throws IOException {
+                Path exe = b.executable(null);
+                if (exe == null) {
+                    return null;
+                }
+                // the next variant's build overwrites target/release/<name> in the shared target dir
+                Path bin = Files.createDirectories(src.root().resolveSibling("bin"));
+                return Files.copy(exe, bin.resolve(exe.getFileName().toString()),
+                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+
+            @Override
+            public String what() {
+                return "driver " + bench.driver();
+            }
+
+            @Override
+            public SandboxCommand run(Variant v, VariantSource src, Path exe) {
+                List<String> argv = new ArrayList<>();
+                argv.add(exe.toString());
+                argv.addAll(bench.args());
+                return SandboxCommand.of(argv).workDir(src.crate()).readOnly(src.root()).readOnly(exe.getParent())
+                        .env(cargo.toolchain().environment()).cpu(protocol.cpu()).limits(protocol.runLimits())
+                        .build();
+            }
+
+            @Override
+            public boolean direct() {
+                return true;
+            }
+
+            @Override
+            public String counted() {
+                return DriverCrate.WORKLOAD_FUNCTION;
+            }
+        };
     }
 
     /** Why a variant's build is unusable: cargo's failure, or no executable for {@code what} when it built. */
@@ -242,70 +463,11 @@ public final class ProjectMeasurer {
     }
 
     /**
-     * A driver project: the driver crate copied per variant against the original crate (A, D, A') or its rewrite
-     * (B), its dependencies fetched, built in the sandbox, run once to compare its checksum with A's (a variant
-     * that computes something else is dropped with {@code bench-fail}); null when A or A' is unusable.
-     */
-    private PreparedProject prepareDriver(ProjectSpec spec, Path checkout, Path rewritten, List<Variant> variants,
-                                          List<Failure> failures) {
-        BenchSpec bench = spec.bench();
-        Path crate = crateDir(checkout, spec.subdir());
-        Path crateB = rewritten == null ? null : crateDir(rewritten, spec.subdir());
-        if (!crate.startsWith(checkout.normalize()) || !Files.isRegularFile(crate.resolve("Cargo.toml"))) {
-            failures.add(new Failure(spec.id(), STAGE, FailureClass.BUILD_FAIL, "no crate at subdir '"
-                    + spec.subdir() + "' (manifest line " + spec.line() + ")"));
-            return null;
-        }
-        Map<Variant, SandboxCommand> runs = new LinkedHashMap<>();
-        for (Variant v : variants) {
-            Path root = v == Variant.B ? rewritten : checkout;
-            Path dir = v == Variant.B ? crateB : crate;
-            if (dir == null) {
-                continue;
-            }
-            Path base = workDir.resolve(spec.id()).resolve(v.dirName());
-            Path driverRoot = base.resolve("driver");
-            Path driver;
-            try {
-                driver = DriverCrate.materialize(Path.of(bench.driver()), root, dir, driverRoot);
-            } catch (IOException | RuntimeException e) {
-                failures.add(Failure.of(spec.id(), STAGE, FailureClass.BENCH_FAIL, e));
-                return null;
-            }
-            // everything the fetch and the build read is under driverRoot: the driver, its siblings, the source copy
-            Failure fetch = cargo.fetch(spec.id(), driverRoot, driver);
-            if (fetch != null) {
-                failures.add(fetch);
-                if (v.required()) {
-                    return null;
-                }
-                continue;
-            }
-            Path target = base.resolve("target");
-            BuildResult b = cargo.build(driverRoot, driver, target, v, List.of("build", "--release"),
-                    bench.rustflags(), cargo.buildLimits());
-            Path exe = b.executable(null);
-            if (!b.ok() || exe == null) {
-                failures.add(buildFailure(spec, b, "driver " + bench.driver()));
-                if (v.required()) {
-                    return null;
-                }
-                continue;
-            }
-            List<String> argv = new ArrayList<>();
-            argv.add(exe.toString());
-            argv.addAll(bench.args());
-            runs.put(v, SandboxCommand.of(argv).workDir(driver).readOnly(driverRoot).readOnly(target)
-                    .env(cargo.toolchain().environment()).cpu(protocol.cpu()).limits(protocol.runLimits()).build());
-        }
-        return checked(new PreparedProject(spec.id(), runs, true, DriverCrate.WORKLOAD_FUNCTION), failures);
-    }
-
-    /**
      * Runs every variant of a driver project once and keeps those whose checksum equals A's: B must compute what
      * A computes, or its time means nothing. Null when A or A' fails or disagrees.
      */
     private PreparedProject checked(PreparedProject p, List<Failure> failures) {
+        long start = System.nanoTime();
         Map<Variant, SandboxCommand> kept = new LinkedHashMap<>();
         String expected = null;
         for (Map.Entry<Variant, SandboxCommand> e : p.runs().entrySet()) {
@@ -327,14 +489,19 @@ public final class ProjectMeasurer {
             expected = expected == null ? sum : expected;
             kept.put(v, e.getValue());
         }
+        steps.accept(String.format(Locale.ROOT, "checksum runs in %.0f s", seconds(start)));
         return new PreparedProject(p.project(), kept, p.direct(), p.counted());
     }
 
     /** Times a prepared project under the protocol; callgrind counts each variant once when it can. */
     public Measurement measure(PreparedProject prepared, List<Failure> failures) {
         double loadBefore = Host.loadAverage();
+        long start = System.nanoTime();
         Series series = InterleavedRuns.run(protocol, suppliers(prepared));
         String load = Host.loadNote(loadBefore, Host.loadAverage());
+        steps.accept(String.format(Locale.ROOT, "timed runs of %s in %.0f s (%s)", prepared.runs().keySet().stream()
+                .map(Variant::label).toList(), seconds(start), load));
+        start = System.nanoTime();
         if (series.failed()) {
             failures.add(series.failure().toFailure(prepared.project(), STAGE, FailureClass.BENCH_FAIL,
                     "bench run " + series.failedVariant()));
@@ -343,14 +510,33 @@ public final class ProjectMeasurer {
         String note = "sandbox: " + cargo.sandbox().method() + "; " + protocol.describe() + "; " + load;
         if (protocol.callgrind() && prepared.direct() && !series.failed()) {
             for (Map.Entry<Variant, SandboxCommand> e : prepared.runs().entrySet()) {
-                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), e.getValue(), protocol.callgrindLimits(),
-                        prepared.counted());
+                CallgrindCounts c = CallgrindCounts.measure(cargo.sandbox(), counted(prepared, e.getValue()),
+                        protocol.callgrindLimits(), prepared.counted());
                 if (c != null) {
                     counts.put(e.getKey().label(), c);
                 }
             }
+            steps.accept(String.format(Locale.ROOT, "callgrind counts of %d variants in %.0f s", counts.size(),
+                    seconds(start)));
+            if (prepared.counted() != null) {
+                note += "; callgrind counts " + DriverCrate.COUNTED_ITERATIONS + " iteration of the driver's workload";
+            }
         }
         return Analysis.of(series, protocol).toMeasurement(EvidenceTier.PROJECT, counts, note);
+    }
+
+    /**
+     * The command callgrind runs for one variant: a driver's run with {@value DriverCrate#ITERATIONS_ENV} set, so
+     * valgrind (about 50× slower) counts one iteration of the workload rather than the timed runs' N.
+     */
+    private static SandboxCommand counted(PreparedProject prepared, SandboxCommand run) {
+        if (prepared.counted() == null) {
+            return run;
+        }
+        Map<String, String> env = new LinkedHashMap<>(run.env());
+        env.put(DriverCrate.ITERATIONS_ENV, Integer.toString(DriverCrate.COUNTED_ITERATIONS));
+        return new SandboxCommand(run.argv(), run.workDir(), run.readOnly(), run.writable(), env, run.cpu(),
+                run.limits());
     }
 
     /** Times a prepared project and returns the full analysis (for A/A experiments and benchmarks). */
@@ -378,6 +564,10 @@ public final class ProjectMeasurer {
                 .readOnly(root).writable(target).env(tc.environment())
                 .env(Map.of("CARGO_TARGET_DIR", target.toString(), "RUSTFLAGS", v.rustflags(sharedFlags)))
                 .cpu(protocol.cpu()).limits(protocol.runLimits()).build();
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
     }
 
     private static Path crateDir(Path checkout, String subdir) {

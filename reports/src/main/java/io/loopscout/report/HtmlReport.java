@@ -466,10 +466,10 @@ public final class HtmlReport {
             numCell(h, m.llvmFlagSpeedup(), times(m.llvmFlagSpeedup()));
             numCell(h, r.llvmFlagInstructionsRatio(), CsvTable.number(r.llvmFlagInstructionsRatio(), 4));
             numCell(h, m.aaNoise(), percent(m.aaNoise()));
-            String why = m.instability() == null ? "" : m.instability().text();
+            String why = r.verdictReason();
             h.append("<td class=\"v-").append(Html.esc(verdict)).append('"')
                     .append(why.isEmpty() ? "" : " title=\"" + Html.esc(why) + "\"").append('>').append(Html.esc(verdict))
-                    .append(why.isEmpty() ? "" : " <span class=\"sub\">(" + Html.esc(m.instability().kind().id()) + ")</span>")
+                    .append(m.instability() == null ? "" : " <span class=\"sub\">(" + Html.esc(m.instability().kind().id()) + ")</span>")
                     .append("</td><td>").append(Html.esc(tier)).append("</td>");
             numCell(h, r.score(), CsvTable.number(r.score(), 3));
             h.append("</tr>");

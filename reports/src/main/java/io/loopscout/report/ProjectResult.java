@@ -2,13 +2,17 @@ package io.loopscout.report;
 
 import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
+import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
+import io.loopscout.runner.Verdict;
 import io.loopscout.runner.translate.CComparison;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything loopscout learnt about one project: what the reports are written from.
@@ -86,6 +90,52 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
     /** Ir(D)/Ir(A): the LLVM flag's change in instructions, or null when D or A was not counted. */
     public Double llvmFlagInstructionsRatio() {
         return measurement.instructionsRatio("D");
+    }
+
+    /**
+     * Why the verdict is what it is, for reports: an unstable measurement's instability; for a project benchmark
+     * without a variant B (verdict not-measured), why there is none: the loops were rewritten but B did not build
+     * or run (failures.csv says how), or no loop was rewritten and each finding's outcome counted by reason
+     * (e.g. {@code left-alone: state-type-has-fields ×1; not eligible: no-constant-transitions ×1}). Else empty.
+     */
+    public String verdictReason() {
+        if (measurement.instability() != null) {
+            return measurement.instability().text();
+        }
+        if (measurement.tier() != EvidenceTier.PROJECT || measurement.verdict() != Verdict.NOT_MEASURED) {
+            return "";
+        }
+        long rewritten = findings.stream().filter(f -> f.rewrite() != null
+                && f.rewrite().status() == LoopOutcome.Status.REWRITTEN).count();
+        if (rewritten > 0) {
+            return "no variant B: " + rewritten + " loop" + (rewritten == 1 ? "" : "s")
+                    + " rewritten, but B did not build or its run failed or disagreed with A (failures.csv)";
+        }
+        if (findings.isEmpty()) {
+            return "no variant B: no state loop found";
+        }
+        Map<String, Integer> why = new TreeMap<>();
+        for (Finding f : findings) {
+            why.merge(outcomeReason(f), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder("no variant B: no loop rewritten (");
+        why.forEach((k, n) -> sb.append(k).append(" ×").append(n).append("; "));
+        sb.setLength(sb.length() - 2);
+        return sb.append(')').toString();
+    }
+
+    /** A finding's outcome by reason id: {@code left-alone: <id>}, {@code reverted}, or {@code not eligible: <id>}. */
+    private static String outcomeReason(Finding f) {
+        LoopOutcome o = f.rewrite();
+        if (o == null) {
+            String r = f.reason() == null || f.reason().isBlank() ? "no reason given" : f.reason();
+            return Boolean.TRUE.equals(f.eligible()) ? "not attempted" : "not eligible: " + r;
+        }
+        if (o.status() == LoopOutcome.Status.LEFT_ALONE) {
+            int colon = o.reason().indexOf(':');
+            return "left-alone: " + (colon < 0 ? o.reason() : o.reason().substring(0, colon)).strip();
+        }
+        return o.status().id();
     }
 
     /**

@@ -33,8 +33,7 @@ public final class ProjectsCsv {
             CsvColumn.decimal("instructions_ratio", ProjectResult::instructionsRatio, 4),
             CsvColumn.decimal("llvm_flag_instructions_ratio", ProjectResult::llvmFlagInstructionsRatio, 4),
             CsvColumn.text("failed_stage", r -> r.isFailed() ? r.failure().stage() : ""),
-            CsvColumn.text("verdict_reason", r -> r.measurement().instability() == null ? ""
-                    : r.measurement().instability().text()));
+            CsvColumn.text("verdict_reason", ProjectResult::verdictReason));
 
     /** The verdict a failed project is reported with. */
     public static final String FAILED = "failed";

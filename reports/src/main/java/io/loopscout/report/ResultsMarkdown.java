@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
  * docs/results.md: the published results table of a {@code --measure project} run, rendered from the run's own
  * outputs (projects.csv, findings.csv, failures.csv, run.json), read by column name. Per project: findings,
  * rewritable and rewritten loops, time B/A with its 95% CI, callgrind's Ir(B)/Ir(A) and Ir(D)/Ir(A), time D/A,
- * the A/A′ noise, the verdict and the failures; with the run's date, toolchain, CPU and load.
+ * the A/A′ noise, the verdict and its reason, and the failures; with the run's date, commit, toolchain, CPU, load
+ * and clock.
  */
 public final class ResultsMarkdown {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,8 +31,8 @@ public final class ResultsMarkdown {
      * @param findingsCsv findings.csv text
      * @param failuresCsv failures.csv text
      * @param runJson     run.json text
-     * @param commit      the loopscout commit that ran, or empty
-     * @param load        the machine's load during the run (e.g. loadavg before and after), or empty
+     * @param commit      the loopscout commit that ran, or empty for run.json's {@code loopscout_commit}
+     * @param load        the machine's load during the run, or empty for run.json's {@code load_average}
      * @param notes       free lines for the reader (what else ran on the machine, ...)
      */
     public record RunOutputs(String projectsCsv, String findingsCsv, String failuresCsv, String runJson,
@@ -54,13 +55,17 @@ public final class ResultsMarkdown {
         md.append("| | |\n|---|---|\n");
         row(md, "date (run start, UTC)", run.path("start").asText());
         row(md, "duration", minutes(run.path("duration_seconds").asDouble()));
-        row(md, "loopscout commit", in.commit().isEmpty() ? "unknown" : "`" + in.commit() + "`");
+        String commit = in.commit().isEmpty() ? run.path("loopscout_commit").asText("") : in.commit();
+        row(md, "loopscout commit", commit.isEmpty() ? "unknown" : "`" + commit + "`");
         row(md, "manifest", "`" + shortManifest(run.path("manifest").asText()) + "`, "
                 + run.path("counts").path("projects").asText() + " projects");
         row(md, "rustc", run.path("versions").path("rustc").asText());
         row(md, "CPU", run.path("host").path("cpu_model").asText() + ", " + run.path("host").path("cores").asText()
                 + " logical cores");
-        row(md, "load (1/5/15 min)", in.load().isEmpty() ? "not recorded" : in.load());
+        String load = in.load().isEmpty() ? run.path("load_average").asText("") : in.load();
+        row(md, "load (1/5/15 min)", load.isEmpty() ? "not recorded" : load);
+        String timing = run.path("timing").asText("");
+        row(md, "clock and decision", timing.isEmpty() ? "not recorded" : timing);
         row(md, "sandbox", run.path("sandbox").asText());
         md.append('\n');
         for (String n : in.notes()) {
@@ -77,7 +82,9 @@ public final class ResultsMarkdown {
                 `-enable-dfa-jump-thread` over original (below 1: less work; they do not move with machine noise);
                 **time D/A** is the LLVM flag's time ratio; **A/A′** is the noise floor (two builds of the original
                 timed against each other); the **verdict** is that of B against A under measurement.md (`unstable`:
-                a variant's runs varied by more than 10%; `not-measured`: no variant B — nothing was rewritten).
+                a variant's runs varied by more than 10%, or sampling ended without a decision; `not-measured`: no
+                variant B), and **why** says what made it so: the instability, or why there is no B (no loop
+                rewritten, with the rewriter's reasons; or B did not build or run, failures.csv).
                 **rewritable** counts loops the rewriter may turn into `#[loop_match]`, **rewritten** those it did.
                 A row whose **evidence** is `model` did not get its project benchmark measured: its instruction
                 ratios and verdict are those of the generated model kernel of its headline rewritable loop (an upper
@@ -85,8 +92,8 @@ public final class ResultsMarkdown {
 
                 """);
         md.append("| project | version | evidence | findings | rewritable | rewritten | time B/A (95% CI) | Ir B/A "
-                + "| Ir D/A | time D/A | A/A′ | verdict | failures |\n");
-        md.append("|---|---|---|--:|--:|--:|---|--:|--:|--:|--:|---|---|\n");
+                + "| Ir D/A | time D/A | A/A′ | verdict | why | failures |\n");
+        md.append("|---|---|---|--:|--:|--:|---|--:|--:|--:|--:|---|---|---|\n");
         Map<String, int[]> perProject = rewriteCounts(findings);
         Map<String, TreeSet<String>> failed = new LinkedHashMap<>();
         for (CSVRecord f : failures) {
@@ -104,7 +111,7 @@ public final class ResultsMarkdown {
                     .append(fixed(get(p, "llvm_flag_instructions_ratio"), 4)).append(" | ")
                     .append(project ? inverse(get(p, "llvm_flag_speedup")) : "").append(" | ")
                     .append(project ? noise(get(p, "aa_noise")) : "").append(" | ")
-                    .append(cell(get(p, "verdict"))).append(" | ")
+                    .append(cell(get(p, "verdict"))).append(" | ").append(cell(get(p, "verdict_reason"))).append(" | ")
                     .append(cell(String.join(", ", failed.getOrDefault(id, new TreeSet<>())))).append(" |\n");
         }
         md.append("\nFailures (project, stage, class, message) are in the run's `failures.csv`; per-variant medians, CVs ")

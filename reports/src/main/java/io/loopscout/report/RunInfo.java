@@ -26,11 +26,22 @@ import java.util.TreeMap;
  * @param runner            the Beam runner
  * @param timing            how benchmark runs are timed and decided: the clock and what it costs, pinning, the CI
  *                          target and the time budget (empty when nothing is timed)
+ * @param load              the load average (1/5/15 min) at the start and at the end, or empty
+ * @param commit            the loopscout commit that ran (short SHA, {@code -dirty} with local changes), or empty
  */
 public record RunInfo(String manifest, String loopscoutVersion, String rustcVersion, String ccVersion,
                       String valgrindVersion, String sandbox, String cpuModel, int cores, Instant start,
-                      Instant end, Counts counts, String measureMode, String runner, String timing)
+                      Instant end, Counts counts, String measureMode, String runner, String timing, String load,
+                      String commit)
         implements Serializable {
+
+    /** A run without load and commit. */
+    public RunInfo(String manifest, String loopscoutVersion, String rustcVersion, String ccVersion,
+                   String valgrindVersion, String sandbox, String cpuModel, int cores, Instant start, Instant end,
+                   Counts counts, String measureMode, String runner, String timing) {
+        this(manifest, loopscoutVersion, rustcVersion, ccVersion, valgrindVersion, sandbox, cpuModel, cores, start,
+                end, counts, measureMode, runner, timing, "", "");
+    }
 
     /** A run without a timing description. */
     public RunInfo(String manifest, String loopscoutVersion, String rustcVersion, String ccVersion,
@@ -42,6 +53,8 @@ public record RunInfo(String manifest, String loopscoutVersion, String rustcVers
 
     public RunInfo {
         timing = timing == null ? "" : timing;
+        load = nz(load);
+        commit = nz(commit);
         manifest = nz(manifest);
         loopscoutVersion = nz(loopscoutVersion);
         rustcVersion = nz(rustcVersion);

@@ -43,6 +43,8 @@ public final class RunJson {
         versions.put("valgrind", run.valgrindVersion());
         root.put("sandbox", run.sandbox());
         root.put("timing", run.timing());
+        root.put("load_average", run.load());
+        root.put("loopscout_commit", run.commit());
         ObjectNode host = root.putObject("host");
         host.put("cpu_model", run.cpuModel());
         host.put("cores", run.cores());

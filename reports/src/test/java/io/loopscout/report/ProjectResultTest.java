@@ -9,7 +9,10 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
+import io.loopscout.extract.rewrite.LoopOutcome;
+import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
+import io.loopscout.runner.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +44,36 @@ class ProjectResultTest {
         List<Finding> none = List.of(loop(10, false, 1.5), loop(20, true, null));
         assertNull(ProjectResult.of(SPEC, "0.6.8", none, Measurement.staticOnly(), "").modelSpeedup());
         assertNull(ProjectResult.headlineFinding(none));
+    }
+
+    /** A project benchmark that timed A, D and A' but no B: the measurement as Analysis makes it. */
+    static final Measurement NO_B = new Measurement(EvidenceTier.PROJECT, null, null, null, 1.02, 0.01,
+            Verdict.NOT_MEASURED, null, List.of(), "");
+
+    static Finding outcome(int line, LoopOutcome.Status status, String reason) {
+        return loop(line, status == LoopOutcome.Status.REWRITTEN, null).withRewrite(
+                new LoopOutcome("src/x.rs", line, "rust/field-state-loop", "state", status, reason));
+    }
+
+    @Test
+    void aProjectBenchmarkWithoutBSaysWhyNothingWasRewritten() {
+        // as quick-xml 0.42 and miniz_oxide 0.9: the rewriter's reasons, counted by reason id
+        List<Finding> none = List.of(
+                outcome(10, LoopOutcome.Status.LEFT_ALONE, "state-type-has-fields: rustc accepts only fieldless enums"),
+                outcome(20, LoopOutcome.Status.LEFT_ALONE, "state-type-has-fields: another"),
+                loop(30, false, null));
+        assertEquals("no variant B: no loop rewritten (left-alone: state-type-has-fields ×2; "
+                + "not eligible: state-not-local ×1)", ProjectResult.of(SPEC, "1", none, NO_B, "").verdictReason());
+        assertEquals("no variant B: no state loop found",
+                ProjectResult.of(SPEC, "1", List.of(), NO_B, "").verdictReason());
+    }
+
+    @Test
+    void rewrittenLoopsWithoutBPointAtTheFailuresAndOtherVerdictsNeedNoReason() {
+        List<Finding> one = List.of(outcome(10, LoopOutcome.Status.REWRITTEN, ""));
+        assertEquals("no variant B: 1 loop rewritten, but B did not build or its run failed or disagreed with A "
+                + "(failures.csv)", ProjectResult.of(SPEC, "1", one, NO_B, "").verdictReason());
+        // a static row is not-measured by definition: nothing to explain
+        assertEquals("", ProjectResult.of(SPEC, "1", one, Measurement.staticOnly(), "").verdictReason());
     }
 }

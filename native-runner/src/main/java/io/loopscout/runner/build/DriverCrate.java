@@ -15,11 +15,20 @@ import java.util.regex.Pattern;
  * per variant with {@value BenchSpec#CRATE_PLACEHOLDER} in its Cargo.toml replaced by a copy of the crate measured
  * (the original or its rewrite), next to the sibling crates it names by {@code path = "../X"}; a run prints
  * {@code LOOPSCOUT_CHECKSUM=<hex>} (what the workload computed, equal across variants) and the harness time; its
- * workload runs inside the unmangled function {@value #WORKLOAD_FUNCTION}, which callgrind counts alone.
+ * workload runs inside the unmangled function {@value #WORKLOAD_FUNCTION}, which callgrind counts alone, for
+ * {@value #COUNTED_ITERATIONS} iteration ({@value #ITERATIONS_ENV}).
  */
 public final class DriverCrate {
     /** The function that encloses a driver's timed workload (callgrind's {@code --toggle-collect}). */
     public static final String WORKLOAD_FUNCTION = "loopscout_workload";
+    /**
+     * The environment variable that replaces a driver's iteration count: its callgrind run does one iteration
+     * (every iteration does the same work, so the instruction ratios are those of the timed runs, at a fraction
+     * of valgrind's time).
+     */
+    public static final String ITERATIONS_ENV = "LOOPSCOUT_ITERATIONS";
+    /** The iterations callgrind counts of a driver's workload. */
+    public static final int COUNTED_ITERATIONS = 1;
     /** The line a driver prints with the checksum of its workload's output. */
     public static final String CHECKSUM_MARKER = "LOOPSCOUT_CHECKSUM=";
     private static final Pattern SIBLING = Pattern.compile("path\\s*=\\s*\"\\.\\./([A-Za-z0-9_][A-Za-z0-9_.-]*)\"");

@@ -49,6 +49,16 @@ public record Host(String hostname, String cpuModel, int cpus, String toolchain)
         }
     }
 
+    /** The 1, 5 and 15-minute load averages as /proc/loadavg gives them (e.g. {@code 3.10 2.51 1.98}), or empty. */
+    public static String loadAverages() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return f.length < 3 ? "" : f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** A note for measurements: the load while they ran, flagged when other work outnumbers the CPUs. */
     public static String loadNote(double before, double after) {
         int cpus = Runtime.getRuntime().availableProcessors();

@@ -146,7 +146,9 @@ public class WriteReports extends PTransform<PBegin, PDone> {
                     new RunInfo.Counts(started.counts().projects(), total.filesScanned(), total.skippedTooLarge(),
                             total.skippedBinary(), total.symlinksRefused(), total.parseErrorFiles(),
                             total.notUtf8(), total.fileOutcomes(), byPattern),
-                    started.measureMode(), started.runner(), started.timing());
+                    started.measureMode(), started.runner(), started.timing(),
+                    started.load().isEmpty() ? "" : started.load() + " at the start, "
+                            + io.loopscout.runner.protocol.Host.loadAverages() + " at the end", started.commit());
             // published as one set: a reader never sees this run's files beside the previous run's
             Path out = Path.of(options.getOutDir());
             // read before publishing: until the swap, --out still holds the previous run's set

@@ -51,6 +51,38 @@ final class HostFacts {
                 + " min, write quota " + (settings.diskBytes() >> 20) + " MiB per build or run";
     }
 
+    /**
+     * The loopscout commit that runs: {@code git rev-parse --short HEAD} of $LOOPSCOUT_HOME (the launcher sets it),
+     * with {@code -dirty} when tracked files have local changes; empty outside a git checkout.
+     */
+    static String commit() {
+        String home = System.getenv("LOOPSCOUT_HOME");
+        if (home == null || home.isBlank()) {
+            return "";
+        }
+        String sha = git(home, "rev-parse", "--short", "HEAD");
+        if (sha.isEmpty()) {
+            return "";
+        }
+        return git(home, "status", "--porcelain", "--untracked-files=no").isEmpty() ? sha : sha + "-dirty";
+    }
+
+    /** The output of one git command in {@code dir}, stripped; empty when it fails. */
+    private static String git(String dir, String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("git", "-C", dir));
+        argv.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? out.strip() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** How benchmark runs are timed and decided (the standard protocol: clock and its cost, CI target, budget). */
     static String timing() {
         return io.loopscout.runner.protocol.Protocol.standard().describe();

@@ -91,7 +91,8 @@ public final class PipelineRun {
                 HostFacts.version("valgrind"), HostFacts.sandbox(sandbox), HostFacts.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Instant.now(), Instant.now(),
                 new RunInfo.Counts(projects.size(), 0, 0, 0, 0, 0, 0, Map.of(), Map.of()), options.getMeasure(),
-                runner.name(), measure == Measure.STATIC ? "" : HostFacts.timing());
+                runner.name(), measure == Measure.STATIC ? "" : HostFacts.timing(),
+                io.loopscout.runner.protocol.Host.loadAverages(), HostFacts.commit());
         Progress.start(projects.size());
         Pipeline pipeline = LoopscoutPipeline.build(options, projects, started);
         RunJson.Summary summary;

@@ -83,6 +83,7 @@ public final class ProjectEvidence {
 
     private Outcome gather(ProjectSpec spec, String version, Path checkout, Path crate, List<Finding> findings,
                            MeasureMode mode, Path copy, List<Failure> failures) {
+        long start = System.nanoTime();
         Path rewritten = null;
         String patch = "";
         // every project with a state loop: the compile, not the planner alone, says what gets rewritten
@@ -103,8 +104,11 @@ public final class ProjectEvidence {
                 failures.add(new Failure(spec.id(), STAGE, FailureClass.REWRITE_FAIL, e.getMessage()));
             }
         }
+        LOG.info("{}: rewrite and verify in {} s", spec.id(), (System.nanoTime() - start) / 1_000_000_000);
         Progress.step(spec.id(), mode == MeasureMode.PROJECT ? "build and benchmark" : "model kernels");
-        MeasureOutcome o = measurer.measure(spec, checkout, rewritten, found, mode);
+        // what each step of the measurement cost: the log says where a run's time goes
+        MeasureOutcome o = measurer.onStep(line -> LOG.info("{}: {}", spec.id(), line))
+                .measure(spec, checkout, rewritten, found, mode);
         failures.addAll(o.failures());
         Measurement m = o.measurement() != null ? o.measurement() : headlineModel(o);
         ProjectResult result = ProjectResult.of(spec, version, o.findings(), m, patch);
