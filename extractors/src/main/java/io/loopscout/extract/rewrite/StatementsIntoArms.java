@@ -10,15 +10,16 @@ import java.util.Set;
 /**
  * Normalisation: statements around the state match move into its arms. A prologue (statements before the match
  * that do not change the state) goes to the head of every arm: the dispatch reads the same state either way. An
- * epilogue (statements after the match that neither read nor change the state) goes to the end of every path of
- * every arm that completes normally, before a final constant transition (a constant has no effects, so the
- * order does not matter) so that it stays a {@code #[const_continue]}. Paths that leave the arm with
+ * epilogue (statements after the match) goes to the end of every path of every arm that completes normally:
+ * before a final constant transition when it neither reads nor changes the state (a constant has no effects, so
+ * the order does not matter) so that the transition stays a {@code #[const_continue]}; after everything the arm
+ * does when it uses a local state ({@code i += 1; current_block = Block18;}), as it ran before. Paths that leave the arm with
  * {@code continue}, {@code break} or {@code return} skipped the epilogue before and still do. Items
  * ({@code macro_rules!}, {@code fn}, {@code use}) stay in the loop body: the emission opens the dispatch block
  * before them (rustc's {@code #[loop_match]} ignores items there, and a macro keeps the loop label in scope).
  *
  * <p>Refuses ({@code statements-around-match}) when a statement may change the state on a path that reaches
- * the match, when the epilogue mentions the state, when a moved {@code let} would shadow an arm binding, and for
+ * the match, when the epilogue mentions a field state, when a moved {@code let} would shadow an arm binding, and for
  * a field state when a moved statement may reach the state's owner ({@code self.f()}, {@code foo(s)}, calls in
  * unsafe code); refuses ({@code duplication-cap}) when the copies would exceed {@link #CAP_PER_COPY} bytes each
  * or {@link #CAP_TOTAL} bytes in all.
@@ -74,15 +75,17 @@ final class StatementsIntoArms implements Normalisation {
         for (SyntaxNode st : prologue) {
             check(st, place, false, armBindings, unsafeCode, methods);
         }
+        boolean epilogueUsesState = false;
         for (SyntaxNode st : epilogue) {
-            check(st, place, true, armBindings, unsafeCode, methods);
+            epilogueUsesState |= check(st, place, true, armBindings, unsafeCode, methods);
         }
         byte[] src = site.src();
         String proAll = joined(src, prologue);
         String epi = joined(src, epilogue);
         List<TextEdit> edits = new ArrayList<>();
         int copies = 0;
-        Epilogue epilogueWriter = new Epilogue(Syntax.squash(match.child("value").text()), site.scope(), src);
+        Epilogue epilogueWriter = new Epilogue(Syntax.squash(match.child("value").text()), site.scope(), src,
+                epilogueUsesState);
         for (SyntaxNode arm : arms) {
             SyntaxNode value = arm.child("value");
             String indent = Syntax.indentAt(src, arm.start) + "    ";
@@ -204,9 +207,13 @@ final class StatementsIntoArms implements Normalisation {
         return out;
     }
 
-    /** Refuses a statement that may not move. */
-    private static void check(SyntaxNode st, Place place, boolean epilogue, Set<String> armBindings,
+    /**
+     * Refuses a statement that may not move; true when it is an epilogue statement that uses a local state (it
+     * then goes after the arms' final transitions, where it ran before).
+     */
+    private static boolean check(SyntaxNode st, Place place, boolean epilogue, Set<String> armBindings,
             boolean unsafeCode, Methods methods) {
+        boolean usesState = false;
         String where = (epilogue ? "the epilogue" : "the prologue") + " at line " + st.startLine();
         if (st.is("let_declaration")) {
             SyntaxNode pattern = st.child("pattern");
@@ -242,10 +249,18 @@ final class StatementsIntoArms implements Normalisation {
                 if (method && methods.leaveAlone(chain.child("field").text())) {
                     continue; // a method of the owner that provably leaves the state field alone
                 }
+                if (method && !epilogue && triedStatement(chain, st)
+                        && methods.leaveAloneUnlessErr(chain.child("field").text())) {
+                    continue; // `self.check()?;` changes the state only on paths that leave the loop by `?`
+                }
                 throw refuse(where + " uses " + c + ", which may change " + place.compact());
             }
-            if (epilogue) {
+            if (epilogue && !place.local()) {
                 throw refuse(where + " uses the state, which the arms' transitions change before it runs");
+            }
+            if (epilogue) {
+                usesState = true;
+                continue;
             }
             if (method || written(chain) || inside(chain, st, "closure_expression") || bound(chain, st)) {
                 if (!divergesAfter(chain, st)) {
@@ -253,6 +268,7 @@ final class StatementsIntoArms implements Normalisation {
                 }
             }
         }
+        return usesState;
     }
 
     /**
@@ -276,6 +292,90 @@ final class StatementsIntoArms implements Normalisation {
             return field != null && leaveAlone(method, 0);
         }
 
+        /**
+         * Whether {@code method} leaves the state field alone on every path that returns {@code Ok}: each call in
+         * its body that may change the field, and each assignment of it, is directly followed by
+         * {@code return Err(..)} ({@code self.abort(); return Err(e);}). Called as a statement {@code self.method()?;}, the state it
+         * changed is then never dispatched on.
+         */
+        boolean leaveAloneUnlessErr(String method) {
+            if (field == null || leaveAlone(method, 0)) {
+                return field != null;
+            }
+            String code = methodCode(method);
+            if (code == null || writes(code, true)) {
+                return false;
+            }
+            java.util.regex.Matcher use = SELF_USE.matcher(code);
+            while (use.find()) {
+                if (use.group(1) == null) {
+                    return false;
+                }
+                if (use.group(3) != null && !leaveAlone(use.group(2), 1) && !errReturnAfterCall(code, use.end())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether the call whose argument list opens before {@code from} is followed by {@code ; return Err}. */
+        private static boolean errReturnAfterCall(String code, int from) {
+            int depth = 1;
+            for (int i = from; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return ERR_RETURN.matcher(code).region(i + 1, code.length()).lookingAt();
+                }
+            }
+            return false;
+        }
+
+        private static final java.util.regex.Pattern SELF_USE =
+                java.util.regex.Pattern.compile("\\bself\\b(\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\()?)?");
+        private static final java.util.regex.Pattern ERR_RETURN =
+                java.util.regex.Pattern.compile("\\s*;\\s*return\\s+Err\\s*\\(");
+
+        /** The body of the one method of that name taking {@code &mut self}, without comments and strings. */
+        private String methodCode(String method) {
+            java.util.regex.Matcher def = java.util.regex.Pattern.compile("\\bfn\\s+" + method
+                    + "\\b[^{;]*?\\(\\s*(&\\s*(?:'\\w+\\s+)?(mut\\s+)?)?self\\b").matcher(file);
+            if (!def.find()) {
+                return null;
+            }
+            int at = def.start();
+            if (def.find()) {
+                return null;
+            }
+            String body = body(at);
+            return body == null ? null : Syntax.withoutCommentsAndStrings(body);
+        }
+
+        /** Whether {@code code} writes the state field, borrows it mutably or calls a method on it. */
+        private boolean writes(String code) {
+            return writes(code, false);
+        }
+
+        /**
+         * Like {@link #writes(String)}; with {@code unlessErr}, an assignment whose statement is directly followed
+         * by {@code return Err(..)} does not count.
+         */
+        private boolean writes(String code, boolean unlessErr) {
+            String f = java.util.regex.Pattern.quote(field);
+            java.util.regex.Matcher assign = java.util.regex.Pattern.compile(
+                    "\\bself\\s*\\.\\s*" + f + "\\s*(=[^=]|[-+*/%&|^]=|<<=|>>=)").matcher(code);
+            while (assign.find()) {
+                int end = code.indexOf(';', assign.end());
+                if (!unlessErr || end < 0
+                        || !ERR_RETURN.matcher(code).region(end, code.length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return java.util.regex.Pattern.compile("\\bself\\s*\\.\\s*" + f + "\\s*[.\\[]").matcher(code).find()
+                    || java.util.regex.Pattern.compile("&\\s*mut\\s+self\\s*\\.\\s*" + f + "\\b").matcher(code).find();
+        }
+
         private boolean leaveAlone(String method, int depth) {
             Boolean k = known.get(method);
             if (k != null) {
@@ -290,30 +390,14 @@ final class StatementsIntoArms implements Normalisation {
         private boolean judge(String method, int depth) {
             java.util.regex.Matcher def = java.util.regex.Pattern.compile("\\bfn\\s+" + method
                     + "\\b[^{;]*?\\(\\s*(&\\s*(?:'\\w+\\s+)?(mut\\s+)?)?self\\b").matcher(file);
-            if (!def.find()) {
-                return false;
-            }
-            int at = def.start();
-            boolean shared = def.group(1) != null && def.group(2) == null;
-            if (def.find()) {
-                return false; // two methods of that name: which one is called is not known here
-            }
-            if (shared) {
+            if (def.find() && def.group(1) != null && def.group(2) == null && !def.find()) {
                 return true; // &self: cannot change the field (a fieldless enum has no interior mutability)
             }
-            String body = body(at);
-            if (body == null) {
+            String code = methodCode(method);
+            if (code == null || writes(code)) {
                 return false;
             }
-            String code = Syntax.withoutCommentsAndStrings(body);
-            String f = java.util.regex.Pattern.quote(field);
-            if (java.util.regex.Pattern.compile("\\bself\\s*\\.\\s*" + f + "\\s*(=[^=]|[-+*/%&|^]=|<<=|>>=|\\.|\\[)")
-                    .matcher(code).find()
-                    || java.util.regex.Pattern.compile("&\\s*mut\\s+self\\s*\\.\\s*" + f + "\\b").matcher(code).find()) {
-                return false;
-            }
-            java.util.regex.Matcher use = java.util.regex.Pattern.compile("\\bself\\b(\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(\\()?)?")
-                    .matcher(code);
+            java.util.regex.Matcher use = SELF_USE.matcher(code);
             while (use.find()) {
                 if (use.group(1) == null) {
                     return false; // self handed on whole
@@ -370,6 +454,14 @@ final class StatementsIntoArms implements Normalisation {
         return p.is("reference_expression") && p.hasToken("mut");
     }
 
+    /** Whether the method call on {@code chain} is the whole statement {@code st} under a {@code ?}. */
+    private static boolean triedStatement(SyntaxNode chain, SyntaxNode st) {
+        SyntaxNode call = chain.parent;
+        SyntaxNode tried = call == null ? null : call.parent;
+        return tried != null && tried.is("try_expression") && st.is("expression_statement")
+                && st.expression() == tried;
+    }
+
     private static boolean bound(SyntaxNode n, SyntaxNode top) {
         for (SyntaxNode p = n; p != null && p != top.parent; p = p.parent) {
             if ("pattern".equals(p.field) || p.is("closure_parameters", "parameters")) {
@@ -404,8 +496,11 @@ final class StatementsIntoArms implements Normalisation {
         return false;
     }
 
-    /** Where the epilogue goes in the arms of a match on {@code state}. */
-    private record Epilogue(String state, String scope, byte[] src) {
+    /**
+     * Where the epilogue goes in the arms of a match on {@code state}: before a final constant transition, or,
+     * when it uses the state ({@code afterTransitions}), after everything the arm does, as it ran before.
+     */
+    private record Epilogue(String state, String scope, byte[] src, boolean afterTransitions) {
 
         /**
          * Adds the edits that put the epilogue at the end of every normally completing path of {@code v} (an arm
@@ -488,7 +583,7 @@ final class StatementsIntoArms implements Normalisation {
         }
 
         private boolean isConstTransition(SyntaxNode e) {
-            return e.is("assignment_expression") && Syntax.squash(e.child("left").text()).equals(state)
+            return !afterTransitions && e.is("assignment_expression") && Syntax.squash(e.child("left").text()).equals(state)
                     && Syntax.isConstant(e.child("right"), scope);
         }
     }
