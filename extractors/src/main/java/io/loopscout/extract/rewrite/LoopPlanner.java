@@ -34,6 +34,7 @@ final class LoopPlanner {
     static final List<Normalisation> NORMALISATIONS = List.of(
             new ChainFlattening(),
             new InlineArmMacro(),
+            new AssignedMatchIntoArms(),
             new StatementsIntoArms());
 
     /** How a field state is copied into the local the loop dispatches on. */

@@ -46,9 +46,15 @@ final class Syntax {
         return s.replaceAll("\\s+", "");
     }
 
+    /**
+     * {@code s} without comments, with string and char literals emptied. Char literals go first (a {@code '"'}
+     * would otherwise open a string running to the next quote); the quantifiers are possessive so that a long
+     * literal does not recurse once per character (a stack overflow on real files).
+     */
     static String withoutCommentsAndStrings(String s) {
         return s.replaceAll("//[^\\n]*", "").replaceAll("(?s)/\\*.*?\\*/", "")
-                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+                .replaceAll("'(?:[^'\\\\\\n]|\\\\(?:x[0-9a-fA-F]{2}|u\\{[0-9a-fA-F]{1,6}\\}|.))'", "' '")
+                .replaceAll("\"(?:[^\"\\\\]++|\\\\.)*+\"", "\"\"");
     }
 
     static Set<String> words(String s) {
