@@ -53,8 +53,9 @@ upstream_tests() {
   local dir=$1 crate=$2 sha f
   sha=$(sed -n 's/.*"sha1": "\([0-9a-f]*\)".*/\1/p' "$dir/.cargo_vcs_info.json" 2>/dev/null || true)
   case $crate in
-    deflate64-0.1.12) # tests/ and test-assets/ are not packaged
+    deflate64-0.1.12) # tests/ and test-assets/ are not packaged (and the packaged Cargo.toml says autotests = false)
       git --git-dir="$mirrors/anatawa12+deflate64-rs/repo" archive "$sha" tests test-assets | tar -x -C "$dir"
+      sed -i 's/^autotests = false/autotests = true/' "$dir/Cargo.toml"
       echo "--lib --tests" ;;
     unsafe-libyaml-0.2.11) # the test-suite proc macro (tests/data) and the yaml-test-suite data its build script
       # would download (tag data-2020-02-11): exported here, with the downloader dropped (no network in the sandbox)
