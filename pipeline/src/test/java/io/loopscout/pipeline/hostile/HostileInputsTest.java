@@ -53,8 +53,8 @@ class HostileInputsTest {
         TestRepos c = TestRepos.init(tmp.resolve("decoder"));
         String cSha = c.commit("decoder", TestRepos.resourceTree("e2e/c-decoder")).name();
         controlRows = List.of(
-                "decoder," + cSha + ",c,decoder.c,12,30,decode,c/switch-state-loop,3,3,0,1,3,,,,0,,,",
-                "tokenizer," + rustSha + ",rust,src/lib.rs,15,42,count_words,rust/state-loop,3,4,0,0,2,enum,true,,0,,,");
+                "decoder," + cSha + ",c,decoder.c,12,30,decode,c/switch-state-loop,3,3,0,1,3,,,,0,,,,,",
+                "tokenizer," + rustSha + ",rust,src/lib.rs,15,42,count_words,rust/state-loop,3,4,0,0,2,enum,true,,0,,,,,");
 
         Map<String, String> hostileFiles = new LinkedHashMap<>();
         String injection = TestRepos.resourceTree("hostile").get("injection.rs");
