@@ -14,7 +14,7 @@ final class CastComparisons {
     static byte[] mask(byte[] source) {
         byte[] out = source;
         for (int i = 0; i + 1 < source.length; i++) {
-            if (source[i] != 'a' || source[i + 1] != 's' || (i > 0 && isIdent(source[i - 1]))) {
+            if (source[i] != 'a' || source[i + 1] != 's' || (i > 0 && SourceText.isWordByte(source[i - 1]))) {
                 continue;
             }
             int j = i + 2;
@@ -23,7 +23,7 @@ final class CastComparisons {
             }
             j = skipSpace(source, j);
             int typeStart = j;
-            while (j < source.length && (isIdent(source[j]) || source[j] == ':')) {
+            while (j < source.length && (SourceText.isWordByte(source[j]) || source[j] == ':')) {
                 j++;
             }
             if (j == typeStart) {
@@ -50,9 +50,5 @@ final class CastComparisons {
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r';
-    }
-
-    private static boolean isIdent(byte b) {
-        return b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b < 0;
     }
 }
