@@ -1,5 +1,6 @@
 package io.loopscout.runner;
 
+import io.loopscout.extract.rewrite.RefusalReason;
 import java.io.Serializable;
 import java.util.List;
 
@@ -19,10 +20,13 @@ import java.util.List;
  * @param note            free text (which sandbox, load, ...)
  * @param decision        how the timed comparison was decided (stop reason, pairs, clock, why unstable), or null
  *                        when nothing was timed
+ * @param nothingToMeasure with verdict not-measured: why B could not differ from A, so nothing was run (a model
+ *                        graph with {@link RefusalReason#NO_CONSTANT_TRANSITIONS}, the same judgement that makes
+ *                        the rewriter leave such a loop alone); null otherwise
  */
 public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Double ciHigh, Double llvmFlagSpeedup,
                           Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note,
-                          Decision decision)
+                          Decision decision, RefusalReason nothingToMeasure)
         implements Serializable {
 
     public Measurement {
@@ -44,6 +48,13 @@ public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Doubl
                 .map(VariantStats::instructions).findFirst().orElse(null);
     }
 
+    /** A measurement (or a failure to measure) with a recorded decision or none. */
+    public Measurement(EvidenceTier tier, Double speedup, Double ciLow, Double ciHigh, Double llvmFlagSpeedup,
+                       Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note,
+                       Decision decision) {
+        this(tier, speedup, ciLow, ciHigh, llvmFlagSpeedup, aaNoise, verdict, pValue, variants, note, decision, null);
+    }
+
     /** A measurement without a recorded decision. */
     public Measurement(EvidenceTier tier, Double speedup, Double ciLow, Double ciHigh, Double llvmFlagSpeedup,
                        Double aaNoise, Verdict verdict, Double pValue, List<VariantStats> variants, String note) {
@@ -56,6 +67,14 @@ public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Doubl
                 List.of(), "");
     }
 
+    /**
+     * Not measured because there was nothing to compare: B would be the same program as A ({@code why}).
+     */
+    public static Measurement nothingToMeasure(EvidenceTier tier, RefusalReason why, String note) {
+        return new Measurement(tier, null, null, null, null, null, Verdict.NOT_MEASURED, null, List.of(), note, null,
+                java.util.Objects.requireNonNull(why, "why"));
+    }
+
     /** Why the verdict is unstable, or null (also null for every other verdict). */
     public Instability instability() {
         return decision == null || verdict != Verdict.UNSTABLE ? null : decision.instability();
@@ -64,6 +83,6 @@ public record Measurement(EvidenceTier tier, Double speedup, Double ciLow, Doubl
     /** The same measurement with another verdict and note (e.g. after false-discovery control). */
     public Measurement withVerdict(Verdict v, String newNote) {
         return new Measurement(tier, speedup, ciLow, ciHigh, llvmFlagSpeedup, aaNoise, v, pValue, variants, newNote,
-                decision);
+                decision, nothingToMeasure);
     }
 }

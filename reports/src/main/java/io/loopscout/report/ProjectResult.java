@@ -96,11 +96,15 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
      * Why the verdict is what it is, for reports: an unstable measurement's instability; for a project benchmark
      * without a variant B (verdict not-measured), why there is none: the loops were rewritten but B did not build
      * or run (failures.csv says how), or no loop was rewritten and each finding's outcome counted by reason
-     * (e.g. {@code left-alone: state-type-has-fields ×1; not eligible: no-constant-transitions ×1}). Else empty.
+     * (e.g. {@code left-alone: state-type-has-fields ×1; not eligible: no-constant-transitions ×1}); for a
+     * measurement with nothing to measure (a model graph without constant transitions), that reason. Else empty.
      */
     public String verdictReason() {
         if (measurement.instability() != null) {
             return measurement.instability().text();
+        }
+        if (measurement.nothingToMeasure() != null) {
+            return "nothing to measure: " + measurement.nothingToMeasure().id();
         }
         if (measurement.tier() != EvidenceTier.PROJECT || measurement.verdict() != Verdict.NOT_MEASURED) {
             return "";

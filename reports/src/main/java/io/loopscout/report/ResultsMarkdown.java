@@ -85,7 +85,8 @@ public final class ResultsMarkdown {
                 timed against each other); the **verdict** is that of B against A under measurement.md (`unstable`:
                 a variant's runs varied by more than 10%, or sampling ended without a decision; `not-measured`: no
                 variant B), and **why** says what made it so: the instability, or why there is no B (no loop
-                rewritten, with the rewriter's reasons; or B did not build or run, failures.csv).
+                rewritten, with the rewriter's reasons; or B did not build or run, failures.csv; or, for a model
+                row, nothing to measure: its loops' graphs have no constant transition, so B would be A).
                 **rewritable** counts loops the rewriter may turn into `#[loop_match]`, **rewritten** those it did.
                 A row whose **evidence** is `model` did not get its project benchmark measured: its instruction
                 ratios and verdict are those of the generated model kernel of its headline rewritable loop (an upper

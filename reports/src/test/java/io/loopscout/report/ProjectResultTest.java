@@ -10,6 +10,7 @@ import io.loopscout.manifest.Popularity;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.manifest.SourceSpec;
 import io.loopscout.extract.rewrite.LoopOutcome;
+import io.loopscout.extract.rewrite.RefusalReason;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.Verdict;
@@ -75,5 +76,16 @@ class ProjectResultTest {
                 + "(failures.csv)", ProjectResult.of(SPEC, "1", one, NO_B, "").verdictReason());
         // a static row is not-measured by definition: nothing to explain
         assertEquals("", ProjectResult.of(SPEC, "1", one, Measurement.staticOnly(), "").verdictReason());
+    }
+
+    @Test
+    void modelGraphWithoutConstantTransitionsSaysSoAndIsNoModelFigure() {
+        Measurement none = Measurement.nothingToMeasure(EvidenceTier.MODEL, RefusalReason.NO_CONSTANT_TRANSITIONS,
+                "");
+        ProjectResult r = ProjectResult.of(SPEC, "1", List.of(loop(10, true, null)), none, "");
+        assertEquals("nothing to measure: no-constant-transitions", r.verdictReason());
+        assertEquals(Verdict.NOT_MEASURED, r.measurement().verdict());
+        assertNull(r.modelSpeedup());
+        assertNull(r.instructionsRatio());
     }
 }

@@ -3,6 +3,7 @@ package io.loopscout.runner.model;
 import io.loopscout.core.Failure;
 import io.loopscout.core.FailureClass;
 import io.loopscout.extract.StateGraph;
+import io.loopscout.extract.rewrite.RefusalReason;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.Verdict;
@@ -35,8 +36,9 @@ import java.util.regex.Pattern;
 /**
  * The model tier: builds a finding's state graph as a generated kernel ({@link ModelKernel}) in variants A
  * (loop + match), B ({@code #[loop_match]}), D (LLVM's DFA jump threading) and A' (A again), measures them
- * under the protocol in the sandbox, and caches the result by graph shape and host. An upper bound on what the
- * dispatch costs for that graph on this machine, never a measurement of the project.
+ * under the protocol in the sandbox, and caches the result by graph shape, kernel generation and host. An upper
+ * bound on what the dispatch costs for that graph on this machine, never a measurement of the project. A graph
+ * without a constant transition between states is not measured: its B would be its A.
  */
 public final class ModelBench {
     /** Target workload time of one timed run. */
@@ -76,13 +78,20 @@ public final class ModelBench {
 
     /** Measures {@code graph}; failures are attributed to {@code project}. Never throws. */
     public ModelOutcome measure(String project, StateGraph graph) {
-        String key = graph.shapeHash();
+        if (graph.states().isEmpty()) {
+            return new ModelOutcome(Measurement.staticOnly(), List.of(), false);
+        }
+        if (!ModelKernel.hasConstantTransition(graph)) {
+            // A and B would be one program: a comparison would report "within-noise" about nothing
+            return new ModelOutcome(Measurement.nothingToMeasure(EvidenceTier.MODEL,
+                    RefusalReason.NO_CONSTANT_TRANSITIONS, "model kernel of a " + graph.states().size()
+                            + "-state graph (" + graph.shapeHash() + ") not built: no constant transition between"
+                            + " states"), List.of(), false);
+        }
+        String key = ModelKernel.cacheKey(graph);
         Measurement hit = cache.get(key);
         if (hit != null) {
             return new ModelOutcome(hit, List.of(), true);
-        }
-        if (graph.states().isEmpty()) {
-            return new ModelOutcome(Measurement.staticOnly(), List.of(), false);
         }
         List<Failure> failures = new ArrayList<>();
         Measurement m = run(project, graph, key, failures);

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Model-tier results by graph shape hash, one JSON file per host (and toolchain) under the cache directory, so
- * a graph is never measured twice on the same machine. Writes are atomic (write then rename).
+ * Model-tier results by {@link ModelKernel#cacheKey} (kernel generation and graph shape), one JSON file per host
+ * (and toolchain) under the cache directory, so a graph is never measured twice on the same machine. Results of
+ * an older kernel generator are dropped when the file is opened. Writes are atomic (write then rename).
  */
 final class ModelCache {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,6 +34,8 @@ final class ModelCache {
         if (Files.exists(file)) {
             try {
                 entries.putAll(JSON.readValue(file.toFile(), new TypeReference<Map<String, Measurement>>() { }));
+                // measured on kernels an older generator wrote: not evidence about the graph as modelled now
+                entries.keySet().removeIf(k -> !ModelKernel.isCurrentKey(k));
             } catch (IOException e) {
                 try {
                     Files.move(file, file.resolveSibling(file.getFileName() + ".corrupt"),
@@ -49,12 +52,12 @@ final class ModelCache {
         return file;
     }
 
-    synchronized Measurement get(String shapeHash) {
-        return entries.get(shapeHash);
+    synchronized Measurement get(String key) {
+        return entries.get(key);
     }
 
-    synchronized void put(String shapeHash, Measurement m) throws IOException {
-        entries.put(shapeHash, m);
+    synchronized void put(String key, Measurement m) throws IOException {
+        entries.put(key, m);
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         JSON.writeValue(tmp.toFile(), entries);

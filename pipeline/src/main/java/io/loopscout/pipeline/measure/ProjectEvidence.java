@@ -178,12 +178,19 @@ public final class ProjectEvidence {
 
     /**
      * The model-tier measurement that stands for the project when its own benchmark did not run: that of
-     * {@link ProjectResult#headlineFinding} (its rewritable loops only), else nothing.
+     * {@link ProjectResult#headlineFinding} (its rewritable loops only); else, when a rewritable loop's graph had
+     * nothing to measure (no constant transition), that not-measured result, so the report says why; else nothing.
      */
     static Measurement headlineModel(MeasureOutcome o) {
         Finding f = ProjectResult.headlineFinding(o.findings());
         Measurement m = f == null || f.graph() == null ? null : o.models().get(f.graph().shapeHash());
-        return m == null ? Measurement.staticOnly() : m;
+        if (m != null) {
+            return m;
+        }
+        return o.findings().stream().filter(x -> Boolean.TRUE.equals(x.eligible()) && x.graph() != null)
+                .map(x -> o.models().get(x.graph().shapeHash()))
+                .filter(x -> x != null && x.nothingToMeasure() != null)
+                .findFirst().orElse(Measurement.staticOnly());
     }
 
     private static String safe(String s) {
