@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds optimised (-O2) tree-sitter JNI libraries: the core with io.github.bonede's JNI glue (jni/, vendored) and
+# loopscout's tree_dump.c (a subtree in one JNI call, io.loopscout.extract.parse.TreeDump), and
 # the Rust and C grammars, from the C sources that the crates.io crates of the pinned versions ship (cargo fetch).
 # The io.github.bonede jars bundle the same code compiled without optimisation (2-3x slower parses).
 #
