@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds optimised (-O2) tree-sitter JNI libraries: the core with io.github.bonede's JNI glue (jni/, vendored) and
+# loopscout's tree_dump.c (a subtree in one JNI call, io.loopscout.extract.parse.TreeDump), and
 # the Rust and C grammars, from the C sources that the crates.io crates of the pinned versions ship (cargo fetch).
 # The io.github.bonede jars bundle the same code compiled without optimisation (2-3x slower parses).
 #
@@ -58,7 +59,7 @@ flags=(-shared -fPIC -std=gnu11 "$opt" -D_POSIX_C_SOURCE=200112L -D_DEFAULT_SOUR
 cc_id=$("$cc" --version 2> /dev/null | head -1)
 key=$( {
   echo "$ts_version $rust_version $c_version $arch $cc_id ${flags[*]}"
-  cat "$0" "$here"/jni/*
+  cat "$0" "$here"/jni/* "$here/tree_dump.c"
 } | sha256sum | cut -c1-16)
 cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/loopscout/tree-sitter-natives"
 cache="$cache_root/$key"
@@ -107,7 +108,7 @@ EOF
       || bundled "$cc failed on $name: $(grep -m1 -i error "$work/cc.log")"
   }
   build tree-sitter -I"$core/include" -I"$core/src" "$here/jni/org_treesitter_TSParser.c" "$here/jni/ConvertUTF.c" \
-    "$core/src/lib.c"
+    "$here/tree_dump.c" "$core/src/lib.c"
   build tree-sitter-rust -I"$rust/src" "$here/jni/org_treesitter_TreeSitterRust.c" "$rust/src/parser.c" \
     "$rust/src/scanner.c"
   build tree-sitter-c -I"$c/src" "$here/jni/org_treesitter_TreeSitterC.c" "$c/src/parser.c"

@@ -50,8 +50,11 @@ public final class ParsedSource {
      */
     public static ParsedSource parse(Grammar grammar, String text, Duration timeout) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // The language first: it chooses where the libraries load from (TreeSitterLibraries); a parser made
+        // before it loads the core from bonede's shared ~/.tree-sitter/lib, which any other JVM may replace.
+        TSLanguage language = grammar.language();
         TSParser parser = new TSParser();
-        parser.setLanguage(grammar.language());
+        parser.setLanguage(language);
         // The parser reads a masked copy where tree-sitter-rust misreads valid Rust; offsets are the same.
         byte[] parsed = grammar == Grammar.RUST ? CastComparisons.mask(bytes) : bytes;
         long deadline = System.nanoTime() + timeout.toNanos();

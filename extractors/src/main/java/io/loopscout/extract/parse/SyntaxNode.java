@@ -63,9 +63,68 @@ public final class SyntaxNode {
 
     /** Iterative (deeply nested code must not overflow the stack); {@code words} null copies everything. */
     private static SyntaxNode copy(TSNode root, SourceText source, List<String> words) {
+        SyntaxNode top = top(root, source);
+        return TreeDump.available() ? copyDumped(root, top, source, words) : copyByCursor(root, top, source, words);
+    }
+
+    /** The copied root, without children yet. */
+    static SyntaxNode top(TSNode root, SourceText source) {
+        return new SyntaxNode(Nodes.type(root), null, Nodes.isNamed(root), Nodes.start(root), Nodes.end(root), null,
+                source);
+    }
+
+    /**
+     * The copy from one {@link TreeDump} of the subtree: the same nodes as {@link #copyByCursor} (a skipped
+     * subtree is stepped over by its size), at one JNI call instead of about five per node.
+     */
+    static SyntaxNode copyDumped(TSNode root, SyntaxNode top, SourceText source, List<String> words) {
+        int[] d = TreeDump.of(root);
+        int nodes = d.length / TreeDump.PER_NODE;
+        // ends[k]: the node index where the k-th open ancestor's subtree ends
+        int[] ends = new int[16];
+        SyntaxNode[] open = new SyntaxNode[16];
+        int depth = 0;
+        ends[0] = nodes;
+        open[0] = top;
+        int i = 1;
+        while (i < nodes) {
+            while (i >= ends[depth]) {
+                depth--;
+            }
+            int at = i * TreeDump.PER_NODE;
+            int symbol = d[at + TreeDump.SYMBOL];
+            String type = Nodes.symbolName(root, symbol);
+            boolean named = Nodes.isNamedSymbol(root, symbol);
+            int start = d[at + TreeDump.START];
+            int end = d[at + TreeDump.END];
+            int size = d[at + TreeDump.SIZE];
+            SyntaxNode current = open[depth];
+            SyntaxNode copy = new SyntaxNode(type, Nodes.fieldName(root, d[at + TreeDump.FIELD]), named, start, end,
+                    current, source);
+            if (current.children.isEmpty()) {
+                current.children = new ArrayList<>(4);
+            }
+            current.children.add(copy);
+            boolean descend = words == null
+                    || named && (STRUCTURE.contains(type) || source.containsAny(start, end, words));
+            if (descend && size > 1) {
+                if (++depth == ends.length) {
+                    ends = java.util.Arrays.copyOf(ends, 2 * depth);
+                    open = java.util.Arrays.copyOf(open, 2 * depth);
+                }
+                ends[depth] = i + size;
+                open[depth] = copy;
+                i++;
+            } else {
+                i += size;
+            }
+        }
+        return top;
+    }
+
+    /** The copy by a walk of the binding's tree cursor (libraries without {@link TreeDump}). */
+    static SyntaxNode copyByCursor(TSNode root, SyntaxNode top, SourceText source, List<String> words) {
         TSTreeCursor cursor = new TSTreeCursor(root);
-        SyntaxNode top = new SyntaxNode(Nodes.type(root), null, Nodes.isNamed(root), Nodes.start(root),
-                Nodes.end(root), null, source);
         SyntaxNode current = top;
         if (!cursor.gotoFirstChild()) {
             return top;

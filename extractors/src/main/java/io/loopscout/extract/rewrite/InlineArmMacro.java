@@ -63,7 +63,7 @@ final class InlineArmMacro implements Normalisation {
                 continue;
             }
             if (macros == null) {
-                macros = macroRules(site.text());
+                macros = macroRules(site.file());
             }
             SyntaxNode def = macros.get(value.child("macro").text());
             String expansion = def == null ? null : expand(def, value, Syntax.indentAt(site.src(), arm.start));
@@ -99,17 +99,12 @@ final class InlineArmMacro implements Normalisation {
     }
 
     /**
-     * The file's {@code macro_rules!} definitions by name (a copy of each definition node). Only the definitions
-     * are copied, found from their keyword in the text: a copy of the whole file cost more than its parse.
+     * The file's {@code macro_rules!} definitions by name (a copy of each definition node), read from the tree the
+     * loop was found in (no second parse of the file). Only the definitions are copied, found from their keyword
+     * in the text: a copy of the whole file cost more than its parse.
      */
-    private static Map<String, SyntaxNode> macroRules(String text) {
+    private static Map<String, SyntaxNode> macroRules(ParsedSource parsed) {
         Map<String, SyntaxNode> out = new HashMap<>();
-        ParsedSource parsed;
-        try {
-            parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
-        } catch (ParseTimeoutException e) {
-            return out;
-        }
         SourceText source = new SourceText(parsed.bytes());
         byte[] bytes = parsed.bytes();
         byte[] keyword = MACRO_RULES.getBytes(StandardCharsets.US_ASCII);

@@ -90,8 +90,7 @@ final class LoopPlanner {
                     String text = TextEdit.apply(current.src(), edits);
                     current = current.reparsed(text, shifted(current.loop().start, edits));
                     // the finding named the variable before this step; a normalisation may dispatch on its own
-                    current = new LoopSite(current.src(), current.loop(), current.scope(),
-                            current.finding().toBuilder().stateVariable("").build());
+                    current = current.withFinding(current.finding().toBuilder().stateVariable("").build());
                     applied.add(n.id());
                 }
             }

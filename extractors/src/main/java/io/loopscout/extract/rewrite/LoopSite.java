@@ -11,14 +11,16 @@ import java.util.Deque;
 import org.treesitter.TSNode;
 
 /**
- * One loop in one version of its file, as every planning step sees it.
+ * One loop in one version of its file, as every planning step sees it. The version's tree is the one the loop was
+ * found in (the extractor's parse, or the re-parse after a normalisation): planning steps that need more of the
+ * file than the loop (its macro definitions) read it there instead of parsing the file again.
  *
- * @param src     the file's UTF-8 bytes
+ * @param file    the file's version, parsed
  * @param loop    the loop node (a full copy of the enclosing function, so parents up to it are known)
  * @param scope   the text of the enclosing function (for fresh names)
  * @param finding the finding naming the loop
  */
-record LoopSite(byte[] src, SyntaxNode loop, String scope, Finding finding) {
+record LoopSite(ParsedSource file, SyntaxNode loop, String scope, Finding finding) {
 
     /** The site of the loop at {@code loop} in {@code parsed}. */
     static LoopSite of(ParsedSource parsed, TSNode loop, Finding finding) {
@@ -29,7 +31,17 @@ record LoopSite(byte[] src, SyntaxNode loop, String scope, Finding finding) {
         if (loopCopy == null) {
             throw new IllegalStateException("loop node lost in copy at line " + ParsedSource.startLine(loop));
         }
-        return new LoopSite(parsed.bytes(), loopCopy, parsed.text(scope), finding);
+        return new LoopSite(parsed, loopCopy, parsed.text(scope), finding);
+    }
+
+    /** The file's UTF-8 bytes. */
+    byte[] src() {
+        return file.bytes();
+    }
+
+    /** The same loop, seen as {@code other} names it (the state variable a normalisation dispatches on). */
+    LoopSite withFinding(Finding other) {
+        return new LoopSite(file, loop, scope, other);
     }
 
     /**
@@ -65,7 +77,7 @@ record LoopSite(byte[] src, SyntaxNode loop, String scope, Finding finding) {
 
     /** The file's text. */
     String text() {
-        return new String(src, StandardCharsets.UTF_8);
+        return new String(file.bytes(), StandardCharsets.UTF_8);
     }
 
     static TSNode enclosingFunction(TSNode node) {

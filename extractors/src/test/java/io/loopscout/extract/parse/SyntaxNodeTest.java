@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSNode;
 
@@ -77,5 +82,49 @@ class SyntaxNodeTest {
         assertSame(fullLoop, fn.find(fullLoop.start, fullLoop.end, "loop_expression"));
         assertNull(fn.find(fullLoop.start, fullLoop.end, "while_expression"));
         assertSame(fn, fullLoop.parent.parent.parent, "loop < statement < block < fn");
+    }
+
+    /** Every node of a copy in pre-order with all it holds: depth, type, field, named, range. */
+    private static List<String> render(SyntaxNode top) {
+        List<String> out = new ArrayList<>();
+        render(top, 0, out);
+        return out;
+    }
+
+    private static void render(SyntaxNode n, int depth, List<String> out) {
+        out.add(depth + " " + n.field + ":" + n + (n.named ? "" : " anonymous"));
+        for (SyntaxNode c : n.children()) {
+            render(c, depth + 1, out);
+        }
+    }
+
+    @Test
+    void dumpedCopyEqualsTheCursorCopyOnEveryFixture() throws IOException {
+        Assumptions.assumeTrue(TreeDump.available(), "the tree dump needs the optimised libraries");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("src/test/resources/fixtures"))) {
+            files = s.filter(f -> f.toString().endsWith(".rs") || f.toString().endsWith(".c")).sorted().toList();
+        }
+        assertTrue(files.size() > 20, "fixtures found: " + files.size());
+        int subtrees = 0;
+        for (Path f : files) {
+            ParsedSource p = ParsedSource.parse(f.toString().endsWith(".rs") ? ParsedSource.Grammar.RUST
+                    : ParsedSource.Grammar.C, Files.readString(f));
+            SourceText source = new SourceText(p.bytes());
+            // the root, and (for offsets inside a file) every top-level item
+            List<TSNode> roots = new ArrayList<>(List.of(p.root()));
+            for (int i = 0; i < p.root().getNamedChildCount(); i++) {
+                roots.add(p.root().getNamedChild(i));
+            }
+            for (TSNode r : roots) {
+                for (List<String> words : java.util.Arrays.asList(null, List.of("state", "break"))) {
+                    List<String> byCursor = render(SyntaxNode.copyByCursor(r, SyntaxNode.top(r, source), source, words));
+                    List<String> dumped = render(SyntaxNode.copyDumped(r, SyntaxNode.top(r, source), source, words));
+                    assertEquals(byCursor, dumped, f + " at byte " + r.getStartByte() + ", words " + words);
+                    subtrees++;
+                }
+            }
+        }
+        assertTrue(subtrees > 100, "subtrees compared: " + subtrees);
     }
 }
