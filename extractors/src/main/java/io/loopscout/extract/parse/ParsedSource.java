@@ -50,13 +50,23 @@ public final class ParsedSource {
      */
     public static ParsedSource parse(Grammar grammar, String text, Duration timeout) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        TSParser parser = new TSParser();
-        parser.setLanguage(grammar.language());
         // The parser reads a masked copy where tree-sitter-rust misreads valid Rust; offsets are the same.
         byte[] parsed = grammar == Grammar.RUST ? CastComparisons.mask(bytes) : bytes;
+        TSTree tree = DirectParse.available() ? DirectParse.parse(grammar, parsed, timeout)
+                : parseThroughReader(grammar, parsed, timeout);
+        if (tree == null) {
+            throw new ParseTimeoutException("parse did not finish within " + timeout.toMillis() + " ms");
+        }
+        return new ParsedSource(bytes, tree, grammar);
+    }
+
+    /** Through bonede's binding, which calls back into Java for input and progress (the bundled libraries). */
+    private static TSTree parseThroughReader(Grammar grammar, byte[] parsed, Duration timeout) {
+        TSParser parser = new TSParser();
+        parser.setLanguage(grammar.language());
         long deadline = System.nanoTime() + timeout.toNanos();
         // A copying reader: tree-sitter's JNI crashes on a null reader (see README, developers).
-        TSTree tree = parser.parseWithOptions(new byte[64 * 1024], null, (buf, offset, point) -> {
+        return parser.parseWithOptions(new byte[64 * 1024], null, (buf, offset, point) -> {
             if (offset >= parsed.length) {
                 return 0;
             }
@@ -64,10 +74,6 @@ public final class ParsedSource {
             System.arraycopy(parsed, offset, buf, 0, n);
             return n;
         }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
-        if (tree == null) {
-            throw new ParseTimeoutException("parse did not finish within " + timeout.toMillis() + " ms");
-        }
-        return new ParsedSource(bytes, tree, grammar);
     }
 
     /** Parses with the default per-file limit of 10 seconds. */

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSNode;
 
@@ -32,6 +37,48 @@ class ParsedSourceTest {
         String deep = "fn f() {" + "{".repeat(200_000) + "}".repeat(200_000) + "}";
         assertThrows(ParseTimeoutException.class,
                 () -> ParsedSource.parse(ParsedSource.Grammar.RUST, deep, Duration.ofMillis(1)));
+    }
+
+    /**
+     * A parse stopped by its timeout stays in tree-sitter's parser to be resumed, and parsers are reused per thread:
+     * the next parse on the thread must parse its own text, not finish the stopped one.
+     */
+    @Test
+    void aParseAfterATimeoutOnTheSameThreadParsesItsOwnText() {
+        String deep = "fn f() {" + "{".repeat(200_000) + "}".repeat(200_000) + "}";
+        assertThrows(ParseTimeoutException.class,
+                () -> ParsedSource.parse(ParsedSource.Grammar.RUST, deep, Duration.ofMillis(1)));
+        String text = "fn g() -> u8 {\n    7\n}\n";
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        assertEquals("(source_file (function_item name: (identifier) parameters: (parameters)"
+                + " return_type: (primitive_type) body: (block (integer_literal))))", p.root().toString());
+        assertEquals(text.length(), Nodes.end(p.root()));
+    }
+
+    /** Each thread has its own parsers; trees parsed on many threads at once equal the ones parsed on one. */
+    @Test
+    void parsesOnManyThreadsAtOnceEqualParsesOnOne() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            texts.add("fn f" + i + "(x: u32) -> u32 {\n" + "    let y = x + 1;\n".repeat(i)
+                    + "    match x { 0 => 1, _ => x }\n}\n");
+        }
+        List<String> expected = texts.stream()
+                .map(t -> ParsedSource.parse(ParsedSource.Grammar.RUST, t).root().toString()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> trees = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (String t : texts) {
+                    trees.add(pool.submit(() -> ParsedSource.parse(ParsedSource.Grammar.RUST, t).root().toString()));
+                }
+            }
+            for (int i = 0; i < trees.size(); i++) {
+                assertEquals(expected.get(i % texts.size()), trees.get(i).get(), "text " + i % texts.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
