@@ -11,8 +11,10 @@
 #include <time.h>
 #include <tree_sitter/api.h>
 
+#include "tree.h"  // the core's internal TSTree layout (its src/ is on the include path): see free_nodes below
+
 // Raised when the Java side's expectations of this file change; DirectParse checks it before its first parse.
-#define DIRECT_PARSE_VERSION 1
+#define DIRECT_PARSE_VERSION 2
 
 typedef struct {
   const char *bytes;
@@ -72,4 +74,19 @@ JNIEXPORT jlong JNICALL Java_io_loopscout_extract_parse_DirectParse_parse(JNIEnv
   }
   free(bytes);
   return (jlong)(intptr_t)tree;
+}
+
+// Frees a tree's nodes now and leaves an empty shell of a few bytes for ts_tree_delete, which bonede's Cleaner
+// still calls once the Java TSTree object is unreachable (so it must not see a freed tree). Parse trees take ~30
+// bytes per source byte, and a Cleaner frees them only after a garbage collection, which native memory does not
+// trigger. Nodes of the tree must not be used afterwards.
+JNIEXPORT void JNICALL Java_io_loopscout_extract_parse_DirectParse_freeNodes(JNIEnv *env, jclass clz, jlong tree_ptr) {
+  (void)env;
+  (void)clz;
+  TSTree *tree = (TSTree *)(intptr_t)tree_ptr;
+  SubtreePool pool = ts_subtree_pool_new(0);
+  ts_subtree_release(&pool, tree->root);
+  ts_subtree_pool_delete(&pool);
+  // An inline subtree owns no memory: ts_subtree_release returns at once for it.
+  tree->root = (Subtree){.data = {.is_inline = true}};
 }

@@ -22,9 +22,10 @@ final class DirectParse {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectParse.class);
     /** The version of direct_parse.c this class is written for. */
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final boolean AVAILABLE;
     private static final VarHandle PARSER_POINTER;
+    private static final VarHandle TREE_POINTER;
     private static final MethodHandle NEW_TREE;
 
     /** One parser per thread and grammar: a parser is not thread-safe, and making one per file costs a few %. */
@@ -33,6 +34,7 @@ final class DirectParse {
 
     static {
         VarHandle pointer = null;
+        VarHandle treePointer = null;
         MethodHandle newTree = null;
         boolean available = false;
         if (TreeSitterLibraries.loaded().kind() == TreeSitterLibraries.Kind.OPTIMISED) {
@@ -42,6 +44,8 @@ final class DirectParse {
                 new TSParser(); // loads lib/tree-sitter, which holds this class's native methods too
                 Field ptr = TSParser.class.getDeclaredField("ptr");
                 pointer = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup()).unreflectVarHandle(ptr);
+                treePointer = MethodHandles.privateLookupIn(TSTree.class, MethodHandles.lookup())
+                        .unreflectVarHandle(TSTree.class.getDeclaredField("ptr"));
                 Constructor<TSTree> c = TSTree.class.getDeclaredConstructor(long.class, TSLanguage.class);
                 c.setAccessible(true);
                 newTree = MethodHandles.lookup().unreflectConstructor(c);
@@ -57,6 +61,7 @@ final class DirectParse {
             }
         }
         PARSER_POINTER = pointer;
+        TREE_POINTER = treePointer;
         NEW_TREE = newTree;
         AVAILABLE = available;
     }
@@ -93,7 +98,18 @@ final class DirectParse {
         }
     }
 
+    /**
+     * Frees the nodes of {@code tree} now; its shell stays for bonede's Cleaner to delete. Nodes of the tree must not
+     * be used afterwards. Call only when {@link #available}.
+     */
+    static void freeNodes(TSTree tree) {
+        freeNodes((long) TREE_POINTER.get(tree));
+        java.lang.ref.Reference.reachabilityFence(tree);
+    }
+
     private static native int version();
+
+    private static native void freeNodes(long tree);
 
     private static native long parse(long parser, byte[] source, long timeoutNanos);
 }
