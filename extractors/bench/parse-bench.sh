@@ -2,9 +2,13 @@
 # Raw tree-sitter parse through the Java binding (ParsedSource.parse with the optimised libraries the build made)
 # against native tree-sitter (native-parse.c, built from the same sources with the same flags), on the same files,
 # interleaved round by round; with --bundled also the bonede jars' unoptimised libraries. CPU time of each process's
-# parse loop (after one unmeasured round). Issue 17 target: java / native >= 0.8.
+# parse loop (after one unmeasured round); each side frees every tree right after its parse. Issue 17 target:
+# java / native >= 0.8.
+# With --callgrind, instruction counts instead of time (they do not move with the machine's load): each side's
+# whole process (all threads: JIT, GC, freeing) under valgrind with 0 and with 2 measured rounds; the difference / 2
+# is one warm round, without start-up and file reading.
 #
-# usage: extractors/bench/parse-bench.sh <rust|c> DIR... [--rounds N] [--bundled]
+# usage: extractors/bench/parse-bench.sh <rust|c> DIR... [--rounds N] [--bundled] [--callgrind]
 # e.g.   extractors/bench/parse-bench.sh rust ~/.cargo/registry/src/*/zlib-rs-0.6.8 --rounds 5 --bundled
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,11 +16,13 @@ lang=${1:?usage: parse-bench.sh <rust|c> DIR... [--rounds N] [--bundled]}
 shift
 rounds=5
 bundled=false
+callgrind=false
 dirs=()
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
     --bundled) bundled=true; shift ;;
+    --callgrind) callgrind=true; shift ;;
     *) dirs+=("$1"); shift ;;
   esac
 done
@@ -43,6 +49,33 @@ jvm=(java -Xss8m -Xmx8g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)  # the launche
 "${jvm[@]}" -cp "$optimised" io.loopscout.extract.bench.ParseBench "$lang" --write-list "$work/files" "${dirs[@]}"
 echo "parse-bench: $lang, $(wc -l < "$work/files") files, $rounds interleaved rounds; compiler: $CC $FLAGS" \
   "($("$CC" --version | head -1)); load before: $(cat /proc/loadavg)"
+
+if $callgrind; then
+  # Instructions of one whole process; ParseBench and native-parse both parse ROUNDS + 1 times.
+  instructions() {
+    local out=$1
+    shift
+    valgrind --tool=callgrind --smc-check=all-non-file --callgrind-out-file="$out.cg" "$@" > "$out.log" 2>&1 \
+      || { echo "parse-bench: callgrind failed: $*" >&2; tail -5 "$out.log" >&2; exit 1; }
+    sed -n 's/^==[0-9]*== Collected : //p' "$out.log"
+  }
+  bytes=$(tr '\n' '\0' < "$work/files" | xargs -0 cat | wc -c)
+  for side in java native; do
+    for n in 0 2; do
+      if [ $side = java ]; then
+        count=$(instructions "$work/$side$n" "${jvm[@]}" -cp "$optimised" io.loopscout.extract.bench.ParseBench \
+          "$lang" --list "$work/files" --rounds $n)
+      else
+        count=$(instructions "$work/$side$n" "$work/native-parse" "$lang" "$work/files" $n)
+      fi
+      echo "$side $n $count"
+    done
+  done | awk -v bytes="$bytes" '{ ir[$1, $2] = $3 }
+    END { j = (ir["java", 2] - ir["java", 0]) / 2; n = (ir["native", 2] - ir["native", 0]) / 2
+          printf "callgrind, instructions of one warm round (%d bytes): java %.0f (%.0f per byte), native %.0f" \
+            " (%.0f per byte); native / java = %.3f (target >= 0.8)\n", bytes, j, j / bytes, n, n / bytes, n / j }'
+  exit 0
+fi
 
 for r in $(seq "$rounds"); do
   "${jvm[@]}" -cp "$optimised" io.loopscout.extract.bench.ParseBench "$lang" --list "$work/files" --rounds 1 \

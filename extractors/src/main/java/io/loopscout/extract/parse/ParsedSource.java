@@ -14,8 +14,11 @@ import org.treesitter.TreeSitterRust;
 /**
  * A source text parsed by tree-sitter, with the helpers every extractor needs: node text, 1-based lines,
  * error counts. Offsets are UTF-8 byte offsets, as tree-sitter reports them.
+ *
+ * <p>The tree lives in native memory (~30 bytes per source byte), freed by bonede's Cleaner once the garbage
+ * collector finds it unreachable, which native memory alone never prompts; {@link #close} frees it at once.
  */
-public final class ParsedSource {
+public final class ParsedSource implements AutoCloseable {
 
     /** The grammar to parse with. */
     public enum Grammar {
@@ -36,6 +39,7 @@ public final class ParsedSource {
     private final byte[] bytes;
     private final TSTree tree;
     private final Grammar grammar;
+    private boolean closed;
 
     private ParsedSource(byte[] bytes, TSTree tree, Grammar grammar) {
         this.bytes = bytes;
@@ -50,16 +54,26 @@ public final class ParsedSource {
      */
     public static ParsedSource parse(Grammar grammar, String text, Duration timeout) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // The parser reads a masked copy where tree-sitter-rust misreads valid Rust; offsets are the same.
+        byte[] parsed = grammar == Grammar.RUST ? CastComparisons.mask(bytes) : bytes;
+        TSTree tree = DirectParse.available() ? DirectParse.parse(grammar, parsed, timeout)
+                : parseThroughReader(grammar, parsed, timeout);
+        if (tree == null) {
+            throw new ParseTimeoutException("parse did not finish within " + timeout.toMillis() + " ms");
+        }
+        return new ParsedSource(bytes, tree, grammar);
+    }
+
+    /** Through bonede's binding, which calls back into Java for input and progress (the bundled libraries). */
+    private static TSTree parseThroughReader(Grammar grammar, byte[] parsed, Duration timeout) {
         // The language first: it chooses where the libraries load from (TreeSitterLibraries); a parser made
         // before it loads the core from bonede's shared ~/.tree-sitter/lib, which any other JVM may replace.
         TSLanguage language = grammar.language();
         TSParser parser = new TSParser();
         parser.setLanguage(language);
-        // The parser reads a masked copy where tree-sitter-rust misreads valid Rust; offsets are the same.
-        byte[] parsed = grammar == Grammar.RUST ? CastComparisons.mask(bytes) : bytes;
         long deadline = System.nanoTime() + timeout.toNanos();
         // A copying reader: tree-sitter's JNI crashes on a null reader (see README, developers).
-        TSTree tree = parser.parseWithOptions(new byte[64 * 1024], null, (buf, offset, point) -> {
+        return parser.parseWithOptions(new byte[64 * 1024], null, (buf, offset, point) -> {
             if (offset >= parsed.length) {
                 return 0;
             }
@@ -67,10 +81,6 @@ public final class ParsedSource {
             System.arraycopy(parsed, offset, buf, 0, n);
             return n;
         }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline);
-        if (tree == null) {
-            throw new ParseTimeoutException("parse did not finish within " + timeout.toMillis() + " ms");
-        }
-        return new ParsedSource(bytes, tree, grammar);
     }
 
     /** Parses with the default per-file limit of 10 seconds. */
@@ -85,7 +95,25 @@ public final class ParsedSource {
 
     /** The root node. */
     public TSNode root() {
+        if (closed) {
+            throw new IllegalStateException("the tree of this ParsedSource was freed by close()");
+        }
         return tree.getRootNode();
+    }
+
+    /**
+     * Frees the tree's nodes now instead of after a garbage collection (with the optimised libraries; with the
+     * bundled ones the Cleaner still frees them). No node taken from this tree may be used afterwards: it would read
+     * freed memory. Text and bytes stay readable.
+     */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (DirectParse.available()) {
+                DirectParse.freeNodes(tree);
+            }
+        }
     }
 
     /** The UTF-8 bytes of the source. */
