@@ -24,10 +24,18 @@ import org.treesitter.TSNode;
  */
 public final class RustCratePass {
 
-    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
+    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression",
+            "for", "for_expression");
     /** Most specific first: one loop is one finding, the first family that claims it wins. */
     private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
             new C2RustCurrentBlockLoops(), new StateLoops(), new DispatchLoops());
+    /**
+     * A {@code for} loop is only ever a state loop: a state carried from round to round, assigned constants in
+     * the arms ({@code for c in s.chars() { state = match state { .. } }}, unicode-segmentation's word
+     * breaker). A match on the loop's item is a negative case of shared/patterns.md, however many arms it has.
+     */
+    private static final int FOR_LOOP_FAMILY = FAMILIES.indexOf(FAMILIES.stream()
+            .filter(f -> f instanceof StateLoops).findFirst().orElseThrow());
 
     /**
      * Parses {@code file} once for both passes over a crate: its declarations (to merge into the crate table)
@@ -150,7 +158,8 @@ public final class RustCratePass {
                     mayBeC2Rust ? RustPrefilters.MATCH_OR_IF : RustPrefilters.MATCH)) {
                 continue;
             }
-            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust, source);
+            boolean forLoop = Nodes.type(loop).equals("for_expression");
+            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust && !forLoop, forLoop, source);
             if (words == null) {
                 continue;
             }
@@ -162,7 +171,7 @@ public final class RustCratePass {
             Candidate best = null;
             for (LoopAnalysis a : analyses) {
                 a.annotatedLoopMatch = annotated;
-                Candidate c = classify(loop, a);
+                Candidate c = forLoop ? classifyAs(FOR_LOOP_FAMILY, loop, a) : classify(loop, a);
                 if (c != null && (best == null || c.outranks(best))) {
                     best = c;
                 }
@@ -257,6 +266,12 @@ public final class RustCratePass {
             }
         }
         return null;
+    }
+
+    /** The loop as family {@code i} sees it, or null. */
+    private static Candidate classifyAs(int i, TSNode loop, LoopAnalysis a) {
+        Pattern p = FAMILIES.get(i).classify(a);
+        return p == null ? null : new Candidate(loop, a, p, i);
     }
 
     /** True when an attribute before the loop's statement names {@code loop_match} (also inside cfg_attr). */

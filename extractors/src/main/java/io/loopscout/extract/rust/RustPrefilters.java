@@ -37,9 +37,32 @@ final class RustPrefilters {
         return hasLoopWord(text) && (text.contains("match") || text.contains("current_block"));
     }
 
-    /** False when the text holds no loop keyword (a cheap skip before parsing). */
+    /**
+     * False when the text holds no loop that can be a finding (a cheap skip before parsing): no {@code loop} or
+     * {@code while}, and no {@code for} loop around a match on a name the text also assigns (the only {@code for}
+     * finding is a state loop; "for" alone is in almost every file).
+     */
     static boolean hasLoopWord(String text) {
-        return text.contains("loop") || text.contains("while");
+        return text.contains("loop") || text.contains("while") || mayHoldForStateLoop(text);
+    }
+
+    private static final java.util.regex.Pattern MATCH_ON_NAME = java.util.regex.Pattern.compile(
+            "\\bmatch\\s+(?:self\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\{");
+
+    /** True when the text has a {@code for} and a {@code match NAME {} whose NAME it assigns somewhere. */
+    private static boolean mayHoldForStateLoop(String text) {
+        if (!text.contains("for ") || !text.contains("match")) {
+            return false;
+        }
+        Matcher m = MATCH_ON_NAME.matcher(text);
+        Set<String> seen = new java.util.HashSet<>();
+        while (m.find()) {
+            String name = m.group(1);
+            if (seen.add(name) && java.util.regex.Pattern.compile("\\b" + name + "\\s*=[^=>]").matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The deepest bracket nesting, skipping nothing: a cheap upper bound checked before parsing. */
@@ -64,6 +87,14 @@ final class RustPrefilters {
      * keep (see {@link SyntaxNode#copyOf(TSNode, SourceText, List)}).
      */
     static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
+        return dispatchCandidate(loop, mayBeC2Rust, false, source);
+    }
+
+    /**
+     * As {@link #dispatchCandidate(TSNode, boolean, SourceText)}; with {@code stateOnly} (a {@code for} loop,
+     * which can only be a state loop) a match qualifies only when the loop may assign its scrutinee.
+     */
+    static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, boolean stateOnly, SourceText source) {
         TSNode body = Nodes.field(loop, "body");
         if (Nodes.isNull(body)) {
             return null;
@@ -97,7 +128,7 @@ final class RustPrefilters {
             String scrutinee = source.text(Nodes.start(value), Nodes.end(value));
             words.addAll(scrutineeWords(scrutinee));
             TSNode arms = Nodes.field(m, "body");
-            if (!Nodes.isNull(arms) && Nodes.namedChildCount(arms) >= DispatchLoops.MIN_ARMS) {
+            if (!stateOnly && !Nodes.isNull(arms) && Nodes.namedChildCount(arms) >= DispatchLoops.MIN_ARMS) {
                 candidate = true;
                 continue;
             }
