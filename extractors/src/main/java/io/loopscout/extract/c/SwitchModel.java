@@ -117,7 +117,8 @@ final class SwitchModel {
             return false;
         }
         if (!lvalue) {
-            return true;
+            // switch (i++): a loop counter, not data (see counter below)
+            return !COUNTER_STEP.matcher(stateVar).matches();
         }
         java.util.regex.Matcher m = IDENT.matcher(stateVar);
         if (!m.find()) {
@@ -125,11 +126,19 @@ final class SwitchModel {
         }
         String base = m.group();
         boolean plainVariable = base.equals(stateVar);
+        // A plain variable the loop only steps (i++, i += 2) is a counter: switch (i) in for (i = 0; ..; i++)
+        // runs a fixed sequence of cases (nginx's phase handlers, redis-cli's switch (i++) over the fields of a
+        // line); it neither dispatches on data nor makes transitions.
+        boolean counter = false;
         // A plain variable stored inside the switch is making transitions; a moved base pointer
         // (p++ inside a case of switch (p->opcode)) is fetching the next instruction wherever it moves.
         for (Span a : fn.assigns) {
             if (loop.contains(a) && (!plainVariable || !sw.contains(a)) && fn.compact(a.a()).equals(base)
                     && !(plainVariable && isPlainAssignment(a) && isConstant(strip(fn.compact(a.b())), constants))) {
+                if (plainVariable && isStep(a, constants)) {
+                    counter = true;
+                    continue;
+                }
                 return true;
             }
         }
@@ -141,10 +150,14 @@ final class SwitchModel {
         }
         for (Span u : fn.updates) {
             if (loop.contains(u) && (!plainVariable || !sw.contains(u)) && strip(fn.compact(u.a())).equals(base)) {
+                if (plainVariable) {
+                    counter = true;
+                    continue;
+                }
                 return true;
             }
         }
-        return plainVariable && !macros.isEmpty() && (loadedByMacro(loop.start(), sw.start(), macros)
+        return !counter && plainVariable && !macros.isEmpty() && (loadedByMacro(loop.start(), sw.start(), macros)
                 || loadedByMacro(sw.end(), loop.end(), macros));
     }
 
@@ -483,6 +496,17 @@ final class SwitchModel {
             i = -i - 2;
         }
         return i < 0 ? -1 : labelArm[i];
+    }
+
+    private static final Pattern COUNTER_STEP = Pattern.compile("(\\+\\+|--)[A-Za-z_]\\w*|[A-Za-z_]\\w*(\\+\\+|--)");
+
+    /** True for {@code i += K} / {@code i -= K} with a constant K: a counter's step. */
+    private boolean isStep(Span a, Set<String> constants) {
+        int opStart = Nodes.end(a.a());
+        int opEnd = Nodes.start(a.b());
+        String op = new String(fn.source.bytes(), opStart, Math.max(0, opEnd - opStart),
+                java.nio.charset.StandardCharsets.UTF_8).strip();
+        return (op.equals("+=") || op.equals("-=")) && isConstant(strip(fn.compact(a.b())), constants);
     }
 
     private boolean isPlainAssignment(Span a) {
