@@ -28,8 +28,12 @@ final class SwitchModel {
     private static final Pattern CAST = Pattern.compile("^\\((?:const)?[A-Za-z_][\\w]*\\**\\)(?=.)");
     private static final Set<String> NORETURN = Set.of("abort", "exit", "_exit", "longjmp", "siglongjmp",
             "__builtin_unreachable", "__builtin_trap", "unreachable", MacroExpander.COMPUTED_GOTO);
+    /**
+     * Nodes a case label may stand in and still be a plain case: preprocessor branches, error nodes, and a goto
+     * label on the case itself (curl's {@code MQTT_SUBACK_COMING: case MQTT_SUBACK_COMING:}, a jump target).
+     */
     private static final Set<String> TRANSPARENT = Set.of("preproc_if", "preproc_ifdef", "preproc_else",
-            "preproc_elif", "preproc_elifdef", "ERROR");
+            "preproc_elif", "preproc_elifdef", "ERROR", "labeled_statement");
     private static final Set<String> DEEP = Set.of("for_statement", "while_statement", "do_statement",
             "if_statement", "else_clause");
     private static final int MAX_DEPTH = 200;
