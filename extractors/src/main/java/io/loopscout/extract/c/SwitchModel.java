@@ -139,7 +139,7 @@ final class SwitchModel {
         for (Span a : fn.assigns) {
             if (loop.contains(a) && (!plainVariable || !sw.contains(a)) && fn.compact(a.a()).equals(base)
                     && !(plainVariable && isPlainAssignment(a) && isConstant(strip(fn.compact(a.b())), constants))) {
-                if (plainVariable && isStep(a, constants)) {
+                if (plainVariable && isStep(a, constants) && FunctionFacts.innermost(fn.loops, a) == loop) {
                     counter = true;
                     continue;
                 }
@@ -154,7 +154,8 @@ final class SwitchModel {
         }
         for (Span u : fn.updates) {
             if (loop.contains(u) && (!plainVariable || !sw.contains(u)) && strip(fn.compact(u.a())).equals(base)) {
-                if (plainVariable) {
+                // stepped by this loop: a counter; by an inner loop: a search computing the value from data
+                if (plainVariable && FunctionFacts.innermost(fn.loops, u) == loop) {
                     counter = true;
                     continue;
                 }
@@ -504,13 +505,18 @@ final class SwitchModel {
 
     private static final Pattern COUNTER_STEP = Pattern.compile("(\\+\\+|--)[A-Za-z_]\\w*|[A-Za-z_]\\w*(\\+\\+|--)");
 
-    /** True for {@code i += K} / {@code i -= K} with a constant K: a counter's step. */
+    /**
+     * True for a compound assignment with a constant ({@code i += K}, {@code rc &= 0xff}): the variable is
+     * stepped arithmetically, not loaded from data (SQLite's {@code sqlite3ErrName} looks a code up twice,
+     * {@code rc &= 0xff} the second time).
+     */
     private boolean isStep(Span a, Set<String> constants) {
         int opStart = Nodes.end(a.a());
         int opEnd = Nodes.start(a.b());
         String op = new String(fn.source.bytes(), opStart, Math.max(0, opEnd - opStart),
                 java.nio.charset.StandardCharsets.UTF_8).strip();
-        return (op.equals("+=") || op.equals("-=")) && isConstant(strip(fn.compact(a.b())), constants);
+        return op.length() >= 2 && op.endsWith("=") && !op.equals("==")
+                && isConstant(strip(fn.compact(a.b())), constants);
     }
 
     private boolean isPlainAssignment(Span a) {
