@@ -159,6 +159,10 @@ public final class RustCratePass {
                 continue;
             }
             boolean forLoop = Nodes.type(loop).equals("for_expression");
+            // most for loops hold no match on a name they assign: a text test spares them the JNI look
+            if (forLoop && !RustPrefilters.mayHoldForStateLoop(source.text(Nodes.start(loop), Nodes.end(loop)))) {
+                continue;
+            }
             List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust && !forLoop, forLoop, source);
             if (words == null) {
                 continue;

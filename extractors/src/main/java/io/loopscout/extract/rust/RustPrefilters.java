@@ -49,9 +49,12 @@ final class RustPrefilters {
     private static final java.util.regex.Pattern MATCH_ON_NAME = java.util.regex.Pattern.compile(
             "\\bmatch\\s+(?:self\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\{");
 
-    /** True when the text has a {@code for} and a {@code match NAME {} whose NAME it assigns somewhere. */
-    private static boolean mayHoldForStateLoop(String text) {
-        if (!text.contains("for ") || !text.contains("match")) {
+    /**
+     * True when the text has a {@code for} and a {@code match NAME {} whose NAME it assigns somewhere (asked of a
+     * file, and of each {@code for} loop's text before any tree work on it).
+     */
+    static boolean mayHoldForStateLoop(String text) {
+        if (!text.contains("for") || !text.contains("match")) {
             return false;
         }
         Matcher m = MATCH_ON_NAME.matcher(text);

@@ -556,7 +556,8 @@ final class StepMachines {
             TSNode n = ancestors.get(i);
             String t = Nodes.type(n);
             if (t.equals("match_expression") && i > 1 && Nodes.type(ancestors.get(i - 1)).equals("match_block")
-                    && Nodes.type(ancestors.get(i - 2)).equals("match_arm") && sameScrutinee(n, source, stepScrutinee)) {
+                    && Nodes.type(ancestors.get(i - 2)).equals("match_arm") && sameScrutinee(n, source, stepScrutinee)
+                    && catchAll(ancestors.get(i - 2), source)) {
                 // the arm, and a block that is the arm's value, run whenever the state is one the step handles
                 i -= 2;
                 if (i > 0 && Nodes.type(ancestors.get(i - 1)).equals("block")) {
@@ -581,6 +582,16 @@ final class StepMachines {
             }
         }
         return function == null ? null : new Driver(loop, function, statement, at);
+    }
+
+    /**
+     * True for an arm that takes every state the others leave ({@code _ =>}, no guard): the step is handed the
+     * rest. An arm for one state calling a function (brotli's {@code CONTEXT_MAP_1 => DecodeContextMap(..)},
+     * whose match only checks the state) is the driver's own state doing its work, not a step.
+     */
+    private static boolean catchAll(TSNode arm, SourceText source) {
+        TSNode pattern = Nodes.field(arm, "pattern");
+        return !Nodes.isNull(pattern) && source.compact(Nodes.start(pattern), Nodes.end(pattern)).equals("_");
     }
 
     /** True when {@code match}'s scrutinee is {@code scrutinee} (both without whitespace). */
