@@ -24,8 +24,9 @@ import org.treesitter.TSNode;
  */
 public final class RustCratePass {
 
-    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression",
-            "for", "for_expression");
+    private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
+    private static final Map<String, String> LOOPS_AND_FOR = Map.of("loop", "loop_expression",
+            "while", "while_expression", "for", "for_expression");
     /** Most specific first: one loop is one finding, the first family that claims it wins. */
     private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
             new C2RustCurrentBlockLoops(), new StateLoops(), new DispatchLoops());
@@ -151,7 +152,9 @@ public final class RustCratePass {
         boolean mayBeC2Rust = file.text().contains("current_block");
         boolean mayBeAnnotated = file.text().contains("loop_match");
         Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
-        for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
+        // "for" is a common word: for loops are looked for only in a file that may hold a for state loop
+        boolean mayHoldFor = RustPrefilters.mayHoldForStateLoop(file.text());
+        for (TSNode loop : KeywordNodes.find(parsed, mayHoldFor ? LOOPS_AND_FOR : LOOPS)) {
             // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
             // test in Java spares the JNI look at the body of every other loop.
             if (!source.containsAny(Nodes.start(loop), Nodes.end(loop),
