@@ -46,22 +46,35 @@ final class RustPrefilters {
         return text.contains("loop") || text.contains("while") || mayHoldForStateLoop(text);
     }
 
-    private static final java.util.regex.Pattern MATCH_ON_NAME = java.util.regex.Pattern.compile(
-            "\\bmatch\\s+(?:self\\s*\\.\\s*)?([A-Za-z_]\\w*)\\s*\\{");
+    private static final java.util.regex.Pattern MATCH_SCRUTINEE = java.util.regex.Pattern.compile(
+            "\\bmatch\\s+([^{;]{1,160}?)\\{");
+    private static final java.util.regex.Pattern ASSIGNED_NAME = java.util.regex.Pattern.compile(
+            "\\b([A-Za-z_]\\w*)\\s*=[^=>]");
 
     /**
-     * True when the text has a {@code for} and a {@code match NAME {} whose NAME it assigns somewhere (asked of a
-     * file, and of each {@code for} loop's text before any tree work on it).
+     * True when the text has a {@code for} and a match whose scrutinee names something the text assigns
+     * ({@code state = match state}, {@code *self = match (*self, b)}, {@code self.mode = ..}): asked of a file,
+     * and of each {@code for} loop's text before any tree work on it. Two passes over the text, whatever its
+     * number of matches.
      */
     static boolean mayHoldForStateLoop(String text) {
         if (!text.contains("for") || !text.contains("match")) {
             return false;
         }
-        Matcher m = MATCH_ON_NAME.matcher(text);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> scrutineeWords = new java.util.HashSet<>();
+        Matcher m = MATCH_SCRUTINEE.matcher(text);
         while (m.find()) {
-            String name = m.group(1);
-            if (seen.add(name) && java.util.regex.Pattern.compile("\\b" + name + "\\s*=[^=>]").matcher(text).find()) {
+            Matcher w = IDENTIFIER.matcher(m.group(1));
+            while (w.find()) {
+                scrutineeWords.add(w.group());
+            }
+        }
+        if (scrutineeWords.isEmpty()) {
+            return false;
+        }
+        Matcher a = ASSIGNED_NAME.matcher(text);
+        while (a.find()) {
+            if (scrutineeWords.contains(a.group(1))) {
                 return true;
             }
         }
