@@ -141,7 +141,7 @@ public final class CExtractor implements Extractor {
         BitSet noMacros = new BitSet();
         // Only consulted for functions with a computed goto.
         java.util.function.ToIntFunction<String> tableElsewhere = table::labelAddressTable;
-        for (Draft d : analyze(parsed, firstText, first, tableElsewhere)) {
+        for (Draft d : analyze(parsed, firstText, first, tableElsewhere, table)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
         }
@@ -150,7 +150,7 @@ public final class CExtractor implements Extractor {
             MacroExpander.Result second = MacroExpander.expand(prepared, table, 1);
             ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(second.text()),
                     timeout);
-            for (Draft d : analyze(other, second.text(), second, tableElsewhere)) {
+            for (Draft d : analyze(other, second.text(), second, tableElsewhere, table)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
                 // One loop (or function) is one finding: the more specific pattern wins across variants too.
                 Finding same = findings.values().stream().filter(x -> x.startLine() == f.startLine())
@@ -176,7 +176,7 @@ public final class CExtractor implements Extractor {
 
     /** The drafts of one parsed variant of the file. */
     private List<Draft> analyze(ParsedSource parsed, String parsedText, MacroExpander.Result expansion,
-                                java.util.function.ToIntFunction<String> tableElsewhere) {
+                                java.util.function.ToIntFunction<String> tableElsewhere, MacroTable macros) {
         byte[] bytes = parsed.bytes();
         int[] hits = keywordOffsets(bytes);
         int[] computedHits = expansion == null || expansion.computedGotos() == 0 ? new int[0] : indexAll(bytes, COMPUTED);
@@ -185,22 +185,32 @@ public final class CExtractor implements Extractor {
         }
         Set<String> constants = null;
         List<TSNode[]> functions = new ArrayList<>();
+        List<Integer> functionEnds = new ArrayList<>();
+        java.util.Set<Integer> seen = new HashSet<>();
         // Functions are found from the keyword offsets by descending from the root (a few JNI calls per
         // function), not by a query over the whole tree, which costs about half a parse on large files.
+        int coveredFrom = -1;
         int coveredUntil = -1;
         for (int hit : hits) {
-            if (hit < coveredUntil) {
+            if (hit >= coveredFrom && hit < coveredUntil) {
                 continue;
             }
             TSNode fn = functionAt(parsed.root(), hit);
             if (fn == null) {
                 continue;
             }
-            coveredUntil = Nodes.end(fn);
+            int end = swallowedFrom(parsed, fn);
+            coveredFrom = Nodes.start(fn);
+            coveredUntil = end;
+            // A hit in the swallowed part that no nested definition holds belongs to no function.
+            if (hit >= end || !seen.add(Nodes.start(fn))) {
+                continue;
+            }
             if (constants == null) {
                 constants = CLexer.enumerators(parsedText);
             }
             functions.add(new TSNode[] {fn, Nodes.field(fn, "declarator")});
+            functionEnds.add(end);
         }
         if (functions.isEmpty()) {
             return List.of();
@@ -209,15 +219,17 @@ public final class CExtractor implements Extractor {
                 ? List.of() : computedGotoLines(parsed.bytes());
         List<Draft> drafts = new ArrayList<>();
         SwitchPatternFinder[] finders = SwitchPatternFinder.inPrecedenceOrder();
-        for (TSNode[] f : functions) {
+        for (int fi = 0; fi < functions.size(); fi++) {
+            TSNode[] f = functions.get(fi);
             int fs = Nodes.start(f[0]);
-            int fe = Nodes.end(f[0]);
+            int fe = functionEnds.get(fi);
             boolean jumps = containsAny(computedHits, fs, fe) || FunctionFacts.hasBackwardOrComputedGoto(bytes, fs, fe);
-            FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps);
+            FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps, fe);
+            int draftsBefore = drafts.size();
             Set<Integer> loopsReported = new HashSet<>();
             List<FunctionFacts.Span> reportedLoops = new ArrayList<>();
             for (FunctionFacts.Span sw : facts.switches) {
-                SwitchModel m = new SwitchModel(facts, sw, constants);
+                SwitchModel m = new SwitchModel(facts, sw, constants, macros);
                 for (SwitchPatternFinder finder : finders) {
                     if (!finder.matches(m)) {
                         continue;
@@ -251,24 +263,76 @@ public final class CExtractor implements Extractor {
                     drafts.add(machine);
                 }
             }
+            if (facts.cut()) {
+                // A finding never spans the swallowed part: what runs past the cut is not this function's.
+                int lastLine = facts.endLine();
+                drafts.subList(draftsBefore, drafts.size()).removeIf(d -> d.endLine() > lastLine);
+            }
         }
         return drafts;
     }
 
-    /** The function definition containing byte {@code offset}, or null (found by descending from the root). */
+    /**
+     * The innermost function definition containing byte {@code offset}, or null (found by descending from the
+     * root). C has no nested functions: one inside another is where error recovery swallowed the rest of the
+     * file into a function (see {@link #swallowedFrom}); the inner one is the function the offset is in.
+     */
     private static TSNode functionAt(TSNode root, int offset) {
         TSNode node = root;
-        for (int depth = 0; depth < 12; depth++) {
+        TSNode found = null;
+        for (int depth = 0; depth < 64; depth++) {
             TSNode child = Nodes.firstNamedChildForByte(node, offset);
             if (child == null || Nodes.isNull(child) || Nodes.start(child) > offset) {
-                return null;
+                return found;
             }
             if (Nodes.type(child).equals("function_definition")) {
-                return child;
+                found = child;
+                if (!Nodes.hasError(child)) {
+                    return found;
+                }
             }
             node = child;
         }
-        return null;
+        return found;
+    }
+
+    /**
+     * Where function {@code fn} really ends: the start of the first function definition tree-sitter put inside
+     * it, else its end. A macro tree-sitter cannot read ({@code LUA_QL("=")" or "} in LuaJIT's minilua.c) can
+     * cost a function its closing brace; error recovery then takes every following function into it, and a
+     * finding would span thousands of lines of other functions. Only a function with errors is searched.
+     */
+    private static int swallowedFrom(ParsedSource parsed, TSNode fn) {
+        int end = Nodes.end(fn);
+        if (!Nodes.hasError(fn)) {
+            return end;
+        }
+        TSNode body = Nodes.field(fn, "body");
+        if (body == null || Nodes.isNull(body)) {
+            return end;
+        }
+        java.util.ArrayDeque<TSNode> work = new java.util.ArrayDeque<>();
+        work.push(body);
+        int first = end;
+        while (!work.isEmpty()) {
+            TSNode n = work.pop();
+            if (Nodes.start(n) >= first) {
+                continue;
+            }
+            if (Nodes.type(n).equals("function_definition")) {
+                first = Math.min(first, Nodes.start(n));
+                continue;
+            }
+            // only a damaged subtree can hold a swallowed definition (a clean one is a plain statement)
+            if (n != body && !Nodes.hasError(n)) {
+                continue;
+            }
+            int count = Nodes.namedChildCount(n);
+            for (int i = count - 1; i >= 0; i--) {
+                work.push(Nodes.namedChild(n, i));
+            }
+        }
+        return first;
     }
 
     private Finding toFinding(Draft d, SourceFile file, SourceLines lines, BitSet macroLines) {

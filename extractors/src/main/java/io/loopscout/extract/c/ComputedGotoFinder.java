@@ -4,7 +4,6 @@ import io.loopscout.extract.Pattern;
 import io.loopscout.extract.StateGraph;
 import io.loopscout.extract.StateGraph.Edge;
 import io.loopscout.extract.StateGraph.EdgeKind;
-import io.loopscout.extract.parse.ParsedSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +22,8 @@ final class ComputedGotoFinder {
      *                        a macro; see {@link MacroTable#labelAddressTable}), 0 when there is none
      */
     Draft find(FunctionFacts fn, List<Integer> gotoLines, java.util.function.ToIntFunction<String> tableElsewhere) {
-        int first = ParsedSource.startLine(fn.function);
-        int last = ParsedSource.endLine(fn.function);
+        int first = fn.startLine();
+        int last = fn.endLine();
         List<Integer> sites = gotoLines.stream().filter(l -> l >= first && l <= last).toList();
         if (sites.isEmpty()) {
             return null;

@@ -82,12 +82,50 @@ final class FunctionFacts {
      * labels and gotos only when {@code jumps} (a computed goto, or a goto jumping back to a label).
      */
     FunctionFacts(ParsedSource source, TSNode function, String name, boolean jumps) {
+        this(source, function, name, jumps, Nodes.end(function));
+    }
+
+    /**
+     * The facts of the part of {@code function} before byte {@code end}: where tree-sitter's error recovery ran
+     * past the function's closing brace and swallowed the functions after it, the function ends where the first
+     * of them starts (see {@link CExtractor}).
+     */
+    FunctionFacts(ParsedSource source, TSNode function, String name, boolean jumps, int end) {
         this.source = source;
         this.function = function;
         this.name = name;
         this.start = Nodes.start(function);
-        this.end = Nodes.end(function);
+        this.end = Math.min(end, Nodes.end(function));
         collect(jumps);
+    }
+
+    /** True when tree-sitter's function node runs on past {@link #end} (a cut at a swallowed function). */
+    boolean cut() {
+        return end < Nodes.end(function);
+    }
+
+    /** The 1-based first line of the function. */
+    int startLine() {
+        return ParsedSource.startLine(function);
+    }
+
+    /** The 1-based last line of the function: that of its last byte before a cut. */
+    int endLine() {
+        if (!cut()) {
+            return ParsedSource.endLine(function);
+        }
+        int line = startLine();
+        byte[] b = source.bytes();
+        int last = end - 1;
+        while (last > start && (b[last] == '\n' || b[last] == ' ' || b[last] == '\t' || b[last] == '\r')) {
+            last--;
+        }
+        for (int i = start; i < last; i++) {
+            if (b[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private void collect(boolean jumps) {

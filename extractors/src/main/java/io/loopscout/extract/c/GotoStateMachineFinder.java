@@ -2,7 +2,6 @@ package io.loopscout.extract.c;
 
 import io.loopscout.extract.Pattern;
 import io.loopscout.extract.c.FunctionFacts.Span;
-import io.loopscout.extract.parse.ParsedSource;
 import java.util.List;
 
 /**
@@ -34,8 +33,8 @@ final class GotoStateMachineFinder {
         if (g.backwardGotos == 0 || g.labelsOnCycles() < MIN_LABELS_ON_CYCLES) {
             return null;
         }
-        return new Draft(Pattern.C_GOTO_STATE_MACHINE, fn, ParsedSource.startLine(fn.function),
-                ParsedSource.endLine(fn.function), "", g.names.size(), g.gotos, computedGotos,
+        return new Draft(Pattern.C_GOTO_STATE_MACHINE, fn, fn.startLine(),
+                fn.endLine(), "", g.names.size(), g.gotos, computedGotos,
                 g.fallthroughs, g.exits, g.graph());
     }
 }

@@ -308,7 +308,7 @@ final class MacroExpander {
     }
 
     /** The arguments of an invocation: text between the parentheses, split at top-level commas. */
-    private record Args(List<String> values, int end) {
+    record Args(List<String> values, int end) {
 
         static Args read(String s, int open) {
             java.util.ArrayList<String> values = new java.util.ArrayList<>();

@@ -136,6 +136,24 @@ public final class MacroTable {
         return definitions.getOrDefault(name, List.of());
     }
 
+    /**
+     * True when some definition of function-like macro {@code name} stores into its parameter number
+     * {@code index} ({@code #define GETCHARINC(c, p) c = *p++;}): an invocation with a variable there assigns it.
+     */
+    public boolean assignsArgument(String name, int index) {
+        for (Definition d : definitions(name)) {
+            if (!d.functionLike() || index >= d.params().size()) {
+                continue;
+            }
+            String p = java.util.regex.Pattern.quote(d.params().get(index));
+            if (java.util.regex.Pattern.compile("(?<![\\w.>])" + p + "\\s*([-+*/%&|^]|<<|>>)?=(?!=)|(\\+\\+|--)\\s*"
+                    + p + "\\b|(?<![\\w.>])" + p + "\\s*(\\+\\+|--)").matcher(d.body()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code name} is an object-like macro (a constant such as {@code BZ_X_MAGIC_1}). */
     public boolean isObjectLike(String name) {
         List<Definition> d = definitions.get(name);

@@ -28,8 +28,12 @@ final class SwitchModel {
     private static final Pattern CAST = Pattern.compile("^\\((?:const)?[A-Za-z_][\\w]*\\**\\)(?=.)");
     private static final Set<String> NORETURN = Set.of("abort", "exit", "_exit", "longjmp", "siglongjmp",
             "__builtin_unreachable", "__builtin_trap", "unreachable", MacroExpander.COMPUTED_GOTO);
+    /**
+     * Nodes a case label may stand in and still be a plain case: preprocessor branches, error nodes, and a goto
+     * label on the case itself (curl's {@code MQTT_SUBACK_COMING: case MQTT_SUBACK_COMING:}, a jump target).
+     */
     private static final Set<String> TRANSPARENT = Set.of("preproc_if", "preproc_ifdef", "preproc_else",
-            "preproc_elif", "preproc_elifdef", "ERROR");
+            "preproc_elif", "preproc_elifdef", "ERROR", "labeled_statement");
     private static final Set<String> DEEP = Set.of("for_statement", "while_statement", "do_statement",
             "if_statement", "else_clause");
     private static final int MAX_DEPTH = 200;
@@ -60,6 +64,11 @@ final class SwitchModel {
     private int defaultArm = -1;
 
     SwitchModel(FunctionFacts fn, Span sw, Set<String> constants) {
+        this(fn, sw, constants, MacroTable.empty());
+    }
+
+    /** The model of {@code sw}; {@code macros} tells which invocations in the loop store into the variable. */
+    SwitchModel(FunctionFacts fn, Span sw, Set<String> constants, MacroTable macros) {
         this.fn = fn;
         this.sw = sw;
         this.loop = FunctionFacts.innermost(fn.loops, sw);
@@ -74,7 +83,7 @@ final class SwitchModel {
         buildArms();
         countNesting();
         countFallthroughs();
-        fetched = computeFetched(constants);
+        fetched = computeFetched(constants, macros);
         // Stores into a value fetched afresh each round (SQLite rewriting pOp->opcode) steer nothing.
         if (!fetched) {
             countTransitions(constants);
@@ -107,12 +116,13 @@ final class SwitchModel {
         return fetched;
     }
 
-    private boolean computeFetched(Set<String> constants) {
+    private boolean computeFetched(Set<String> constants, MacroTable macros) {
         if (loop == null) {
             return false;
         }
         if (!lvalue) {
-            return true;
+            // switch (i++): a loop counter, not data (see counter below)
+            return !COUNTER_STEP.matcher(stateVar).matches();
         }
         java.util.regex.Matcher m = IDENT.matcher(stateVar);
         if (!m.find()) {
@@ -120,11 +130,19 @@ final class SwitchModel {
         }
         String base = m.group();
         boolean plainVariable = base.equals(stateVar);
+        // A plain variable the loop only steps (i++, i += 2) is a counter: switch (i) in for (i = 0; ..; i++)
+        // runs a fixed sequence of cases (nginx's phase handlers, redis-cli's switch (i++) over the fields of a
+        // line); it neither dispatches on data nor makes transitions.
+        boolean counter = false;
         // A plain variable stored inside the switch is making transitions; a moved base pointer
         // (p++ inside a case of switch (p->opcode)) is fetching the next instruction wherever it moves.
         for (Span a : fn.assigns) {
             if (loop.contains(a) && (!plainVariable || !sw.contains(a)) && fn.compact(a.a()).equals(base)
                     && !(plainVariable && isPlainAssignment(a) && isConstant(strip(fn.compact(a.b())), constants))) {
+                if (plainVariable && isStep(a, constants) && FunctionFacts.innermost(fn.loops, a) == loop) {
+                    counter = true;
+                    continue;
+                }
                 return true;
             }
         }
@@ -136,7 +154,44 @@ final class SwitchModel {
         }
         for (Span u : fn.updates) {
             if (loop.contains(u) && (!plainVariable || !sw.contains(u)) && strip(fn.compact(u.a())).equals(base)) {
+                // stepped by this loop: a counter; by an inner loop: a search computing the value from data
+                if (plainVariable && FunctionFacts.innermost(fn.loops, u) == loop) {
+                    counter = true;
+                    continue;
+                }
                 return true;
+            }
+        }
+        return !counter && plainVariable && !macros.isEmpty() && (loadedByMacro(loop.start(), sw.start(), macros)
+                || loadedByMacro(sw.end(), loop.end(), macros));
+    }
+
+    private static final Pattern MACRO_CALL = Pattern.compile("\\b([A-Z_][A-Z0-9_]*)\\s*\\(");
+
+    /**
+     * True when bytes {@code [from, to)} of the loop (outside the switch) invoke a function-like macro that stores
+     * into the state variable passed to it: pcre2's {@code GETCHARINCTEST(c, ptr);} reads the next character
+     * into {@code c} before {@code switch (c)}. Such macros are not expanded (no control flow), so no assignment
+     * shows in the tree; without this the switch would look like a state loop on its own constants.
+     */
+    private boolean loadedByMacro(int from, int to, MacroTable macros) {
+        if (to <= from) {
+            return false;
+        }
+        String text = new String(fn.source.bytes(), from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        if (!text.contains(stateVar)) {
+            return false;
+        }
+        java.util.regex.Matcher call = MACRO_CALL.matcher(text);
+        while (call.find()) {
+            MacroExpander.Args args = MacroExpander.Args.read(text, call.end() - 1);
+            if (args == null) {
+                continue;
+            }
+            for (int i = 0; i < args.values().size(); i++) {
+                if (args.values().get(i).equals(stateVar) && macros.assignsArgument(call.group(1), i)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -190,6 +245,17 @@ final class SwitchModel {
      * sibling before the next label. Null when the case is empty (grouped with the next one).
      */
     private TSNode armEnd(Span c, int nextStart) {
+        TSNode dead = deadIfAround(c.node());
+        if (dead != null) {
+            // control leaves the dead block where the case holding it goes on: at that case's end
+            TSNode holder = Nodes.parent(dead);
+            if (holder != null && !Nodes.isNull(holder) && Nodes.type(holder).equals("case_statement")) {
+                TSNode end = lastStatement(holder);
+                if (end != null) {
+                    return end;
+                }
+            }
+        }
         TSNode own = lastStatement(c.node());
         if (own != null) {
             return own;
@@ -226,13 +292,18 @@ final class SwitchModel {
             boolean nested = false;
             boolean deep = false;
             int guard = 0;
+            TSNode from = c.node();
             while (p != null && !Nodes.isNull(p) && guard++ < MAX_DEPTH
                     && !(Nodes.start(p) == bodyStart && Nodes.end(p) == bodyEnd)) {
                 String type = Nodes.type(p);
-                if (!TRANSPARENT.contains(type)) {
+                // if (0) { case X: .. } and the case holding it stand for a plain case (see isDeadIf)
+                boolean deadBlock = isDeadIf(p) || type.equals("compound_statement") && isDeadIf(Nodes.parent(p))
+                        || type.equals("case_statement") && isDeadIf(from);
+                if (!TRANSPARENT.contains(type) && !deadBlock) {
                     nested = true;
                     deep |= DEEP.contains(type);
                 }
+                from = p;
                 p = Nodes.parent(p);
             }
             if (nested) {
@@ -242,6 +313,33 @@ final class SwitchModel {
                 deepNestedCases++;
             }
         }
+    }
+
+    /**
+     * True for {@code if (0)}: its body runs only when entered through a label in it. LuaJIT's
+     * {@code if (0) { case IR_CNEW: .. }} gives one case code the case before falls past; a label there is a
+     * plain case of the switch, not a coroutine's resume point.
+     */
+    private boolean isDeadIf(TSNode n) {
+        if (n == null || Nodes.isNull(n) || !Nodes.type(n).equals("if_statement")) {
+            return false;
+        }
+        TSNode cond = Nodes.field(n, "condition");
+        if (cond == null || Nodes.isNull(cond)) {
+            return false;
+        }
+        String c = strip(fn.compact(cond));
+        return c.equals("0") || c.equals("false") || c.equals("0U") || c.equals("0u");
+    }
+
+    /** The {@code if (0)} whose block holds case label {@code caseNode} directly, or null. */
+    private TSNode deadIfAround(TSNode caseNode) {
+        TSNode block = Nodes.parent(caseNode);
+        if (block == null || Nodes.isNull(block) || !Nodes.type(block).equals("compound_statement")) {
+            return null;
+        }
+        TSNode owner = Nodes.parent(block);
+        return isDeadIf(owner) ? owner : null;
     }
 
     /** True when the labels make this switch a resumable coroutine rather than a loop's dispatch. */
@@ -258,7 +356,8 @@ final class SwitchModel {
             }
             // A next label nested inside this case (Duff's device) is reached by running on: a fallthrough.
             Span lastCase = arm.cases().get(arm.cases().size() - 1);
-            boolean nestedNext = arms.get(i + 1).start() < lastCase.end();
+            boolean nestedNext = arms.get(i + 1).start() < lastCase.end()
+                    && deadIfAround(arms.get(i + 1).cases().get(0).node()) == null;
             if (nestedNext || !endsInJump(stmt, 0)) {
                 fallthroughs++;
                 edges.add(new Edge(i, i + 1, EdgeKind.FALLTHROUGH));
@@ -269,8 +368,12 @@ final class SwitchModel {
     private void countTransitions(Set<String> constants) {
         Span region = region();
         Set<String> places = placesOfState();
+        boolean localState = loop != null && IDENT.matcher(stateVar).matches();
         for (Span a : fn.assigns) {
             if (!region.contains(a) || !places.contains(strip(fn.compact(a.a())))) {
+                continue;
+            }
+            if (localState && handsOutOfLoop(a)) {
                 continue;
             }
             int arm = armAt(a);
@@ -296,6 +399,57 @@ final class SwitchModel {
                 if (arm >= 0) {
                     edges.add(new Edge(arm, -1, EdgeKind.DYNAMIC));
                 }
+            }
+        }
+    }
+
+    /**
+     * True when the statement right after assignment {@code a} leaves the loop (a {@code return}, a {@code goto}
+     * to a label outside it, a {@code break} of the loop itself). A local variable stored just before leaving
+     * is a result the loop hands out (pcre2's {@code RRETURN(MATCH_NOMATCH)}: {@code rrc = ..; goto
+     * RETURN_SWITCH;}), never read by the switch again: not a transition. A field keeps the value for the next
+     * call, which resumes there (zlib's {@code state->mode = X; goto inf_leave;}), so this applies to locals only.
+     */
+    private boolean handsOutOfLoop(Span a) {
+        TSNode stmt = Nodes.parent(a.node());
+        if (stmt == null || Nodes.isNull(stmt) || !Nodes.type(stmt).equals("expression_statement")) {
+            return false;
+        }
+        TSNode next = Nodes.nextNamedSibling(stmt);
+        while (next != null && !Nodes.isNull(next) && Nodes.type(next).equals("comment")) {
+            next = Nodes.nextNamedSibling(next);
+        }
+        if (next == null || Nodes.isNull(next)) {
+            return false;
+        }
+        int at = Nodes.start(next);
+        switch (Nodes.type(next)) {
+            case "return_statement" -> {
+                return true;
+            }
+            case "goto_statement" -> {
+                for (Span g : fn.gotos) {
+                    if (g.start() == at) {
+                        Span target = fn.label(fn.text(g.a()));
+                        return target == null || !loop.contains(target);
+                    }
+                }
+                return false;
+            }
+            case "break_statement" -> {
+                List<Span> breakable = new ArrayList<>(fn.loops);
+                breakable.addAll(fn.switches);
+                breakable.sort((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
+                        : Integer.compare(y.end(), x.end()));
+                for (Span b : fn.breaks) {
+                    if (b.start() == at) {
+                        return FunctionFacts.innermost(breakable, b) == loop;
+                    }
+                }
+                return false;
+            }
+            default -> {
+                return false;
             }
         }
     }
@@ -347,6 +501,22 @@ final class SwitchModel {
             i = -i - 2;
         }
         return i < 0 ? -1 : labelArm[i];
+    }
+
+    private static final Pattern COUNTER_STEP = Pattern.compile("(\\+\\+|--)[A-Za-z_]\\w*|[A-Za-z_]\\w*(\\+\\+|--)");
+
+    /**
+     * True for a compound assignment with a constant ({@code i += K}, {@code rc &= 0xff}): the variable is
+     * stepped arithmetically, not loaded from data (SQLite's {@code sqlite3ErrName} looks a code up twice,
+     * {@code rc &= 0xff} the second time).
+     */
+    private boolean isStep(Span a, Set<String> constants) {
+        int opStart = Nodes.end(a.a());
+        int opEnd = Nodes.start(a.b());
+        String op = new String(fn.source.bytes(), opStart, Math.max(0, opEnd - opStart),
+                java.nio.charset.StandardCharsets.UTF_8).strip();
+        return op.length() >= 2 && op.endsWith("=") && !op.equals("==")
+                && isConstant(strip(fn.compact(a.b())), constants);
     }
 
     private boolean isPlainAssignment(Span a) {

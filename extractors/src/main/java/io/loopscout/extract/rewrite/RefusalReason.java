@@ -19,6 +19,8 @@ public enum RefusalReason {
     STATE_SHADOWED("state-shadowed"),
     BREAK_IN_MACRO("break-in-macro"),
     WHILE_LOOP("while-loop"),
+    /** A {@code for} loop: {@code #[loop_match]} goes on a {@code loop}, and the iterator would have to be unrolled. */
+    FOR_LOOP("for-loop"),
     NO_CONSTANT_TRANSITIONS("no-constant-transitions"),
     NESTED_IN_REWRITTEN_LOOP("nested-in-rewritten-loop"),
     /** A chain of {@code match current_block} blocks the relooper flattening cannot merge (detail says why). */

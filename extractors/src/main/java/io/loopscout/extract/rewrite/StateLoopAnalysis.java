@@ -22,6 +22,10 @@ final class StateLoopAnalysis {
         if (Syntax.has(loop, "ERROR") || Syntax.has(loop, "MISSING")) {
             throw new Refusal(RefusalReason.PARSE_ERRORS, "the loop does not parse cleanly");
         }
+        if (loop.is("for_expression")) {
+            throw new Refusal(RefusalReason.FOR_LOOP, "#[loop_match] goes on a loop; a for loop's iterator would"
+                    + " have to be driven by hand first");
+        }
         if (precededByLoopMatchAttribute(loop)) {
             throw new Refusal(RefusalReason.ALREADY_LOOP_MATCH, "the loop is already annotated #[loop_match]");
         }

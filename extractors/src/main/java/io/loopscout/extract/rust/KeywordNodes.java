@@ -49,6 +49,11 @@ final class KeywordNodes {
                 if (!startsWith(b, i, keywords[w]) || i + len < b.length && isWordByte(b[i + len])) {
                     continue;
                 }
+                if (inLineComment(b, i)) {
+                    // doc comments are full of "for" and "while": no descent from the root for them
+                    i += len - 1;
+                    break;
+                }
                 // The smallest named node around a keyword token is the node the keyword begins; around a word
                 // in a comment, string or macro body it is the comment, string or token tree.
                 TSNode node = Nodes.namedDescendantForByteRange(root, i, i + len);
@@ -60,6 +65,23 @@ final class KeywordNodes {
             }
         }
         return out;
+    }
+
+    /** True when the line holding byte {@code at} starts (after blanks) with {@code //}. */
+    private static boolean inLineComment(byte[] b, int at) {
+        int j = at - 1;
+        int limit = Math.max(-1, at - 512);
+        while (j > limit && b[j] != '\n') {
+            j--;
+        }
+        if (j == limit && limit >= 0) {
+            return false;  // a long line: not worth the scan (an answer of false only costs the descent)
+        }
+        int k = j + 1;
+        while (k < at && (b[k] == ' ' || b[k] == '\t')) {
+            k++;
+        }
+        return k + 1 < at && b[k] == '/' && b[k + 1] == '/';
     }
 
     private static boolean startsWith(byte[] b, int at, byte[] word) {

@@ -25,9 +25,18 @@ import org.treesitter.TSNode;
 public final class RustCratePass {
 
     private static final Map<String, String> LOOPS = Map.of("loop", "loop_expression", "while", "while_expression");
+    private static final Map<String, String> LOOPS_AND_FOR = Map.of("loop", "loop_expression",
+            "while", "while_expression", "for", "for_expression");
     /** Most specific first: one loop is one finding, the first family that claims it wins. */
     private static final List<RustLoopFamily> FAMILIES = List.of(new LoopMatchLoops(),
             new C2RustCurrentBlockLoops(), new StateLoops(), new DispatchLoops());
+    /**
+     * A {@code for} loop is only ever a state loop: a state carried from round to round, assigned constants in
+     * the arms ({@code for c in s.chars() { state = match state { .. } }}, unicode-segmentation's word
+     * breaker). A match on the loop's item is a negative case of shared/patterns.md, however many arms it has.
+     */
+    private static final int FOR_LOOP_FAMILY = FAMILIES.indexOf(FAMILIES.stream()
+            .filter(f -> f instanceof StateLoops).findFirst().orElseThrow());
 
     /**
      * Parses {@code file} once for both passes over a crate: its declarations (to merge into the crate table)
@@ -143,14 +152,21 @@ public final class RustCratePass {
         boolean mayBeC2Rust = file.text().contains("current_block");
         boolean mayBeAnnotated = file.text().contains("loop_match");
         Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
-        for (TSNode loop : KeywordNodes.find(parsed, LOOPS)) {
+        // "for" is a common word: for loops are looked for only in a file that may hold a for state loop
+        boolean mayHoldFor = RustPrefilters.mayHoldForStateLoop(file.text());
+        for (TSNode loop : KeywordNodes.find(parsed, mayHoldFor ? LOOPS_AND_FOR : LOOPS)) {
             // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
             // test in Java spares the JNI look at the body of every other loop.
             if (!source.containsAny(Nodes.start(loop), Nodes.end(loop),
                     mayBeC2Rust ? RustPrefilters.MATCH_OR_IF : RustPrefilters.MATCH)) {
                 continue;
             }
-            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust, source);
+            boolean forLoop = Nodes.type(loop).equals("for_expression");
+            // most for loops hold no match on a name they assign: a text test spares them the JNI look
+            if (forLoop && !RustPrefilters.mayHoldForStateLoop(source.text(Nodes.start(loop), Nodes.end(loop)))) {
+                continue;
+            }
+            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust && !forLoop, forLoop, source);
             if (words == null) {
                 continue;
             }
@@ -162,7 +178,7 @@ public final class RustCratePass {
             Candidate best = null;
             for (LoopAnalysis a : analyses) {
                 a.annotatedLoopMatch = annotated;
-                Candidate c = classify(loop, a);
+                Candidate c = forLoop ? classifyAs(FOR_LOOP_FAMILY, loop, a) : classify(loop, a);
                 if (c != null && (best == null || c.outranks(best))) {
                     best = c;
                 }
@@ -257,6 +273,12 @@ public final class RustCratePass {
             }
         }
         return null;
+    }
+
+    /** The loop as family {@code i} sees it, or null. */
+    private static Candidate classifyAs(int i, TSNode loop, LoopAnalysis a) {
+        Pattern p = FAMILIES.get(i).classify(a);
+        return p == null ? null : new Candidate(loop, a, p, i);
     }
 
     /** True when an attribute before the loop's statement names {@code loop_match} (also inside cfg_attr). */

@@ -37,9 +37,68 @@ final class RustPrefilters {
         return hasLoopWord(text) && (text.contains("match") || text.contains("current_block"));
     }
 
-    /** False when the text holds no loop keyword (a cheap skip before parsing). */
+    /**
+     * False when the text holds no loop that can be a finding (a cheap skip before parsing): no {@code loop} or
+     * {@code while}, and no {@code for} loop around a match on a name the text also assigns (the only {@code for}
+     * finding is a state loop; "for" alone is in almost every file).
+     */
     static boolean hasLoopWord(String text) {
-        return text.contains("loop") || text.contains("while");
+        return text.contains("loop") || text.contains("while") || mayHoldForStateLoop(text);
+    }
+
+    /**
+     * True when the text has a {@code for} and a match whose scrutinee names something the text assigns
+     * ({@code state = match state}, {@code *self = match (*self, b)}, {@code self.mode = ..}): asked of a file,
+     * and of each {@code for} loop's text before any tree work on it. No regex: {@code indexOf} over the text
+     * (a regex pass cost a fifth of a parse).
+     */
+    static boolean mayHoldForStateLoop(String text) {
+        if (!text.contains("for") || !text.contains("match")) {
+            return false;
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (int at = text.indexOf("match"); at >= 0; at = text.indexOf("match", at + 5)) {
+            if (at > 0 && SourceText.isWordByte((byte) text.charAt(at - 1))
+                    || at + 5 < text.length() && SourceText.isWordByte((byte) text.charAt(at + 5))) {
+                continue;
+            }
+            int end = Math.min(text.length(), at + 160);
+            int i = at + 5;
+            while (i < end && text.charAt(i) != '{' && text.charAt(i) != ';') {
+                char c = text.charAt(i);
+                if (Character.isJavaIdentifierStart(c)) {
+                    int w = i;
+                    while (i < end && Character.isJavaIdentifierPart(text.charAt(i))) {
+                        i++;
+                    }
+                    String word = text.substring(w, i);
+                    if (seen.add(word) && assigned(text, word)) {
+                        return true;
+                    }
+                    continue;
+                }
+                i++;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code word = ..} (not {@code ==}, {@code =>}) stands in the text. */
+    private static boolean assigned(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            if (at > 0 && SourceText.isWordByte((byte) text.charAt(at - 1))) {
+                continue;
+            }
+            int i = at + word.length();
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i + 1 < text.length() && text.charAt(i) == '=' && text.charAt(i + 1) != '='
+                    && text.charAt(i + 1) != '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The deepest bracket nesting, skipping nothing: a cheap upper bound checked before parsing. */
@@ -64,6 +123,14 @@ final class RustPrefilters {
      * keep (see {@link SyntaxNode#copyOf(TSNode, SourceText, List)}).
      */
     static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, SourceText source) {
+        return dispatchCandidate(loop, mayBeC2Rust, false, source);
+    }
+
+    /**
+     * As {@link #dispatchCandidate(TSNode, boolean, SourceText)}; with {@code stateOnly} (a {@code for} loop,
+     * which can only be a state loop) a match qualifies only when the loop may assign its scrutinee.
+     */
+    static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, boolean stateOnly, SourceText source) {
         TSNode body = Nodes.field(loop, "body");
         if (Nodes.isNull(body)) {
             return null;
@@ -97,7 +164,7 @@ final class RustPrefilters {
             String scrutinee = source.text(Nodes.start(value), Nodes.end(value));
             words.addAll(scrutineeWords(scrutinee));
             TSNode arms = Nodes.field(m, "body");
-            if (!Nodes.isNull(arms) && Nodes.namedChildCount(arms) >= DispatchLoops.MIN_ARMS) {
+            if (!stateOnly && !Nodes.isNull(arms) && Nodes.namedChildCount(arms) >= DispatchLoops.MIN_ARMS) {
                 candidate = true;
                 continue;
             }

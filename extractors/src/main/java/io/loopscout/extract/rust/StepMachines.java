@@ -156,7 +156,8 @@ final class StepMachines {
             if (call == null || !call.canMean(method, implType, uniqueName)) {
                 continue;
             }
-            Driver driver = driverAt(parsed, at, name.length());
+            Driver driver = driverAt(parsed, source, at, name.length(),
+                    source.compact(Nodes.start(value), Nodes.end(value)));
             if (driver == null || Nodes.start(driver.function()) == Nodes.start(function)
                     || call.needsSameImpl() && !Objects.equals(implType,
                             RustFindings.implType(parsed, Nodes.ancestors(parsed.root(), driver.function())))) {
@@ -509,9 +510,14 @@ final class StepMachines {
     /**
      * The loop calling the step every round at byte {@code at}: the call stands in a top-level statement of the
      * loop's body (or in a {@code while} condition), not inside an arm, branch, closure or inner loop; a match
-     * or if around it only counts when the call is its scrutinee or condition.
+     * or if around it only counts when the call is its scrutinee or condition. An arm of a match on the step's
+     * own scrutinee counts too: the driver handles some states itself and hands the others to the step every
+     * round (vte's {@code while i != len { match self.state { Ground => .., _ => self.change_state(..) } }}).
+     *
+     * @param stepScrutinee the step's match scrutinee without whitespace
      */
-    private static Driver driverAt(ParsedSource parsed, int at, int length) {
+    private static Driver driverAt(ParsedSource parsed, SourceText source, int at, int length,
+            String stepScrutinee) {
         TSNode node = Nodes.namedDescendantForByteRange(parsed.root(), at, at + length);
         if (Nodes.isNull(node) || !Nodes.type(node).equals("identifier")
                 && !Nodes.type(node).equals("field_identifier") && !Nodes.type(node).equals("token_tree")) {
@@ -549,6 +555,16 @@ final class StepMachines {
         for (int i = ancestors.indexOf(statement); i >= 0; i--) {
             TSNode n = ancestors.get(i);
             String t = Nodes.type(n);
+            if (t.equals("match_expression") && i > 1 && Nodes.type(ancestors.get(i - 1)).equals("match_block")
+                    && Nodes.type(ancestors.get(i - 2)).equals("match_arm") && sameScrutinee(n, source, stepScrutinee)
+                    && catchAll(ancestors.get(i - 2), source)) {
+                // the arm, and a block that is the arm's value, run whenever the state is one the step handles
+                i -= 2;
+                if (i > 0 && Nodes.type(ancestors.get(i - 1)).equals("block")) {
+                    i--;
+                }
+                continue;
+            }
             if (NOT_EVERY_ROUND.contains(t)
                     || t.equals("block") && i + 1 < ancestors.size() && !Nodes.type(ancestors.get(i + 1))
                             .equals("unsafe_block") && n != statement
@@ -566,6 +582,22 @@ final class StepMachines {
             }
         }
         return function == null ? null : new Driver(loop, function, statement, at);
+    }
+
+    /**
+     * True for an arm that takes every state the others leave ({@code _ =>}, no guard): the step is handed the
+     * rest. An arm for one state calling a function (brotli's {@code CONTEXT_MAP_1 => DecodeContextMap(..)},
+     * whose match only checks the state) is the driver's own state doing its work, not a step.
+     */
+    private static boolean catchAll(TSNode arm, SourceText source) {
+        TSNode pattern = Nodes.field(arm, "pattern");
+        return !Nodes.isNull(pattern) && source.compact(Nodes.start(pattern), Nodes.end(pattern)).equals("_");
+    }
+
+    /** True when {@code match}'s scrutinee is {@code scrutinee} (both without whitespace). */
+    private static boolean sameScrutinee(TSNode match, SourceText source, String scrutinee) {
+        TSNode value = Nodes.field(match, "value");
+        return !Nodes.isNull(value) && source.compact(Nodes.start(value), Nodes.end(value)).equals(scrutinee);
     }
 
     /** The driver does not store the step's result in the state. */

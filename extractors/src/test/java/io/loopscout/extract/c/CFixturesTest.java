@@ -18,8 +18,8 @@ class CFixturesTest {
         System.out.println(report.table());
         report.problems().forEach(System.out::println);
         assertTrue(report.problems().isEmpty(), String.join("\n", report.problems()));
-        assertTrue(report.expectations() >= 40, "at least 40 positive cases, got " + report.expectations());
-        assertTrue(report.negatives() >= 25, "at least 25 negative cases, got " + report.negatives());
+        assertTrue(report.expectations() >= 60, "at least 60 positive cases, got " + report.expectations());
+        assertTrue(report.negatives() >= 38, "at least 38 negative cases, got " + report.negatives());
     }
 
     /** Fixtures that need their project: a file's local includes (a jump table in a header) are read too. */

@@ -34,7 +34,9 @@ class CStateGraphTest {
                 "            break;",
                 "        default:",                       // arm 3
                 "            s = 9;",                     // constant to a value without a case: the default arm
-                "            goto out;",                  // exit from 3
+                // (not right after the store: a local stored just before leaving is a result, not a transition)
+                "            if (x > 5) goto out;",       // exit from 3
+                "            break;",
                 "        }",
                 "    }",
                 "out:",
@@ -57,7 +59,7 @@ class CStateGraphTest {
         assertEquals(2, f.exits());
         assertEquals("s", f.stateVariable());
         assertEquals(3, f.startLine());
-        assertEquals(19, f.endLine());
+        assertEquals(20, f.endLine());
         assertEquals("f", f.function());
     }
 }
