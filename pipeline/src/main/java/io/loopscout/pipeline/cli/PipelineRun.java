@@ -63,11 +63,13 @@ public final class PipelineRun {
         ProgressDisplay display = settings.progress() ? ProgressDisplay.forStderr() : null;
         if (display != null) {
             display.start(projects.size() + " projects, measure " + measure.name().toLowerCase(java.util.Locale.ROOT)
-                    + ", outputs to " + out.toAbsolutePath().normalize());
+                    + ", outputs to " + out.toAbsolutePath().normalize() + (settings.flinkMaster() == null ? ""
+                    : ", on the Flink cluster at " + settings.flinkMaster()
+                    + " (the stages run in its TaskManagers: the line shows the elapsed time only)"));
         }
         Path cacheDir = settings.cache() != null ? settings.cache() : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
-        LoopscoutOptions options = options(runner);
+        LoopscoutOptions options = options(runner, settings.flinkMaster());
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
         options.setOutDir(out.toAbsolutePath().toString());
         options.setMeasure(measure.name().toLowerCase(java.util.Locale.ROOT));
@@ -103,12 +105,19 @@ public final class PipelineRun {
         return settings.failExit() && summary.status() == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
-    private static LoopscoutOptions options(Runner runner) {
+    /** The options for {@code runner}; {@code flinkMaster} ({@code host:port}, null: embedded) for Flink. */
+    static LoopscoutOptions options(Runner runner, String flinkMaster) {
         if (runner == Runner.FlinkRunner) {
             FlinkPipelineOptions flink = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
             flink.setRunner(FlinkRunner.class);
-            flink.setFlinkMaster("[local]");
-            flink.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            if (flinkMaster == null) {
+                flink.setFlinkMaster("[local]");
+                flink.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            } else {
+                // the cluster's parallelism.default: one slot per TaskManager, however many cores this JVM sees
+                flink.setFlinkMaster(flinkMaster);
+                flink.setFilesToStage(jobJar());
+            }
             flink.setAttachedMode(true);
             flink.setFasterCopy(true); // elements are immutable records
             return flink.as(LoopscoutOptions.class);
@@ -123,5 +132,19 @@ public final class PipelineRun {
         direct.setEnforceImmutability(false);
         direct.setEnforceEncodability(false);
         return direct.as(LoopscoutOptions.class);
+    }
+
+    /**
+     * The jar the cluster loads the pipeline's classes from: the one this class came from (the launcher's shaded
+     * jar), so a submitted job runs exactly the code that built it. Null when run from class folders (tests):
+     * Beam then stages the classpath, zipping the folders.
+     */
+    static List<String> jobJar() {
+        try {
+            Path self = Path.of(PipelineRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(self) && self.toString().endsWith(".jar") ? List.of(self.toString()) : null;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return null;
+        }
     }
 }
