@@ -91,6 +91,10 @@ logger.pekko.name = org.apache.pekko
 logger.pekko.level = WARN
 logger.netty.name = org.jboss.netty.channel.DefaultChannelPipeline
 logger.netty.level = ERROR
+logger.beam.name = org.apache.beam
+logger.beam.level = WARN
+logger.jgit.name = org.eclipse.jgit
+logger.jgit.level = WARN
 CONF
 }
 
