@@ -25,6 +25,15 @@ public final class ProjectExtractor {
         /** The file was extracted (perhaps not fully: see {@link FileExtraction#outcome()}). */
         void extracted(SourceFile file, FileExtraction result);
 
+        /**
+         * The file was extracted; {@code crateWide} when its result used what other files of the project hold
+         * (a Rust file's candidate loops resolved against the crate table, a C file's local includes), so it
+         * holds only while they are unchanged. A cache of per-file results needs this; the default ignores it.
+         */
+        default void extracted(SourceFile file, FileExtraction result, boolean crateWide) {
+            extracted(file, result);
+        }
+
         /** The extractor failed on the file. */
         void failed(SourceFile file, RuntimeException error);
     }
@@ -87,16 +96,19 @@ public final class ProjectExtractor {
         for (SourceFile f : sorted) {
             try {
                 FileExtraction result;
+                boolean crateWide;
                 if (f.language() == Language.RUST) {
                     Object pass = rustPasses.get(f);
                     if (pass instanceof RuntimeException e) {
                         throw e;
                     }
+                    crateWide = ((RustCratePass) pass).hasCandidates();
                     result = ((RustCratePass) pass).finish(rust);
                 } else {
+                    crateWide = true; // its local includes are other files of the project
                     result = c.extract(f, LocalIncludes.of(f.path(), f.text(), cTexts::get));
                 }
-                listener.extracted(f, result);
+                listener.extracted(f, result, crateWide);
             } catch (RuntimeException e) {
                 listener.failed(f, e);
             }

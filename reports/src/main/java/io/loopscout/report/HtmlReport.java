@@ -259,6 +259,36 @@ public final class HtmlReport {
         return OutputFile.write(outDir, FILE, render(results, failures, run, scoreFormula, changes));
     }
 
+    /** The corpus in figures: Rust state machines by form, rewritable loops (run.json's {@code corpus}). */
+    private static void corpusSection(StringBuilder h, CorpusSummary c) {
+        CorpusSummary.Tally loops = c.of(CorpusSummary.MachineForm.LOOP_FORM);
+        CorpusSummary.Tally steps = c.of(CorpusSummary.MachineForm.STEP);
+        CorpusSummary.Tally dispatch = c.of(CorpusSummary.MachineForm.DISPATCH);
+        h.append("<h3>Corpus</h3><table id=\"corpus\"><tbody>")
+                .append("<tr><th>Projects with findings</th><td class=\"num\">").append(c.projectsWithFindings())
+                .append(" of ").append(c.projects()).append("</td></tr>")
+                .append("<tr><th>Loop-form state machines (a loop matching on its state)</th><td class=\"num\">")
+                .append(loops.findings()).append(" in ").append(inProjects(loops.projects()))
+                .append("</td></tr>")
+                .append("<tr><th>Step machines (a step function called by a driver loop)</th><td class=\"num\">")
+                .append(steps.findings()).append(" in ").append(inProjects(steps.projects()))
+                .append("</td></tr>")
+                .append("<tr><th>Dispatch loops (interpreters)</th><td class=\"num\">").append(dispatch.findings())
+                .append(" in ").append(inProjects(dispatch.projects())).append("</td></tr>")
+                .append("<tr><th>Rewritable loops (eligible for <code>#[loop_match]</code>)</th><td class=\"num\">")
+                .append(c.rewritable()).append(" in ").append(inProjects(c.rewritableProjects()))
+                .append("</td></tr>");
+        if (c.rewriteAttempted() > 0) {
+            h.append("<tr><th>Rewritten and compile-verified</th><td class=\"num\">").append(c.rewritten())
+                    .append(" of ").append(c.rewriteAttempted()).append(" attempted</td></tr>");
+        }
+        h.append("</tbody></table>");
+    }
+
+    private static String inProjects(int n) {
+        return n + " " + Html.plural(n, "project", "projects");
+    }
+
     /** Rows of the changes table shown in the page; changes.csv has them all. */
     static final int CHANGES_SHOWN = 200;
 
@@ -330,14 +360,19 @@ public final class HtmlReport {
         card(h, findings, "findings");
         card(h, eligible, "eligible for #[loop_match]");
         card(h, verified.size(), "projects with verified gains");
+        CorpusSummary corpus = CorpusSummary.of(results);
         h.append("</div><h3>Findings by pattern</h3><table id=\"by-pattern\"><thead><tr><th>Pattern</th>")
-                .append("<th>What it is</th><th class=\"num\">Findings</th></tr></thead><tbody>");
+                .append("<th>What it is</th><th class=\"num\">Projects</th><th class=\"num\">Findings</th>")
+                .append("</tr></thead><tbody>");
         for (Pattern p : Pattern.values()) {
             h.append("<tr><td><code>").append(Html.esc(p.id())).append("</code></td><td>")
                     .append(Html.esc(p.description())).append("</td><td class=\"num\">")
+                    .append(corpus.of(p).projects()).append("</td><td class=\"num\">")
                     .append(byPattern.getOrDefault(p, 0)).append("</td></tr>");
         }
-        h.append("</tbody></table><h3>Verified gains (the project's own benchmark)</h3>");
+        h.append("</tbody></table>");
+        corpusSection(h, corpus);
+        h.append("<h3>Verified gains (the project's own benchmark)</h3>");
         if (verified.isEmpty()) {
             h.append("<p class=\"note\">No project-tier gain was verified in this run.</p>");
         } else {

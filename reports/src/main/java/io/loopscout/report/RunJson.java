@@ -68,6 +68,7 @@ public final class RunJson {
         ObjectNode byPattern = counts.putObject("findings_by_pattern");
         c.findingsByPattern().forEach(byPattern::put); // sorted map: stable key order
         counts.put("findings", c.findingsByPattern().values().stream().mapToLong(Long::longValue).sum());
+        corpus(root.putObject("corpus"), CorpusSummary.of(results));
         ObjectNode failed = root.putObject("failures");
         failed.put("total", failures.size());
         failed.put("projects_failed", results.stream().filter(ProjectResult::isFailed).count());
@@ -81,6 +82,32 @@ public final class RunJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise run.json", e); // a tree of plain values always serialises
         }
+    }
+
+    /**
+     * The corpus summary: per pattern the projects that have it and its findings; the Rust state machines by form
+     * (loop-form versus step functions, dispatch loops apart); the rewritable loops.
+     */
+    private static void corpus(ObjectNode node, CorpusSummary s) {
+        node.put("projects_with_results", s.projects());
+        node.put("projects_with_findings", s.projectsWithFindings());
+        ObjectNode patterns = node.putObject("by_pattern");
+        for (io.loopscout.extract.Pattern p : io.loopscout.extract.Pattern.values()) {
+            ObjectNode t = patterns.putObject(p.id());
+            t.put("projects", s.of(p).projects());
+            t.put("findings", s.of(p).findings());
+        }
+        ObjectNode forms = node.putObject("by_form");
+        for (CorpusSummary.MachineForm m : CorpusSummary.MachineForm.values()) {
+            ObjectNode t = forms.putObject(m.id());
+            t.put("projects", s.of(m).projects());
+            t.put("findings", s.of(m).findings());
+        }
+        ObjectNode rewritable = node.putObject("rewritable_loops");
+        rewritable.put("loops", s.rewritable());
+        rewritable.put("projects", s.rewritableProjects());
+        rewritable.put("rewrite_attempted", s.rewriteAttempted());
+        rewritable.put("rewritten", s.rewritten());
     }
 
     /** Writes run.json into {@code outDir}. */

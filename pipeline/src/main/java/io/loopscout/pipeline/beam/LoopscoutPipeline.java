@@ -23,8 +23,9 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
- * The loopscout pipeline: ReadManifest → AcquireSources → ListFiles → ExtractFindings → GroupByProject →
- * MeasureProjects → WriteReports, with every stage's failures flattened into failures.csv.
+ * The loopscout pipeline: ReadManifest → AcquireSources → ExtractFindings (lists and extracts each project's
+ * files) → GroupByProject → MeasureProjects → WriteReports, with every stage's failures flattened into
+ * failures.csv.
  */
 public final class LoopscoutPipeline {
 
@@ -38,15 +39,13 @@ public final class LoopscoutPipeline {
         PCollection<ProjectSpec> specs = p.apply("ReadManifest",
                 Create.of(projects).withCoder(SerializableCoder.of(ProjectSpec.class)));
         PCollectionTuple acquired = specs.apply("AcquireSources", new AcquireSources());
-        PCollectionTuple listed = acquired.get(Tags.ACQUIRED).apply("ListFiles", new ListFiles());
-        PCollectionTuple extracted = listed.get(Tags.FILES).apply("ExtractFindings", new ExtractFindings());
-        PCollection<KV<String, ScanStats>> stats = PCollectionList.of(listed.get(Tags.STATS))
-                .and(extracted.get(Tags.STATS)).apply("AllStats", Flatten.pCollections());
+        PCollectionTuple extracted = acquired.get(Tags.ACQUIRED).apply("ExtractFindings", new ExtractFindings());
+        PCollection<KV<String, ScanStats>> stats = extracted.get(Tags.STATS);
         PCollection<ProjectFindings> grouped = GroupByProject.of(acquired.get(Tags.ACQUIRED),
                 extracted.get(Tags.FINDINGS), stats);
         PCollectionTuple measured = grouped.apply("MeasureProjects", new MeasureProjects());
         PCollection<Failure> failures = PCollectionList.of(acquired.get(Tags.FAILURES))
-                .and(listed.get(Tags.FAILURES)).and(extracted.get(Tags.FAILURES)).and(measured.get(Tags.FAILURES))
+                .and(extracted.get(Tags.FAILURES)).and(measured.get(Tags.FAILURES))
                 .apply("AllFailures", Flatten.pCollections());
         p.apply("WriteReports", new WriteReports(specs, measured.get(Tags.RESULTS), failures, stats, started));
         return p;

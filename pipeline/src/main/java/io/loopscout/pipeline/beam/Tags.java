@@ -2,7 +2,6 @@ package io.loopscout.pipeline.beam;
 
 import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
-import io.loopscout.extract.SourceFile;
 import io.loopscout.pipeline.acquire.Acquired;
 import io.loopscout.pipeline.scan.ScanStats;
 import io.loopscout.report.ProjectResult;
@@ -14,7 +13,6 @@ public final class Tags {
 
     public static final TupleTag<Failure> FAILURES = new TupleTag<>() { };
     public static final TupleTag<Acquired> ACQUIRED = new TupleTag<>() { };
-    public static final TupleTag<SourceFile> FILES = new TupleTag<>() { };
     public static final TupleTag<KV<String, ScanStats>> STATS = new TupleTag<>() { };
     public static final TupleTag<KV<String, Finding>> FINDINGS = new TupleTag<>() { };
     public static final TupleTag<ProjectResult> RESULTS = new TupleTag<>() { };

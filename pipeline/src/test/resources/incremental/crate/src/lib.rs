@@ -1,0 +1,4 @@
+// Incremental-extraction fixture: the crate root. No finding here.
+pub mod machine;
+pub mod plain;
+pub mod state;
