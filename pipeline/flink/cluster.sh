@@ -147,7 +147,12 @@ start() {
   local deadline=$((SECONDS + ${LOOPSCOUT_FLINK_START_TIMEOUT:-300})) registered=0
   while [ $SECONDS -lt $deadline ]; do
     for pid in "$DIR"/pids/*.pid; do
-      alive "$pid" || { stop > /dev/null 2>&1; die "$(basename "$pid" .pid) exited: see $DIR/log/"; }
+      if ! alive "$pid"; then
+        local name; name="$(basename "$pid" .pid)"
+        tail -n 20 "$DIR/log/$name.out" "$DIR/log/$name.log" >&2 2> /dev/null || true
+        stop > /dev/null 2>&1
+        die "$name exited during start-up (its output above; logs in $DIR/log/)"
+      fi
     done
     registered="$(overview 2> /dev/null | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p' || true)"
     [ "${registered:-0}" -ge "$tms" ] && { echo "localhost:$PORT"; return 0; }
