@@ -11,7 +11,13 @@ import io.loopscout.report.RunInfo;
 import io.loopscout.runner.sandbox.SandboxSettings;
 import io.loopscout.report.RunJson;
 import io.loopscout.report.RunStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -114,9 +120,11 @@ public final class PipelineRun {
                 flink.setFlinkMaster("[local]");
                 flink.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
             } else {
-                // the cluster's parallelism.default: one slot per TaskManager, however many cores this JVM sees
                 flink.setFlinkMaster(flinkMaster);
                 flink.setFilesToStage(jobJar());
+                // Beam would take parallelism.default from a client-side Flink config, which there is none of
+                // (so 1: every stage in one TaskManager); the cluster's slots spread the projects over all of them
+                flink.setParallelism(clusterSlots(flinkMaster));
             }
             flink.setAttachedMode(true);
             flink.setFasterCopy(true); // elements are immutable records
@@ -146,5 +154,30 @@ public final class PipelineRun {
         } catch (java.net.URISyntaxException | SecurityException e) {
             return null;
         }
+    }
+
+    /**
+     * The task slots of the Flink cluster whose REST endpoint is {@code master} ({@code slots-total} of its
+     * {@code /overview}), or -1 (Beam's default) after a warning when it does not say.
+     */
+    static int clusterSlots(String master) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://" + master + "/overview"))
+                            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            int slots = r.statusCode() == 200 ? new ObjectMapper().readTree(r.body()).path("slots-total").asInt(-1)
+                    : -1;
+            if (slots > 0) {
+                return slots;
+            }
+            System.err.println("loopscout: warning: the Flink cluster at " + master + " reports no task slots (HTTP "
+                    + r.statusCode() + "); parallelism left to Beam");
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("loopscout: warning: the Flink cluster at " + master + " did not answer /overview ("
+                    + e.getMessage() + "); parallelism left to Beam");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
     }
 }
