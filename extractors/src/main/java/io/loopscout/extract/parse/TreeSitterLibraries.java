@@ -34,6 +34,9 @@ public final class TreeSitterLibraries {
     private static final List<String> NAMES = List.of("tree-sitter", "tree-sitter-rust", "tree-sitter-c");
     private static final String BUILD_RECORD = "tree-sitter-natives.properties";
     private static final String STORE_PROPERTY = "tree-sitter-lib";
+    /** How many class loaders of this JVM have loaded the libraries, and the folder the first one used. */
+    private static final String LOADERS_PROPERTY = "loopscout.tree-sitter-lib.loaders";
+    private static final String BASE_PROPERTY = "loopscout.tree-sitter-lib.base";
 
     /** Where the libraries come from. */
     public enum Kind {
@@ -61,15 +64,43 @@ public final class TreeSitterLibraries {
         if (loaded == null) {
             ClassLoader loader = org.treesitter.utils.NativeUtils.class.getClassLoader();
             loaded = inspect(loader);
-            if (System.getProperty(STORE_PROPERTY) == null) {
-                System.setProperty(STORE_PROPERTY, store(loader).toString());
-            }
+            loadAll(loader);
             if (loaded.kind() == Kind.BUNDLED) {
                 LOG.warn("tree-sitter parses with the unoptimised libraries bundled in the io.github.bonede jars"
                         + " (2-3x slower): {}", loaded.detail());
             }
         }
         return loaded;
+    }
+
+    /**
+     * Loads the three libraries now, each class loader of this JVM from its own folder. The JVM refuses a library
+     * file that another class loader loaded already, and a Flink TaskManager gives every job its own class loader
+     * (with its own copy of this class): the second job on a session cluster failed with "already loaded in another
+     * class loader". So the first class loader takes the content-named folder (or the user's {@code tree-sitter-lib}),
+     * the n-th its subfolder {@code loader-n}; bonede's loader reads the JVM-wide property at each load, so every
+     * class loader loads all three at once, under a monitor all copies of this class share.
+     */
+    private static void loadAll(ClassLoader loader) {
+        synchronized (System.getProperties()) { // one object in the JVM, whichever class loader asks
+            int earlier = Integer.getInteger(LOADERS_PROPERTY, 0);
+            System.setProperty(LOADERS_PROPERTY, String.valueOf(earlier + 1));
+            String base = System.getProperty(BASE_PROPERTY);
+            if (base == null) {
+                String set = System.getProperty(STORE_PROPERTY);
+                base = set != null ? set : store(loader).toString();
+                System.setProperty(BASE_PROPERTY, base);
+            }
+            System.setProperty(STORE_PROPERTY, earlier == 0 ? base : Path.of(base, "loader-" + (earlier + 1)).toString());
+            for (String c : List.of("org.treesitter.TSParser", "org.treesitter.TreeSitterRust",
+                    "org.treesitter.TreeSitterC")) {
+                try {
+                    Class.forName(c, true, loader); // its static initialiser loads the library
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("tree-sitter class missing: " + c, e);
+                }
+            }
+        }
     }
 
     /** Compares the build record with the libraries {@code loader} would hand to bonede's loader. */

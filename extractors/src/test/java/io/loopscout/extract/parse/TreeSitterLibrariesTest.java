@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +86,39 @@ class TreeSitterLibrariesTest {
                     "both sides would be the bundled libraries");
         }
         assertEquals(bundled, here);
+    }
+
+    /**
+     * Two class loaders of one JVM (as two jobs in one Flink TaskManager, each with its own copy of these classes)
+     * both parse: the JVM refuses a library file another class loader loaded, so each loads its own copy.
+     */
+    @Test
+    void everyClassLoaderOfTheJvmParses() throws Exception {
+        List<URL> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(Path.of(entry).toUri().toURL());
+        }
+        List<URLClassLoader> loaders = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            URLClassLoader loader = new URLClassLoader(classpath.toArray(URL[]::new),
+                    ClassLoader.getPlatformClassLoader());
+            loaders.add(loader); // kept open: a loader's libraries stay loaded while it lives
+            Class<?> parsed = Class.forName(ParsedSource.class.getName(), true, loader);
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Class<Enum> grammar = (Class<Enum>) Class.forName(ParsedSource.Grammar.class.getName(), true, loader);
+            Method parse = parsed.getMethod("parse", grammar, String.class);
+            for (String[] g : new String[][] {{"RUST", "fn main() { loop { match s { _ => break } } }"},
+                    {"C", "int main(void) { for (;;) switch (s) { default: return 0; } }"}}) {
+                assertNotEquals(null, parse.invoke(null, Enum.valueOf(grammar, g[0]), g[1]), g[0] + " in loader " + i);
+            }
+        }
+        List<String> copies = Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                .filter(l -> l.endsWith("-linux-gnu-tree-sitter-rust.so")).map(l -> l.substring(l.indexOf('/')))
+                .distinct().toList();
+        assertTrue(copies.size() >= 2, "one copy of the library per class loader: " + copies);
+        for (URLClassLoader loader : loaders) {
+            loader.close();
+        }
     }
 
     private static Properties buildRecord() throws IOException {

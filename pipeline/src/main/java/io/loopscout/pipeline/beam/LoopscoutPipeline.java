@@ -17,6 +17,7 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -38,7 +39,10 @@ public final class LoopscoutPipeline {
         registerCoders(p.getCoderRegistry());
         PCollection<ProjectSpec> specs = p.apply("ReadManifest",
                 Create.of(projects).withCoder(SerializableCoder.of(ProjectSpec.class)));
-        PCollectionTuple acquired = specs.apply("AcquireSources", new AcquireSources());
+        // spread the projects over the workers: a runner may read the whole manifest as one split and chain every
+        // later stage to it (Flink did: a 2-TaskManager cluster extracted everything in one)
+        PCollectionTuple acquired = specs.apply("Spread", Reshuffle.viaRandomKey())
+                .apply("AcquireSources", new AcquireSources());
         PCollectionTuple extracted = acquired.get(Tags.ACQUIRED).apply("ExtractFindings", new ExtractFindings());
         PCollection<KV<String, ScanStats>> stats = extracted.get(Tags.STATS);
         PCollection<ProjectFindings> grouped = GroupByProject.of(acquired.get(Tags.ACQUIRED),

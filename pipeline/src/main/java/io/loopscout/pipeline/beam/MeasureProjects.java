@@ -6,6 +6,7 @@ import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.pipeline.acquire.AcquireException;
 import io.loopscout.pipeline.acquire.Acquired;
 import io.loopscout.pipeline.acquire.Acquirers;
+import io.loopscout.pipeline.measure.BenchmarkLock;
 import io.loopscout.pipeline.measure.ProjectEvidence;
 import io.loopscout.report.ProjectResult;
 import io.loopscout.runner.MeasureMode;
@@ -27,12 +28,12 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Stage Measure: gathers the evidence the run asked for (static, model or project tier) for each project,
  * re-acquiring its source from the cache by (source, revision). Builds and benchmarks never run concurrently
- * on one machine: that part is serialised across the JVM.
+ * on one machine: that part holds the {@link BenchmarkLock} of the cache directory, which every JVM of the run
+ * (the direct runner's, each TaskManager of a Flink cluster on this machine) shares.
  */
 public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PCollectionTuple> {
 
     static final String STAGE = "measure";
-    private static final Object ONE_BENCHMARK_AT_A_TIME = new Object();
 
     @Override
     public PCollectionTuple expand(PCollection<ProjectFindings> projects) {
@@ -66,7 +67,7 @@ public class MeasureProjects extends PTransform<PCollection<ProjectFindings>, PC
                 Path checkout = acquirers.checkoutRoot(acquired);
                 Path crate = acquirers.materialize(acquired);
                 ProjectEvidence.Outcome outcome;
-                synchronized (ONE_BENCHMARK_AT_A_TIME) {
+                try (BenchmarkLock oneAtATime = BenchmarkLock.acquire(cache)) {
                     outcome = new ProjectEvidence(ProjectMeasurer.create(cache, sandboxSettings(opts)),
                             cache.resolve("measure"), opts.getKeepFailedScratch())
                             .gather(spec, acquired.revision(), checkout, crate, p.findings(), mode);

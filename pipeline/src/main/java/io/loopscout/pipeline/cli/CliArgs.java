@@ -43,6 +43,23 @@ final class CliArgs {
         }
     }
 
+    /**
+     * Whether {@code master} (null: not given) is a {@code host:port} that {@code runner} can use; prints the one
+     * sentence that says why not.
+     */
+    static boolean usableFlinkMaster(String master, PipelineRun.Runner runner) {
+        if (master == null) {
+            return true;
+        }
+        String problem = runner != PipelineRun.Runner.FlinkRunner ? "needs --runner FlinkRunner"
+                : !master.matches("[A-Za-z0-9.\\-]+:[0-9]{1,5}") ? "must be HOST:PORT, not '" + master + "'" : null;
+        if (problem != null) {
+            System.err.println("loopscout: --flink-master " + problem);
+            return false;
+        }
+        return true;
+    }
+
     /** Whether {@code manifest} is a readable file; prints the one sentence that says why not. */
     static boolean readableManifest(Path manifest) {
         String problem = !Files.exists(manifest) ? "no such file"

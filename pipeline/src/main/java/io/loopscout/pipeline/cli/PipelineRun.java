@@ -11,7 +11,13 @@ import io.loopscout.report.RunInfo;
 import io.loopscout.runner.sandbox.SandboxSettings;
 import io.loopscout.report.RunJson;
 import io.loopscout.report.RunStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,11 +69,13 @@ public final class PipelineRun {
         ProgressDisplay display = settings.progress() ? ProgressDisplay.forStderr() : null;
         if (display != null) {
             display.start(projects.size() + " projects, measure " + measure.name().toLowerCase(java.util.Locale.ROOT)
-                    + ", outputs to " + out.toAbsolutePath().normalize());
+                    + ", outputs to " + out.toAbsolutePath().normalize() + (settings.flinkMaster() == null ? ""
+                    : ", on the Flink cluster at " + settings.flinkMaster()
+                    + " (the stages run in its TaskManagers: the line shows the elapsed time only)"));
         }
         Path cacheDir = settings.cache() != null ? settings.cache() : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
-        LoopscoutOptions options = options(runner);
+        LoopscoutOptions options = options(runner, settings.flinkMaster());
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
         options.setOutDir(out.toAbsolutePath().toString());
         options.setMeasure(measure.name().toLowerCase(java.util.Locale.ROOT));
@@ -103,12 +111,21 @@ public final class PipelineRun {
         return settings.failExit() && summary.status() == RunStatus.COMPLETE_WITH_FAILURES ? Main.FAILURES : 0;
     }
 
-    private static LoopscoutOptions options(Runner runner) {
+    /** The options for {@code runner}; {@code flinkMaster} ({@code host:port}, null: embedded) for Flink. */
+    static LoopscoutOptions options(Runner runner, String flinkMaster) {
         if (runner == Runner.FlinkRunner) {
             FlinkPipelineOptions flink = PipelineOptionsFactory.as(FlinkPipelineOptions.class);
             flink.setRunner(FlinkRunner.class);
-            flink.setFlinkMaster("[local]");
-            flink.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            if (flinkMaster == null) {
+                flink.setFlinkMaster("[local]");
+                flink.setParallelism(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            } else {
+                flink.setFlinkMaster(flinkMaster);
+                flink.setFilesToStage(jobJar());
+                // Beam would take parallelism.default from a client-side Flink config, which there is none of
+                // (so 1: every stage in one TaskManager); the cluster's slots spread the projects over all of them
+                flink.setParallelism(clusterSlots(flinkMaster));
+            }
             flink.setAttachedMode(true);
             flink.setFasterCopy(true); // elements are immutable records
             return flink.as(LoopscoutOptions.class);
@@ -123,5 +140,44 @@ public final class PipelineRun {
         direct.setEnforceImmutability(false);
         direct.setEnforceEncodability(false);
         return direct.as(LoopscoutOptions.class);
+    }
+
+    /**
+     * The jar the cluster loads the pipeline's classes from: the one this class came from (the launcher's shaded
+     * jar), so a submitted job runs exactly the code that built it. Null when run from class folders (tests):
+     * Beam then stages the classpath, zipping the folders.
+     */
+    static List<String> jobJar() {
+        try {
+            Path self = Path.of(PipelineRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(self) && self.toString().endsWith(".jar") ? List.of(self.toString()) : null;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The task slots of the Flink cluster whose REST endpoint is {@code master} ({@code slots-total} of its
+     * {@code /overview}), or -1 (Beam's default) after a warning when it does not say.
+     */
+    static int clusterSlots(String master) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://" + master + "/overview"))
+                            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            int slots = r.statusCode() == 200 ? new ObjectMapper().readTree(r.body()).path("slots-total").asInt(-1)
+                    : -1;
+            if (slots > 0) {
+                return slots;
+            }
+            System.err.println("loopscout: warning: the Flink cluster at " + master + " reports no task slots (HTTP "
+                    + r.statusCode() + "); parallelism left to Beam");
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("loopscout: warning: the Flink cluster at " + master + " did not answer /overview ("
+                    + e.getMessage() + "); parallelism left to Beam");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
     }
 }

@@ -39,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--runner", paramLabel = "RUNNER", description = "DirectRunner or FlinkRunner (default: ${DEFAULT-VALUE})")
     PipelineRun.Runner runner = PipelineRun.Runner.DirectRunner;
 
+    @Option(names = "--flink-master", paramLabel = "HOST:PORT", description = "with --runner FlinkRunner: submit to "
+            + "the Flink session cluster whose REST endpoint is HOST:PORT (pipeline/flink/cluster.sh starts one); "
+            + "default: an embedded local cluster")
+    String flinkMaster;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of clones and crates (default: $XDG_CACHE_HOME/loopscout)")
     Path cache;
 
@@ -64,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         PipelineRun.Measure tier = CliArgs.measure(measure);
         SandboxSettings settings = sandbox.settings(System.err);
         InputLimits limits = inputLimits.limits();
-        if (tier == null || settings == null || limits == null
+        if (tier == null || settings == null || limits == null || !CliArgs.usableFlinkMaster(flinkMaster, runner)
                 || !CliArgs.readableManifest(manifest) || !CliArgs.usableBaseline(outcome.baseline)) {
             return Main.USAGE;
         }
@@ -88,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
         List<ProjectSpec> projects = m.only(only).projects();
         return PipelineRun.run(manifest.toString(), projects, RunSettings.defaults(out).withCache(cache)
                 .withMeasure(tier, runner).withLimits(limits).withSandbox(settings)
-                .withOutcome(outcome.baseline, outcome.failExit).withKeepFailedScratch(keepFailedScratch));
+                .withOutcome(outcome.baseline, outcome.failExit).withKeepFailedScratch(keepFailedScratch)
+                .withFlinkMaster(flinkMaster));
     }
 
     /** The shipped manifest: under $LOOPSCOUT_HOME (set by the launcher), else the working directory. */

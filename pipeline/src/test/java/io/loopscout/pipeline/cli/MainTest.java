@@ -60,6 +60,19 @@ class MainTest {
     }
 
     @Test
+    void flinkMasterNeedsTheFlinkRunnerAndHostPort() throws Exception {
+        Path ok = Files.writeString(tmp.resolve("ok.yaml"),
+                "projects:\n  - id: a\n    language: rust\n    source: { path: . }\n");
+        Outcome direct = capture("run", "--manifest", ok.toString(), "--flink-master", "localhost:8081");
+        assertEquals(2, direct.status());
+        assertEquals("loopscout: --flink-master needs --runner FlinkRunner\n", direct.err());
+        Outcome noPort = capture("run", "--manifest", ok.toString(), "--runner", "FlinkRunner",
+                "--flink-master", "localhost");
+        assertEquals(2, noPort.status());
+        assertEquals("loopscout: --flink-master must be HOST:PORT, not 'localhost'\n", noPort.err());
+    }
+
+    @Test
     void outThatIsAFileIsOnePlainSentence() throws Exception {
         Path file = Files.writeString(tmp.resolve("taken"), "x");
         Path ok = Files.writeString(tmp.resolve("ok.yaml"),
