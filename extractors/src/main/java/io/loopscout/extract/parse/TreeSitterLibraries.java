@@ -37,6 +37,8 @@ public final class TreeSitterLibraries {
     /** How many class loaders of this JVM have loaded the libraries, and the folder the first one used. */
     private static final String LOADERS_PROPERTY = "loopscout.tree-sitter-lib.loaders";
     private static final String BASE_PROPERTY = "loopscout.tree-sitter-lib.base";
+    /** Digests by loader and resource: {@link #inspect} and {@link #store} read the same libraries. */
+    private static final java.util.Map<List<Object>, String> DIGESTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Where the libraries come from. */
     public enum Kind {
@@ -155,12 +157,15 @@ public final class TreeSitterLibraries {
         return cpu + "-linux-gnu-" + name + ".so";
     }
 
+    /** The digest of a resource of {@code loader}, or null when it has none; once per resource (2 MB of bytes). */
     private static String sha256(ClassLoader loader, String resource) {
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            return in == null ? null : sha256(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DIGESTS.computeIfAbsent(List.of(loader, resource), k -> {
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                return in == null ? null : sha256(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static String sha256(InputStream in) {
