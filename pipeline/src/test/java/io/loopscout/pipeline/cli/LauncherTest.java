@@ -117,10 +117,20 @@ class LauncherTest {
         return pb.start();
     }
 
-    private static List<String> output(Process p) throws Exception {
+    private String stderr() throws IOException {
+        StringBuilder s = new StringBuilder();
+        try (var files = Files.list(tmp)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("stderr-")).sorted().toList()) {
+                s.append(f.getFileName()).append(": ").append(Files.readString(f)).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private List<String> output(Process p) throws Exception {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        assertEquals(0, p.exitValue(), out + "\nlaunchers' stderr:\n" + stderr());
         return out.lines().toList();
     }
 }
