@@ -2,11 +2,9 @@ package io.loopscout.pipeline.beam;
 
 import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
-import io.loopscout.extract.SourceFile;
 import io.loopscout.manifest.ProjectSpec;
 import io.loopscout.pipeline.acquire.Acquired;
 import io.loopscout.pipeline.beam.coders.FindingCoder;
-import io.loopscout.pipeline.beam.coders.SourceFileCoder;
 import io.loopscout.pipeline.scan.ScanStats;
 import io.loopscout.report.ProjectResult;
 import io.loopscout.report.RunInfo;
@@ -61,8 +59,7 @@ public final class LoopscoutPipeline {
         for (Class<? extends Serializable> c : records) {
             register(registry, c);
         }
-        // the elements that carry file text and findings: field coders, not Java serialization
-        registry.registerCoderForClass(SourceFile.class, SourceFileCoder.of());
+        // findings travel in numbers: a field coder, not Java serialization (file texts never become elements)
         registry.registerCoderForClass(Finding.class, FindingCoder.of());
     }
 
