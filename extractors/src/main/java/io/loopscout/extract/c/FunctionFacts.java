@@ -3,6 +3,7 @@ package io.loopscout.extract.c;
 import io.loopscout.extract.parse.Nodes;
 import io.loopscout.extract.parse.ParsedSource;
 import io.loopscout.extract.parse.Queries;
+import io.loopscout.extract.parse.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
@@ -114,18 +115,12 @@ final class FunctionFacts {
         if (!cut()) {
             return ParsedSource.endLine(function);
         }
-        int line = startLine();
         byte[] b = source.bytes();
         int last = end - 1;
         while (last > start && (b[last] == '\n' || b[last] == ' ' || b[last] == '\t' || b[last] == '\r')) {
             last--;
         }
-        for (int i = start; i < last; i++) {
-            if (b[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
+        return new SourceText(b).lineOf(last);
     }
 
     private void collect(boolean jumps) {
