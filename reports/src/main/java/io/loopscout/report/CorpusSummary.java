@@ -68,10 +68,8 @@ public record CorpusSummary(int projects, int projectsWithFindings, Map<Pattern,
 
     /** Sums {@code results}; failed projects count nowhere. */
     public static CorpusSummary of(List<ProjectResult> results) {
-        Map<Pattern, Set<String>> patternProjects = new EnumMap<>(Pattern.class);
-        Map<Pattern, Long> patternFindings = new EnumMap<>(Pattern.class);
-        Map<MachineForm, Set<String>> formProjects = new EnumMap<>(MachineForm.class);
-        Map<MachineForm, Long> formFindings = new EnumMap<>(MachineForm.class);
+        Tallies<Pattern> byPattern = new Tallies<>(Pattern.class);
+        Tallies<MachineForm> byForm = new Tallies<>(MachineForm.class);
         Set<String> rewritableIn = new HashSet<>();
         int projects = 0;
         int withFindings = 0;
@@ -88,11 +86,8 @@ public record CorpusSummary(int projects, int projectsWithFindings, Map<Pattern,
                 if (f.pattern() == null) {
                     continue;
                 }
-                patternProjects.computeIfAbsent(f.pattern(), k -> new HashSet<>()).add(r.id());
-                patternFindings.merge(f.pattern(), 1L, Long::sum);
-                MachineForm form = MachineForm.of(f.pattern());
-                formProjects.computeIfAbsent(form, k -> new HashSet<>()).add(r.id());
-                formFindings.merge(form, 1L, Long::sum);
+                byPattern.add(f.pattern(), r.id());
+                byForm.add(MachineForm.of(f.pattern()), r.id());
                 if (Boolean.TRUE.equals(f.eligible())) {
                     rewritable++;
                     rewritableIn.add(r.id());
@@ -103,18 +98,35 @@ public record CorpusSummary(int projects, int projectsWithFindings, Map<Pattern,
                 }
             }
         }
-        Map<Pattern, Tally> byPattern = new EnumMap<>(Pattern.class);
-        for (Pattern p : Pattern.values()) {
-            byPattern.put(p, new Tally(patternProjects.getOrDefault(p, Set.of()).size(),
-                    patternFindings.getOrDefault(p, 0L)));
-        }
-        Map<MachineForm, Tally> byForm = new EnumMap<>(MachineForm.class);
-        for (MachineForm m : MachineForm.values()) {
-            byForm.put(m, new Tally(formProjects.getOrDefault(m, Set.of()).size(), formFindings.getOrDefault(m, 0L)));
-        }
-        return new CorpusSummary(projects, withFindings, Collections.unmodifiableMap(byPattern),
-                Collections.unmodifiableMap(byForm), rewritable,
+        return new CorpusSummary(projects, withFindings, byPattern.result(), byForm.result(), rewritable,
                 rewritableIn.size(), rewritten, attempted);
+    }
+
+    /** Per key of an enum: the projects that have it and how often it occurs. */
+    private static final class Tallies<K extends Enum<K>> {
+        private final Class<K> type;
+        private final Map<K, Set<String>> projects;
+        private final Map<K, Long> findings;
+
+        Tallies(Class<K> type) {
+            this.type = type;
+            this.projects = new EnumMap<>(type);
+            this.findings = new EnumMap<>(type);
+        }
+
+        void add(K key, String project) {
+            projects.computeIfAbsent(key, k -> new HashSet<>()).add(project);
+            findings.merge(key, 1L, Long::sum);
+        }
+
+        /** Every key of the enum, in enum order, absent ones as zero. */
+        Map<K, Tally> result() {
+            Map<K, Tally> out = new EnumMap<>(type);
+            for (K k : type.getEnumConstants()) {
+                out.put(k, new Tally(projects.getOrDefault(k, Set.of()).size(), findings.getOrDefault(k, 0L)));
+            }
+            return Collections.unmodifiableMap(out);
+        }
     }
 
     /** The tally of {@code p} (zero when absent). */
