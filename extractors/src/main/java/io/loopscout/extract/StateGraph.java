@@ -1,10 +1,6 @@
 package io.loopscout.extract;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -38,11 +34,6 @@ public record StateGraph(List<String> states, List<Edge> edges) implements Seria
         StringBuilder sb = new StringBuilder().append(states.size()).append(';');
         edges.stream().map(e -> e.from() + ">" + e.to() + ":" + e.kind()).sorted()
                 .forEach(s -> sb.append(s).append(','));
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(sb.toString(), 12);
     }
 }

@@ -3,16 +3,14 @@ package io.loopscout.report;
 import io.loopscout.core.Failure;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
+import io.loopscout.extract.Sha256;
 import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.manifest.Popularity;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
 import io.loopscout.runner.VariantStats;
 import io.loopscout.runner.Verdict;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -904,11 +902,6 @@ public final class HtmlReport {
 
     /** The CSP source expression of a text's SHA-256 ({@code sha256-BASE64}). */
     static String sha256(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(Sha256.of(text));
     }
 }

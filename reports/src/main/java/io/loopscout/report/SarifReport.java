@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
-import java.nio.charset.StandardCharsets;
+import io.loopscout.extract.Sha256;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -213,12 +210,7 @@ public final class SarifReport {
         String key = String.join("\u0000", r.id(), nz(f.file()), nz(f.function()),
                 f.pattern() == null ? "" : f.pattern().id(), nz(f.stateVariable()),
                 nz(f.snippet()).replaceAll("\\s+", " ").strip());
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
-        }
+        return Sha256.hex(key, 16);
     }
 
     private static String nz(String s) {

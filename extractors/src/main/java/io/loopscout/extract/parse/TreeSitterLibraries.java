@@ -1,12 +1,11 @@
 package io.loopscout.extract.parse;
 
+import io.loopscout.extract.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -170,11 +169,9 @@ public final class TreeSitterLibraries {
 
     private static String sha256(InputStream in) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+            return HexFormat.of().formatHex(Sha256.digest().digest(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.loopscout.runner.protocol;
 
+import io.loopscout.extract.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The machine measurements were taken on (for run.json and cache keys).
@@ -70,12 +67,6 @@ public record Host(String hostname, String cpuModel, int cpus, String toolchain)
     /** A file-name-safe key: host name plus a hash of everything that changes timings. */
     public String key() {
         String safe = hostname.replaceAll("[^A-Za-z0-9._-]", "_");
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest((hostname + "|" + cpuModel + "|" + cpus + "|" + toolchain).getBytes(StandardCharsets.UTF_8));
-            return safe + "-" + HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return safe + "-" + Sha256.hex(hostname + "|" + cpuModel + "|" + cpus + "|" + toolchain, 6);
     }
 }

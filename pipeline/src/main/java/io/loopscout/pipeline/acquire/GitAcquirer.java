@@ -2,6 +2,7 @@ package io.loopscout.pipeline.acquire;
 
 import io.loopscout.core.FailureClass;
 import io.loopscout.core.FileTrees;
+import io.loopscout.extract.Sha256;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -288,14 +287,9 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
     /** A short stable file name for a URL. */
     static String key(String url) {
         url = url.replaceAll("/+$", "");
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            String tail = url.replaceAll("[^A-Za-z0-9]+", "-");
-            tail = tail.length() > 40 ? tail.substring(tail.length() - 40) : tail;
-            return tail + "-" + HexFormat.of().formatHex(d, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String tail = url.replaceAll("[^A-Za-z0-9]+", "-");
+        tail = tail.length() > 40 ? tail.substring(tail.length() - 40) : tail;
+        return tail + "-" + Sha256.hex(url, 6);
     }
 
     private static Path createDirs(Path dir) throws IOException {

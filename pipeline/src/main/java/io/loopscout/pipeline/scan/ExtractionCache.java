@@ -2,6 +2,7 @@ package io.loopscout.pipeline.scan;
 
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.ProjectExtractor;
+import io.loopscout.extract.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -127,7 +127,7 @@ public final class ExtractionCache {
     }
 
     private static String computeExtractorVersion() {
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.digest();
         java.util.Set<Path> locations = new java.util.LinkedHashSet<>(); // a shaded jar holds all three
         for (Class<?> c : List.of(ProjectExtractor.class, io.loopscout.core.Language.class,
                 org.treesitter.TSParser.class)) {
@@ -178,14 +178,6 @@ public final class ExtractionCache {
     }
 
     private static String sha256(String s) {
-        return HexFormat.of().formatHex(digest().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(s);
     }
 }
