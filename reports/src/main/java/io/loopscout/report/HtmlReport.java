@@ -13,7 +13,6 @@ import io.loopscout.runner.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -332,18 +331,8 @@ public final class HtmlReport {
     }
 
     private static void summary(StringBuilder h, List<ProjectResult> results, List<Failure> failures, RunInfo run) {
-        Map<Pattern, Integer> byPattern = new EnumMap<>(Pattern.class);
-        int findings = 0;
-        int eligible = 0;
-        for (ProjectResult r : results) {
-            for (Finding f : r.findings()) {
-                if (f.pattern() != null) {
-                    byPattern.merge(f.pattern(), 1, Integer::sum);
-                }
-                findings++;
-            }
-            eligible += r.eligibleCount();
-        }
+        int findings = results.stream().mapToInt(r -> r.findings().size()).sum();
+        int eligible = results.stream().mapToInt(ProjectResult::eligibleCount).sum();
         List<ProjectResult> verified = results.stream().filter(r -> r.measuredSpeedup() != null
                 && r.measurement().verdict() == Verdict.IMPROVED).toList();
         List<ProjectResult> modelGains = results.stream().filter(r -> r.measuredSpeedup() == null
@@ -358,6 +347,7 @@ public final class HtmlReport {
         card(h, findings, "findings");
         card(h, eligible, "eligible for #[loop_match]");
         card(h, verified.size(), "projects with verified gains");
+        // a failed project has no findings, so the corpus tallies (which skip failed projects) count every finding
         CorpusSummary corpus = CorpusSummary.of(results);
         h.append("</div><h3>Findings by pattern</h3><table id=\"by-pattern\"><thead><tr><th>Pattern</th>")
                 .append("<th>What it is</th><th class=\"num\">Projects</th><th class=\"num\">Findings</th>")
@@ -366,7 +356,7 @@ public final class HtmlReport {
             h.append("<tr><td><code>").append(Html.esc(p.id())).append("</code></td><td>")
                     .append(Html.esc(p.description())).append("</td><td class=\"num\">")
                     .append(corpus.of(p).projects()).append("</td><td class=\"num\">")
-                    .append(byPattern.getOrDefault(p, 0)).append("</td></tr>");
+                    .append(corpus.of(p).findings()).append("</td></tr>");
         }
         h.append("</tbody></table>");
         corpusSection(h, corpus);
