@@ -49,12 +49,8 @@ final class DirectParse {
                 Constructor<TSTree> c = TSTree.class.getDeclaredConstructor(long.class, TSLanguage.class);
                 c.setAccessible(true);
                 newTree = MethodHandles.lookup().unreflectConstructor(c);
-                int version = version();
-                available = version == VERSION;
-                if (!available) {
-                    LOG.warn("tree-sitter: direct_parse.c is version {}, this build expects {}; parsing through the"
-                            + " binding's reader", version, VERSION);
-                }
+                available = TreeSitterLibraries.entryPoint("direct_parse.c", VERSION, DirectParse::version,
+                        "parsing through the binding's reader");
             } catch (ReflectiveOperationException | RuntimeException | UnsatisfiedLinkError e) {
                 LOG.warn("tree-sitter: no direct parse entry point ({}); parsing through the binding's reader",
                         e.toString());

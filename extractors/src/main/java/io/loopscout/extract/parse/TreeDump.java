@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treesitter.TSNode;
-import org.treesitter.TSParser;
 
 /**
  * A whole subtree in one JNI call into the optimised libraries ({@code extractors/native/tree_dump.c}): per node,
@@ -46,13 +45,8 @@ final class TreeDump {
                 }
                 id = node.findVarHandle(TSNode.class, "idPtr", long.class);
                 tree = node.findVarHandle(TSNode.class, "treePtr", long.class);
-                new TSParser(); // loads lib/tree-sitter, which holds this class's native methods too
-                int version = version();
-                available = version == VERSION;
-                if (!available) {
-                    LOG.warn("tree-sitter: tree_dump.c is version {}, this build expects {}; copying trees"
-                            + " through the binding", version, VERSION);
-                }
+                available = TreeSitterLibraries.entryPoint("tree_dump.c", VERSION, TreeDump::version,
+                        "copying trees through the binding");
             } catch (ReflectiveOperationException | RuntimeException | UnsatisfiedLinkError e) {
                 LOG.warn("tree-sitter: no tree dump entry point ({}); copying trees through the binding",
                         e.toString());

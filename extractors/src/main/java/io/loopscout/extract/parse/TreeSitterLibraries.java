@@ -174,4 +174,22 @@ public final class TreeSitterLibraries {
             throw new UncheckedIOException(e);
         }
     }
+    /**
+     * Whether loopscout's own entry point {@code source} (a C file built into the optimised tree-sitter library)
+     * is there at the {@code expected} version; logs why not, and that {@code fallback} is used instead. Call only
+     * when {@link #loaded()} is {@link Kind#OPTIMISED}.
+     */
+    static boolean entryPoint(String source, int expected, java.util.function.IntSupplier version, String fallback) {
+        try {
+            new org.treesitter.TSParser(); // loads lib/tree-sitter, which holds the entry points' native methods
+            int found = version.getAsInt();
+            if (found != expected) {
+                LOG.warn("tree-sitter: {} is version {}, this build expects {}; {}", source, found, expected, fallback);
+            }
+            return found == expected;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.warn("tree-sitter: no {} entry point ({}); {}", source, e, fallback);
+            return false;
+        }
+    }
 }

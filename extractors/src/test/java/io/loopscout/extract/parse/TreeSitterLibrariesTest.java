@@ -41,6 +41,8 @@ class TreeSitterLibrariesTest {
         assertEquals(TreeSitterLibraries.Kind.OPTIMISED, TreeSitterLibraries.loaded().kind(),
                 TreeSitterLibraries.loaded().detail());
         assertTrue(DirectParse.available(), "the optimised core library has direct_parse.c's entry point");
+        assertTrue(TreeDump.available() || Boolean.getBoolean("loopscout.cursor-copies"),
+                "the optimised core library has tree_dump.c's entry point");
         ParsedSource.parse(ParsedSource.Grammar.RUST, "fn main() {}");
         ParsedSource.parse(ParsedSource.Grammar.C, "int main(void) { return 0; }");
         // What the dynamic linker mapped, not only what the classpath offers.
