@@ -65,4 +65,20 @@ public final class FileTrees {
             Files.deleteIfExists(p);
         }
     }
+
+    /**
+     * {@link #delete} for leftovers (scratch folders, old cache versions), where a failure is not the caller's
+     * problem: whether everything went.
+     */
+    public static boolean deleteQuietly(Path dir) {
+        if (dir == null) {
+            return true;
+        }
+        try {
+            delete(dir);
+            return true;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // e.g. a file another process holds or removed meanwhile
+        }
+    }
 }

@@ -87,7 +87,7 @@ public final class SandboxedCPreprocessor implements CPreprocessor {
         } catch (IOException e) {
             return Result.failed(Status.FAILED, "cannot read the output: " + e.getMessage());
         } finally {
-            deleteQuietly(outDir);
+            FileTrees.deleteQuietly(outDir);
         }
     }
 
@@ -99,15 +99,5 @@ public final class SandboxedCPreprocessor implements CPreprocessor {
 
     private static String cut(String s) {
         return s.length() > 300 ? s.substring(0, 300) : s;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir != null) {
-            try {
-                FileTrees.delete(dir);
-            } catch (IOException e) {
-                // an empty temp dir left behind is harmless
-            }
-        }
     }
 }

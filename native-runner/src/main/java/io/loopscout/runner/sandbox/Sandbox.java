@@ -222,7 +222,7 @@ public final class Sandbox {
             if (group != null) {
                 group.close();
             }
-            deleteQuietly(neutral);
+            FileTrees.deleteQuietly(neutral);
         }
     }
 
@@ -467,16 +467,6 @@ public final class Sandbox {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try {
-            FileTrees.delete(dir);
-        } catch (IOException e) {
-            // a leftover empty directory in /tmp is harmless
-        }
-    }
 
     private static SandboxResult error(String why) {
         return new SandboxResult(Outcome.SANDBOX_ERROR, -1, Duration.ZERO, "", false, why);

@@ -6,6 +6,7 @@ import io.loopscout.pipeline.acquire.InputLimits;
 import io.loopscout.pipeline.beam.LoopscoutOptions;
 import io.loopscout.pipeline.beam.LoopscoutPipeline;
 import io.loopscout.pipeline.beam.Progress;
+import io.loopscout.pipeline.scan.ExtractionCache;
 import io.loopscout.report.OutputDir;
 import io.loopscout.report.RunInfo;
 import io.loopscout.runner.sandbox.SandboxSettings;
@@ -33,6 +34,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** Runs the pipeline over a list of projects on the chosen runner, showing progress; shared by run and scan. */
 public final class PipelineRun {
+
+    /** Extraction results of other loopscout builds kept in the cache (the latest used), e.g. to switch branches. */
+    static final int KEEP_OTHER_EXTRACTOR_VERSIONS = 2;
 
     /** The Beam runners offered on the command line. */
     public enum Runner { DirectRunner, FlinkRunner }
@@ -75,6 +79,7 @@ public final class PipelineRun {
         }
         Path cacheDir = settings.cache() != null ? settings.cache() : Acquirers.defaultCacheRoot();
         Files.createDirectories(cacheDir);
+        new ExtractionCache(cacheDir).pruneOtherVersions(KEEP_OTHER_EXTRACTOR_VERSIONS);
         LoopscoutOptions options = options(runner, settings.flinkMaster());
         options.setCacheDir(cacheDir.toAbsolutePath().toString());
         options.setOutDir(out.toAbsolutePath().toString());

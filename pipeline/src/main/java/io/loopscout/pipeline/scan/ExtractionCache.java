@@ -1,5 +1,6 @@
 package io.loopscout.pipeline.scan;
 
+import io.loopscout.core.FileTrees;
 import io.loopscout.extract.FileExtraction;
 import io.loopscout.extract.ProjectExtractor;
 import io.loopscout.extract.Sha256;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +42,8 @@ public final class ExtractionCache {
     private static final List<String> EXTRACTOR_PACKAGES = List.of("io/loopscout/extract/", "io/loopscout/core/",
             "org/treesitter/");
     private static volatile String extractorVersion;
+    /** The marker file a run touches in its version's folder ({@link #pruneOtherVersions}). */
+    static final String USED = ".last-used";
 
     private final Path dir;
 
@@ -55,6 +60,47 @@ public final class ExtractionCache {
     /** A cache under {@code root} (e.g. the run's cache folder), in a folder per extractor version. */
     public ExtractionCache(Path root) {
         this.dir = root.resolve("extractions").resolve(extractorVersion().substring(0, 16));
+    }
+
+    /**
+     * Marks this extractor version as used now and deletes the folders of the other versions except the
+     * {@code keep} most recently used: every build of loopscout leaves a folder behind, and nothing else removes
+     * them. A run of a deleted version sharing the cache only misses and writes its entries again. Returns how many
+     * folders were deleted; a folder that cannot be deleted is left (logged), never an error.
+     */
+    public int pruneOtherVersions(int keep) {
+        Path root = dir.getParent();
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(USED), java.time.Instant.now().toString());
+            List<Path> others;
+            try (Stream<Path> list = Files.list(root)) {
+                others = list.filter(p -> Files.isDirectory(p) && !p.equals(dir))
+                        .sorted(Comparator.comparing(ExtractionCache::lastUsed).reversed()).toList();
+            }
+            int deleted = 0;
+            for (Path old : others.subList(Math.min(keep, others.size()), others.size())) {
+                if (FileTrees.deleteQuietly(old)) {
+                    deleted++;
+                } else {
+                    LOG.debug("extraction cache: could not delete the old version folder {}", old);
+                }
+            }
+            return deleted;
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("extraction cache: no pruning of {}: {}", root, e.toString());
+            return 0;
+        }
+    }
+
+    /** When a version folder was last opened for a run (its marker), else last changed. */
+    private static FileTime lastUsed(Path versionDir) {
+        try {
+            Path marker = versionDir.resolve(USED);
+            return Files.getLastModifiedTime(Files.exists(marker) ? marker : versionDir);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     /** The folder the entries are in (per extractor version). */
