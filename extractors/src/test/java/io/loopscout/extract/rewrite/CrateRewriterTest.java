@@ -198,6 +198,28 @@ class CrateRewriterTest {
         assertTrue(r.diff().contains("+    let mut sub = copy_sub!(d.sub);"), r.diff());
     }
 
+    /** A rewritable loop of one u8 state, the library of the small crates below. */
+    private static final String RUN_MACHINE = """
+            pub fn run(n: u32) -> u32 {
+                let mut s = 0u8;
+                let mut k = 0;
+                // expect: rust/state-loop var=s
+                loop {
+                    match s {
+                        0 => s = 1,
+                        1 => {
+                            k += 1;
+                            if k > n {
+                                return k;
+                            }
+                            s = 0;
+                        }
+                        _ => unreachable!(),
+                    }
+                }
+            }
+            """;
+
     @Test
     void aBrokenBinThatHoldsNoRewriteDoesNotRefuseTheCrate() throws Exception {
         Path crate = tmp.resolve("withbin");
@@ -212,26 +234,7 @@ class CrateRewriterTest {
                 name = "tool"
                 path = "src/tool.rs"
                 """);
-        Files.writeString(crate.resolve("src/lib.rs"), """
-                pub fn run(n: u32) -> u32 {
-                    let mut s = 0u8;
-                    let mut k = 0;
-                    // expect: rust/state-loop var=s
-                    loop {
-                        match s {
-                            0 => s = 1,
-                            1 => {
-                                k += 1;
-                                if k > n {
-                                    return k;
-                                }
-                                s = 0;
-                            }
-                            _ => unreachable!(),
-                        }
-                    }
-                }
-                """);
+        Files.writeString(crate.resolve("src/lib.rs"), RUN_MACHINE);
         // a bin that does not build (as a bin tripping a newer lint on today's rustc)
         Files.writeString(crate.resolve("src/bin/old.rs"), "fn main() { let x: u32 = \"no\"; }\n");
         Files.writeString(crate.resolve("src/tool.rs"), "fn main() { println!(\"{}\", withbin::run(3)); }\n");
@@ -252,26 +255,7 @@ class CrateRewriterTest {
                 version = "0.1.0"
                 edition = "2021"
                 """);
-        Files.writeString(crate.resolve("src/lib.rs"), """
-                pub fn run(n: u32) -> u32 {
-                    let mut s = 0u8;
-                    let mut k = 0;
-                    // expect: rust/state-loop var=s
-                    loop {
-                        match s {
-                            0 => s = 1,
-                            1 => {
-                                k += 1;
-                                if k > n {
-                                    return k;
-                                }
-                                s = 0;
-                            }
-                            _ => unreachable!(),
-                        }
-                    }
-                }
-                """);
+        Files.writeString(crate.resolve("src/lib.rs"), RUN_MACHINE);
         // test data that is not a module (rustc would refuse it): Latin-1, not UTF-8
         byte[] latin1 = "// caf\u00e9\nfn x() { loop { match 0 { _ => break } } }\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(crate.resolve("src/fixtures/latin1.rs"), latin1);
