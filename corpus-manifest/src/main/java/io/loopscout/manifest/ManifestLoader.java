@@ -479,7 +479,7 @@ public final class ManifestLoader {
      * Why {@code path} cannot be a project's source, or null: it must be an existing directory that is not a
      * system directory or the home directory itself (checked on its real path, so a link to {@code /} is refused).
      */
-    static String refusedPath(Path path) {
+    public static String refusedPath(Path path) {
         Path abs = path.toAbsolutePath().normalize();
         if (!Files.exists(abs)) {
             return "path source does not exist: " + abs;

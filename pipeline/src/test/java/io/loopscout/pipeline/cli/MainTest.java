@@ -139,6 +139,16 @@ class MainTest {
     }
 
     @Test
+    void scanRefusesSystemDirectoriesWithTheManifestsRuleInsteadOfAnInternalError() {
+        for (String dir : List.of("/", "/proc", "/etc")) {
+            Outcome o = capture("scan", dir, "--out", tmp.resolve("out-scan").toString());
+            assertEquals(2, o.status(), dir + ": " + o.err());
+            assertTrue(o.err().contains("is a system directory or a whole home"), o.err());
+            assertFalse(o.err().contains("internal error"), o.err());
+        }
+    }
+
+    @Test
     void validManifestValidates() throws Exception {
         Path ok = tmp.resolve("ok.yaml");
         Files.writeString(ok, "projects:\n  - id: a\n    language: rust\n    source: { path: . }\n");
