@@ -2,7 +2,12 @@ package io.loopscout.manifest;
 
 import io.loopscout.core.Language;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +53,44 @@ public final class ManifestLoader {
 
     /** Loads the manifest at {@code path}; relative {@code path:} sources resolve against its folder. */
     public static Manifest load(Path path) throws ManifestException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ManifestException(List.of(new ManifestProblem(path.toString(), 0, null,
-                    "cannot read manifest: " + e.getMessage())));
-        }
+        String text = readText(path);
         Path dir = path.toAbsolutePath().getParent();
         return parse(path.toString(), text, dir);
+    }
+
+    /**
+     * The manifest's text: at most {@link #MAX_BYTES} bytes are read (so {@code /dev/zero} or a runaway file
+     * stops there, while a pipe such as {@code <(...)} still works), decoded strictly as UTF-8; a byte that is
+     * not UTF-8 is reported at its line.
+     */
+    private static String readText(Path path) throws ManifestException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw single(path, 0, "cannot read manifest: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw single(path, 0, "the manifest is larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw single(path, line, String.format("not UTF-8 (byte 0x%02X): save the manifest as UTF-8",
+                    bytes[at] & 0xff));
+        }
+        return out.flip().toString();
+    }
+
+    private static ManifestException single(Path path, int line, String message) {
+        return new ManifestException(List.of(new ManifestProblem(path.toString(), line, null, message)));
     }
 
     /** Parses manifest text; {@code baseDir} resolves relative {@code path:} sources. */
@@ -431,6 +465,9 @@ public final class ManifestLoader {
     /** A manifest's size limit in characters: 100,000 projects fit, an endless document does not. */
     static final int MAX_CODE_POINTS = 64 << 20;
 
+    /** Bytes read of a manifest file, the same 64 MiB: a longer file is refused without reading the rest. */
+    static final int MAX_BYTES = 64 << 20;
+
     /** Directories a {@code path:} source must never be: the whole system, or a user's whole home. */
     private static final List<String> SYSTEM_DIRS = List.of("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib",
             "/lib32", "/lib64", "/media", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp",
@@ -442,7 +479,7 @@ public final class ManifestLoader {
      * Why {@code path} cannot be a project's source, or null: it must be an existing directory that is not a
      * system directory or the home directory itself (checked on its real path, so a link to {@code /} is refused).
      */
-    static String refusedPath(Path path) {
+    public static String refusedPath(Path path) {
         Path abs = path.toAbsolutePath().normalize();
         if (!Files.exists(abs)) {
             return "path source does not exist: " + abs;

@@ -1,6 +1,7 @@
 package io.loopscout.manifest;
 
 import java.io.Serializable;
+import java.util.regex.Pattern;
 
 /** Where a project's source comes from: a crate on crates.io, a git repository, or a local path. */
 public sealed interface SourceSpec extends Serializable
@@ -27,6 +28,9 @@ public sealed interface SourceSpec extends Serializable
 
     /** A git repository pinned to a commit SHA, tag or branch ({@code rev} null means the default branch). */
     record Git(String url, String rev) implements SourceSpec {
+        /** The user info of a URL's authority: {@code scheme://}, then anything but a slash, space or @, then @. */
+        private static final Pattern USER_INFO = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\\s@]+@");
+
         @Override
         public String kind() {
             return "git";
@@ -34,7 +38,20 @@ public sealed interface SourceSpec extends Serializable
 
         @Override
         public String display() {
-            return "git:" + url + (rev == null ? "" : "@" + rev);
+            return "git:" + shownUrl() + (rev == null ? "" : "@" + rev);
+        }
+
+        /**
+         * The URL as outputs and messages show it: credentials written into it ({@code https://user:token@host},
+         * {@code ssh://user:pw@host}) become {@code ***}, so a token never reaches a report, a CSV or a log.
+         */
+        public String shownUrl() {
+            return redactUserInfo(url);
+        }
+
+        /** {@code text} with the user info of every URL in it ({@code scheme://USERINFO@host}) replaced by ***. */
+        public static String redactUserInfo(String text) {
+            return text == null ? null : USER_INFO.matcher(text).replaceAll("$1***@");
         }
     }
 

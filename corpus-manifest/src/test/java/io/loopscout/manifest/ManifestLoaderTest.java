@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.core.Language;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,23 @@ class ManifestLoaderTest {
         ManifestProblem p = e.problems().get(0);
         assertTrue(p.message().contains("aliases"), p.message());
         assertEquals(7, p.line(), "the 51st alias to a collection is on line 7 (10 a line from line 2)");
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsReportedAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path m = tmp.resolve("latin1.yaml");
+        Files.write(m, "projects:\n  - id: cafe\n    language: rust\n    notes: caf\u00e9\n    source: { path: . }\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(m));
+        ManifestProblem p = e.problems().get(0);
+        assertEquals(4, p.line(), p.toString());
+        assertTrue(p.message().contains("not UTF-8") && p.message().contains("0xE9"), p.toString());
+    }
+
+    @Test
+    void anEndlessDeviceIsRefusedAfterItsCapNotReadUntilMemoryRunsOut() {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(Path.of("/dev/zero")));
+        assertTrue(e.getMessage().contains("larger than 64 MiB"), e.getMessage());
     }
 
     private static void assertContains(String all, String expected) {

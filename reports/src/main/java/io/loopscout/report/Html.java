@@ -8,7 +8,8 @@ public final class Html {
 
     /**
      * {@code s} escaped for element text and double- or single-quoted attribute values ({@code & < > " '}).
-     * Control characters other than tab and newline become U+FFFD so that no input can make the page invalid.
+     * Control characters other than tab and newline become U+FFFD so that no input can make the page invalid;
+     * bidirectional controls and line separators are shown as escapes ({@link InvisibleControls}).
      * Null becomes empty.
      */
     public static String esc(String s) {
@@ -27,6 +28,8 @@ public final class Html {
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
                         sb.append('\uFFFD');
+                    } else if (InvisibleControls.isInvisibleControl(c)) {
+                        sb.append(InvisibleControls.escape(c)); // Trojan Source: shown, not obeyed
                     } else {
                         sb.append(c);
                     }

@@ -175,10 +175,14 @@ public final class ResultsMarkdown {
         md.append("| ").append(key).append(" | ").append(cell(value)).append(" |\n");
     }
 
-    /** A Markdown table cell: pipes escaped, no line breaks, formula prefix of the CSV removed. */
+    /**
+     * A Markdown table cell: pipes escaped, no line breaks, no HTML, no link or image ({@code [} {@code ]}
+     * escaped: a corpus text {@code ![x](https://...)} would load a picture where the page is read), invisible
+     * controls shown ({@link InvisibleControls}), the CSV's formula guard removed.
+     */
     static String cell(String s) {
-        String t = s.startsWith("'") ? s.substring(1) : s;
-        return t.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ").replace("<", "&lt;");
+        return InvisibleControls.shown(CsvTable.unguard(s)).replace("\\", "\\\\").replace("|", "\\|")
+                .replace("[", "\\[").replace("]", "\\]").replace("\r", " ").replace("\n", " ").replace("<", "&lt;");
     }
 
     private static String get(CSVRecord r, String column) {

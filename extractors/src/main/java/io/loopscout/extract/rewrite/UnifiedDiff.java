@@ -29,7 +29,8 @@ public final class UnifiedDiff {
         List<String> b = lines(newText);
         List<Line> script = script(a, b);
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
+        out.append("--- ").append(headerName(oldName)).append('\n').append("+++ ").append(headerName(newName))
+                .append('\n');
         int i = 0;
         while (i < script.size()) {
             if (script.get(i).op() == ' ') {
@@ -76,6 +77,37 @@ public final class UnifiedDiff {
             i = end;
         }
         return out.toString();
+    }
+
+    /**
+     * A file name for a {@code ---}/{@code +++} line, C-quoted as git writes it (both {@code git apply} and GNU
+     * patch read the quoted form) when it holds a control character, a space, a quote or a backslash: a corpus
+     * file named with a newline must neither end the header nor forge another file's header.
+     */
+    static String headerName(String name) {
+        boolean plain = name.chars().allMatch(c -> c > 0x20 && c != 0x7f && c != '"' && c != '\\');
+        if (plain) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\%03o", (int) c));
+                    } else {
+                        sb.append(c); // other characters stay as they are, non-ASCII as UTF-8
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private static String range(int start, int count) {

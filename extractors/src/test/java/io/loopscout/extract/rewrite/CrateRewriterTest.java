@@ -1,5 +1,6 @@
 package io.loopscout.extract.rewrite;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -197,6 +198,28 @@ class CrateRewriterTest {
         assertTrue(r.diff().contains("+    let mut sub = copy_sub!(d.sub);"), r.diff());
     }
 
+    /** A rewritable loop of one u8 state, the library of the small crates below. */
+    private static final String RUN_MACHINE = """
+            pub fn run(n: u32) -> u32 {
+                let mut s = 0u8;
+                let mut k = 0;
+                // expect: rust/state-loop var=s
+                loop {
+                    match s {
+                        0 => s = 1,
+                        1 => {
+                            k += 1;
+                            if k > n {
+                                return k;
+                            }
+                            s = 0;
+                        }
+                        _ => unreachable!(),
+                    }
+                }
+            }
+            """;
+
     @Test
     void aBrokenBinThatHoldsNoRewriteDoesNotRefuseTheCrate() throws Exception {
         Path crate = tmp.resolve("withbin");
@@ -211,26 +234,7 @@ class CrateRewriterTest {
                 name = "tool"
                 path = "src/tool.rs"
                 """);
-        Files.writeString(crate.resolve("src/lib.rs"), """
-                pub fn run(n: u32) -> u32 {
-                    let mut s = 0u8;
-                    let mut k = 0;
-                    // expect: rust/state-loop var=s
-                    loop {
-                        match s {
-                            0 => s = 1,
-                            1 => {
-                                k += 1;
-                                if k > n {
-                                    return k;
-                                }
-                                s = 0;
-                            }
-                            _ => unreachable!(),
-                        }
-                    }
-                }
-                """);
+        Files.writeString(crate.resolve("src/lib.rs"), RUN_MACHINE);
         // a bin that does not build (as a bin tripping a newer lint on today's rustc)
         Files.writeString(crate.resolve("src/bin/old.rs"), "fn main() { let x: u32 = \"no\"; }\n");
         Files.writeString(crate.resolve("src/tool.rs"), "fn main() { println!(\"{}\", withbin::run(3)); }\n");
@@ -239,6 +243,26 @@ class CrateRewriterTest {
                 CrateRoots.targetArgs(crate, List.of("src/bin/old.rs", "src/lib.rs", "src/tool.rs")));
         RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
         assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
+    }
+
+    @Test
+    void aNonUtf8FileUnderSrcIsLeftAsItIsAndTheRestIsRewritten() throws Exception {
+        Path crate = tmp.resolve("latin1");
+        Files.createDirectories(crate.resolve("src/fixtures"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "latin1"
+                version = "0.1.0"
+                edition = "2021"
+                """);
+        Files.writeString(crate.resolve("src/lib.rs"), RUN_MACHINE);
+        // test data that is not a module (rustc would refuse it): Latin-1, not UTF-8
+        byte[] latin1 = "// caf\u00e9\nfn x() { loop { match 0 { _ => break } } }\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(crate.resolve("src/fixtures/latin1.rs"), latin1);
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.IN_PLACE);
+        assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
+        assertEquals(1, r.loops().size(), r.loops().toString());
+        assertArrayEquals(latin1, Files.readAllBytes(crate.resolve("src/fixtures/latin1.rs")));
     }
 
     @Test

@@ -404,10 +404,41 @@ public final class Sandbox {
         for (Path p : cmd.writable()) {
             a.addAll(List.of("--bind", p.toString(), p.toString()));
         }
+        for (Path secret : hiddenSecrets(cmd)) {
+            a.addAll(List.of("--ro-bind", "/dev/null", secret.toString()));
+        }
         // the private /tmp is empty: a neutral working directory with no corpus .cargo/config.toml above it
         String cwd = cmd.workDir() == null ? "/tmp" : cmd.workDir().toString();
         a.addAll(List.of("--remount-ro", "/", "--chdir", cwd, "--"));
         return a;
+    }
+
+    /** Files of the cargo home that hold registry tokens (cargo's {@code credentials.toml} and its old name). */
+    private static final List<String> CARGO_SECRETS = List.of("credentials.toml", "credentials");
+
+    /**
+     * The token files of the command's cargo home, which a command without network sees as empty: a build script
+     * or benchmark could otherwise read the user's crates.io token and print it into the log, whose first error
+     * lines reach failures.csv and report.html. ({@code cargo fetch}, the one command with network, runs no
+     * corpus code and may need them for a private registry.)
+     */
+    static List<Path> hiddenSecrets(SandboxCommand cmd) {
+        String home = cmd.env().get("CARGO_HOME");
+        if (cmd.network() || home == null || home.isEmpty()) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        for (String name : CARGO_SECRETS) {
+            Path f = Path.of(home).resolve(name);
+            try {
+                if (Files.isRegularFile(f)) {
+                    out.add(f.toRealPath()); // a link's target is what a reader would get
+                }
+            } catch (IOException e) {
+                // vanished meanwhile: nothing to hide
+            }
+        }
+        return out;
     }
 
     private static void pump(InputStream in, CappedLog log, AtomicLong lastOutput) {

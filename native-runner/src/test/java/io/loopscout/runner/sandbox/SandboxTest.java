@@ -117,6 +117,43 @@ class SandboxTest {
     }
 
     @Test
+    void aCommandWithoutNetworkSeesTheCargoHomeButNotItsRegistryToken() throws IOException {
+        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, "the weak mode shows the whole file system");
+        Path home = Files.createDirectories(scratch.resolve("cargo-home"));
+        Files.writeString(home.resolve("credentials.toml"), "[registry]\ntoken = \"cio-SECRET-1\"\n");
+        Files.writeString(home.resolve("real-credentials"), "token = \"cio-SECRET-2\"\n");
+        Files.createSymbolicLink(home.resolve("credentials"), home.resolve("real-credentials"));
+        Files.writeString(home.resolve("config.toml"), "[build]\njobs = 1\n");
+        String script = "cat \"$CARGO_HOME/config.toml\" \"$CARGO_HOME/credentials.toml\" \"$CARGO_HOME/credentials\" "
+                + "\"$CARGO_HOME/real-credentials\"; echo end";
+        SandboxResult r = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c", script)).readOnly(home)
+                .env("PATH", "/usr/bin:/bin").env("CARGO_HOME", home.toString()).limits(SMALL).build());
+        assertEquals(Outcome.OK, r.outcome(), r.detail() + "\n" + r.log());
+        assertTrue(r.log().contains("jobs = 1") && r.log().contains("end"), r.log());
+        assertFalse(r.log().contains("cio-SECRET"), "a build script read the registry token:\n" + r.log());
+        assertTrue(Files.readString(home.resolve("credentials.toml")).contains("cio-SECRET-1"), "host file intact");
+    }
+
+    @Test
+    void aDaemonThatOutlivesItsCommandIsKilledWithIt() throws Exception {
+        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, "the weak mode has no pid namespace");
+        String sleep = "sleep 317." + ProcessHandle.current().pid(); // a command line no other process has
+        SandboxResult r = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c",
+                        "setsid sh -c 'exec " + sleep + "' </dev/null >/dev/null 2>&1 & echo started")).limits(SMALL)
+                .env("PATH", "/usr/bin:/bin").build());
+        assertEquals(Outcome.OK, r.outcome(), r.detail() + "\n" + r.log());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        boolean alive = true;
+        while (alive && System.nanoTime() < deadline) {
+            alive = ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(sleep));
+            if (alive) {
+                Thread.sleep(100);
+            }
+        }
+        assertFalse(alive, "the daemon outlived its sandbox: " + sleep);
+    }
+
+    @Test
     void sandboxHasNoNetworkAndAPrivateTmp() throws IOException {
         Path marker = Files.writeString(Path.of("/tmp", "loopscout-host-marker-" + ProcessHandle.current().pid()),
                 "host");

@@ -23,6 +23,9 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
@@ -153,6 +156,10 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                 return;
             }
             if (target.objectId() != null) {
+                if (localRepositoryLacks(url, target.objectId())) {
+                    throw new AcquireException(FailureClass.CLONE_FAIL, "revision '" + target.objectId().name()
+                            + "' not found in " + url + " (no such commit)");
+                }
                 try {
                     git.fetch().setRemote(url).setDepth(1).setRefSpecs(new RefSpec(target.objectId().name())).call();
                     if (hasCommit(git.getRepository(), target.objectId().name())) {
@@ -166,6 +173,29 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                     new RefSpec("+refs/tags/*:refs/tags/*")).call();
         } catch (GitAPIException e) {
             throw new AcquireException(FailureClass.CLONE_FAIL, "cannot fetch from " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when {@code url} is a repository on this machine ({@code file://} or a plain path) without the commit
+     * {@code id}. JGit serves such a fetch in-process, and its upload-pack prints a stack trace to stderr when
+     * asked for a commit it lacks; the answer is the same without asking.
+     */
+    private static boolean localRepositoryLacks(String url, ObjectId id) {
+        try {
+            URIish uri = new URIish(url);
+            if (uri.getScheme() != null && !uri.getScheme().equals("file") || uri.getHost() != null) {
+                return false;
+            }
+            java.io.File dir = RepositoryCache.FileKey.resolve(new java.io.File(uri.getPath()), FS.DETECTED);
+            if (dir == null) {
+                return false;
+            }
+            try (Repository r = new FileRepositoryBuilder().setGitDir(dir).setMustExist(true).build()) {
+                return !hasCommit(r, id.name());
+            }
+        } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
+            return false; // let the fetch say what is wrong
         }
     }
 

@@ -67,13 +67,14 @@ final class RewriteCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         for (LoopOutcome l : r.loops()) {
-            System.out.printf("%s:%d %s %s %s%s%n", l.file(), l.line(), l.pattern(), l.stateVariable(),
+            System.out.printf("%s:%d %s %s %s%s%n", TerminalText.shown(l.file()), l.line(), l.pattern(),
+                    TerminalText.shown(l.stateVariable()),
                     l.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    l.reason().isEmpty() ? "" : " (" + l.reason() + ")");
+                    l.reason().isEmpty() ? "" : " (" + TerminalText.shown(l.reason()) + ")");
         }
         System.out.printf("%d rewritten, %d left alone, %d reverted%s%n", r.count(LoopOutcome.Status.REWRITTEN),
                 r.count(LoopOutcome.Status.LEFT_ALONE), r.count(LoopOutcome.Status.REVERTED),
-                r.applied() ? "; files changed: " + r.changedFiles() : "");
+                r.applied() ? "; files changed: " + TerminalText.shown(r.changedFiles().toString()) : "");
         if (patch != null) {
             Files.writeString(patch, r.diff(), StandardCharsets.UTF_8);
             System.out.println("patch written to " + patch);

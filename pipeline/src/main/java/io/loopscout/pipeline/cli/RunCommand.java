@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             m = ManifestLoader.load(manifest);
         } catch (ManifestException e) {
-            e.problems().forEach(System.err::println);
+            e.problems().forEach(p -> System.err.println(TerminalText.shown(p.toString())));
             return Main.USAGE;
         }
         List<String> unknown = only.stream().filter(id -> m.projects().stream().noneMatch(p -> p.id().equals(id)))

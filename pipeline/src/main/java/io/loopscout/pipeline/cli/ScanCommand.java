@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +55,11 @@ final class ScanCommand implements Callable<Integer> {
                 System.err.println("loopscout: not a directory: " + p);
                 return Main.USAGE;
             }
+            String refused = io.loopscout.manifest.ManifestLoader.refusedPath(p);
+            if (refused != null) {
+                System.err.println("loopscout: " + TerminalText.shown(refused)); // the rule of a manifest's path:
+                return Main.USAGE;
+            }
             Path abs = p.toAbsolutePath().normalize();
             String base = idOf(abs);
             String id = base;
@@ -66,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
             // (SARIF above all) are relative to the repository root, as code scanning maps them
             Path root = checkoutRoot(abs);
             String subdir = root == null || root.equals(abs) ? null : root.relativize(abs).toString();
-            projects.add(new ProjectSpec(id, languageOf(abs), new SourceSpec.Path((subdir == null ? abs : root)
+            projects.add(new ProjectSpec(id, languageOf(abs, limits.maxFiles()), new SourceSpec.Path((subdir == null ? abs : root)
                     .toString()), Popularity.none(), subdir, null, null, 0));
         }
         return PipelineRun.run("scan of " + paths.size() + " path(s)", projects, RunSettings.defaults(out)
@@ -94,16 +98,30 @@ final class ScanCommand implements Callable<Integer> {
         return gitDir.toPath().getParent().toAbsolutePath().normalize();
     }
 
-    private static Language languageOf(Path dir) throws IOException {
-        boolean rust = false;
-        boolean c = false;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) s::iterator) {
+    /**
+     * Rust, C or mixed, from the names of the first {@code maxFiles} files under {@code dir}; folders it cannot
+     * read are passed over (the listing reports what it could not read), so this look never fails the scan.
+     */
+    static Language languageOf(Path dir, long maxFiles) throws IOException {
+        boolean[] found = new boolean[2]; // rust, c
+        long[] seen = {0};
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
                 Language l = Language.ofFile(f.toString());
-                rust |= l == Language.RUST;
-                c |= l == Language.C;
+                found[0] |= l == Language.RUST;
+                found[1] |= l == Language.C;
+                return ++seen[0] >= maxFiles ? java.nio.file.FileVisitResult.TERMINATE
+                        : java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        boolean rust = found[0];
+        boolean c = found[1];
         return rust && c ? Language.MIXED : c ? Language.C : Language.RUST;
     }
 }

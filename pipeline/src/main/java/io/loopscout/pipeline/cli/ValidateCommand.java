@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
             return 0;
         } catch (ManifestException e) {
             for (ManifestProblem p : e.problems()) {
-                System.err.println(p);
+                System.err.println(TerminalText.shown(p.toString()));
             }
             System.err.println(file + ": " + e.problems().size() + " problem(s)");
             return Main.USAGE;

@@ -115,6 +115,34 @@ class GitAcquirerTest {
         assertTrue(noSha.getMessage().contains("not found"), noSha.getMessage());
     }
 
+    @Test
+    void aMissingPinnedCommitOfALocalRepositoryIsOneCleanRowNotAStackTrace() throws Exception {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        AcquireException noSha;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            noSha = assertThrows(AcquireException.class,
+                    () -> acquirers.acquire(spec(origin.url(), "0123456789abcdef0123456789abcdef01234567")));
+            Thread.sleep(200); // JGit's upload-pack thread printed after the fetch had failed
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(FailureClass.CLONE_FAIL, noSha.failureClass());
+        assertTrue(noSha.getMessage().contains("'0123456789abcdef0123456789abcdef01234567' not found in "
+                + origin.url()), noSha.getMessage());
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing on stderr");
+    }
+
+    @Test
+    void credentialsInTheUrlNeverReachTheFailureMessage() {
+        AcquireException e = assertThrows(AcquireException.class,
+                () -> acquirers.acquire(spec("https://someone:hunter2-token@127.0.0.1:1/x.git", "main")));
+        assertEquals(FailureClass.CLONE_FAIL, e.failureClass());
+        assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("someone"), e.getMessage());
+        assertTrue(e.getMessage().contains("https://***@127.0.0.1:1/x.git"), e.getMessage());
+    }
+
     private Path onlyRepo() throws Exception {
         try (var s = Files.list(tmp.resolve("cache/git"))) {
             return s.filter(p -> p.toString().endsWith(".git")).findFirst().orElseThrow();

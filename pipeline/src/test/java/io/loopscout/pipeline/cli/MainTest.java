@@ -118,6 +118,37 @@ class MainTest {
     }
 
     @Test
+    void terminalEscapesInAManifestArePrintedAsTextNotSentToTheTerminal() throws Exception {
+        Path bad = tmp.resolve("esc.yaml");
+        // a YAML double-quoted scalar may hold ESC (\e), BEL, a newline and a bidi override
+        Files.writeString(bad, "projects:\n  - id: \"\\e]0;pwned\\a\\e[2J\\nx\\u202e\"\n    language: rust\n"
+                + "    source: { path: . }\n");
+        for (String[] args : List.of(new String[] {"validate", bad.toString()},
+                new String[] {"run", "--manifest", bad.toString()})) {
+            Outcome o = capture(args);
+            assertEquals(2, o.status(), o.err());
+            assertFalse(o.err().chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x202e), o.err());
+            assertTrue(o.err().contains("\\x1b]0;pwned\\x07\\x1b[2J\\nx\\u202e"), o.err());
+        }
+    }
+
+    @Test
+    void terminalTextEscapesControlsAndKeepsTheRest() {
+        assertEquals("src/a\\nb.rs caf\u00e9 \\x1b[31m \\x9b \\u2066",
+                TerminalText.shown("src/a\nb.rs caf\u00e9 \u001b[31m \u009b \u2066"));
+    }
+
+    @Test
+    void scanRefusesSystemDirectoriesWithTheManifestsRuleInsteadOfAnInternalError() {
+        for (String dir : List.of("/", "/proc", "/etc")) {
+            Outcome o = capture("scan", dir, "--out", tmp.resolve("out-scan").toString());
+            assertEquals(2, o.status(), dir + ": " + o.err());
+            assertTrue(o.err().contains("is a system directory or a whole home"), o.err());
+            assertFalse(o.err().contains("internal error"), o.err());
+        }
+    }
+
+    @Test
     void validManifestValidates() throws Exception {
         Path ok = tmp.resolve("ok.yaml");
         Files.writeString(ok, "projects:\n  - id: a\n    language: rust\n    source: { path: . }\n");
