@@ -133,10 +133,10 @@ public final class CExtractor implements Extractor {
         boolean expand = MacroExpander.mayNeedExpansion(prepared, table);
         MacroExpander.Result first = expand ? MacroExpander.expand(prepared, table, 0) : null;
         String firstText = first == null ? prepared : first.text();
-        // Only bodies with a switch or goto are analysed: the others are blanked before the (costly) parse;
-        // so are attribute macros before a function's name, which tree-sitter takes for the declarator.
-        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C,
-                InertBlockBlanker.blank(AttributeMacroBlanker.blank(firstText)), timeout);
+        // Only bodies with a switch or goto are analysed: the others are blanked before the (costly) parse
+        // (and attribute macros before a function's name, which tree-sitter takes for the declarator).
+        ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(firstText),
+                timeout);
         Map<String, Finding> findings = new LinkedHashMap<>();
         SourceLines lines = new SourceLines(text);
         BitSet noMacros = new BitSet();
@@ -149,8 +149,8 @@ public final class CExtractor implements Extractor {
         if (first != null && first.alternatives()) {
             // Another #if branch defines a control-flow macro differently: the pattern counts if either has it.
             MacroExpander.Result second = MacroExpander.expand(prepared, table, 1);
-            ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C,
-                    InertBlockBlanker.blank(AttributeMacroBlanker.blank(second.text())), timeout);
+            ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(second.text()),
+                    timeout);
             for (Draft d : analyze(other, second.text(), second, tableElsewhere, table)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
                 // One loop (or function) is one finding: the more specific pattern wins across variants too.

@@ -1,0 +1,85 @@
+package io.loopscout.extract.c;
+
+/**
+ * Attribute macros between a top-level declaration's type and its name: an upper-case function-like macro
+ * invocation directly followed by {@code name(} ({@code static void LIBXML_ATTR_FORMAT(4,0) xmlSchemaErr(..)},
+ * {@code G_GNUC_PRINTF(2, 3)}). Its definition is usually in a header the scan does not resolve, and tree-sitter
+ * then reads the macro as the declarator and the real name and parameters as an old-style parameter list that runs
+ * on to the next brace, swallowing the functions in between under the macro's name; {@link InertBlockBlanker}
+ * blanks them. Outside a function two juxtaposed calls are no C, so nothing else matches.
+ */
+final class AttributeMacros {
+
+    private AttributeMacros() {
+    }
+
+    /**
+     * Where the attribute macro invocation starting at identifier {@code i} (at file level) ends, or -1 when none
+     * starts there.
+     */
+    static int invocationEnd(String text, int i) {
+        int end = identifierEnd(text, i);
+        return isMacroName(text, i, end) ? attributeEnd(text, end) : -1;
+    }
+
+    private static int identifierEnd(String text, int i) {
+        int j = i;
+        while (j < text.length() && CLexer.isIdentPart(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Upper case, digits and underscores, with two letters at least: a macro by convention. */
+    private static boolean isMacroName(String text, int from, int to) {
+        int letters = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+            letters += c >= 'A' && c <= 'Z' ? 1 : 0;
+        }
+        return letters >= 2;
+    }
+
+    /**
+     * Where the invocation starting its argument list at or after {@code from} ends, when an identifier and an
+     * opening parenthesis follow it (the declarator it decorates); else -1.
+     */
+    private static int attributeEnd(String text, int from) {
+        int open = skipSpace(text, from);
+        if (open >= text.length() || text.charAt(open) != '(') {
+            return -1;
+        }
+        int depth = 0;
+        int j = open;
+        for (; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                break;
+            } else if (c == ';' || c == '{' || c == '}') {
+                return -1;
+            }
+        }
+        if (j >= text.length()) {
+            return -1;
+        }
+        int close = j + 1;
+        int name = skipSpace(text, close);
+        if (name >= text.length() || !CLexer.isIdentStart(text.charAt(name))) {
+            return -1;
+        }
+        int after = skipSpace(text, identifierEnd(text, name));
+        return after < text.length() && text.charAt(after) == '(' ? close : -1;
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
