@@ -19,7 +19,43 @@ final class AttributeMacros {
      */
     static int invocationEnd(String text, int i) {
         int end = identifierEnd(text, i);
-        return isMacroName(text, i, end) ? attributeEnd(text, end) : -1;
+        return isMacroName(text, i, end) && typeBefore(text, i) ? attributeEnd(text, end) : -1;
+    }
+
+    /** Words that may precede a declaration's type: without a type before it, NAME(x) may be the type. */
+    private static final java.util.Set<String> NOT_A_TYPE = java.util.Set.of("static", "extern", "inline",
+            "__inline", "__inline__", "const", "volatile", "register", "typedef");
+
+    /**
+     * True when a type stands before {@code i} in the same declaration (a word that is no storage class or
+     * qualifier, or a pointer star): liblzma's {@code extern LZMA_API(lzma_ret) lzma_code(..)} has none, and
+     * tree-sitter reads the macro as the type there (a macro type specifier).
+     */
+    private static boolean typeBefore(String text, int i) {
+        int j = i - 1;
+        while (j >= 0) {
+            while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+                j--;
+            }
+            if (j < 0) {
+                return false;
+            }
+            char c = text.charAt(j);
+            if (c == '*') {
+                return true;
+            }
+            if (!CLexer.isIdentPart(c)) {
+                return false;
+            }
+            int end = j + 1;
+            while (j >= 0 && CLexer.isIdentPart(text.charAt(j))) {
+                j--;
+            }
+            if (!NOT_A_TYPE.contains(text.substring(j + 1, end))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int identifierEnd(String text, int i) {
