@@ -133,7 +133,8 @@ public final class CExtractor implements Extractor {
         boolean expand = MacroExpander.mayNeedExpansion(prepared, table);
         MacroExpander.Result first = expand ? MacroExpander.expand(prepared, table, 0) : null;
         String firstText = first == null ? prepared : first.text();
-        // Only bodies with a switch or goto are analysed: the others are blanked before the (costly) parse.
+        // Only bodies with a switch or goto are analysed: the others are blanked before the (costly) parse
+        // (and attribute macros before a function's name, which tree-sitter takes for the declarator).
         ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(firstText),
                 timeout);
         Map<String, Finding> findings = new LinkedHashMap<>();

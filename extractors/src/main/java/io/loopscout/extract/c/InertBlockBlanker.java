@@ -7,6 +7,9 @@ package io.loopscout.extract.c;
  * cost most of the time. Newlines are kept, so lines (and findings' line numbers) do not move; the braces stay,
  * so the file still parses as the same sequence of top-level items.
  *
+ * <p>At file level it also blanks {@link AttributeMacros attribute macros} before a function's name, which
+ * tree-sitter would take for the declarator.
+ *
  * <p>When the braces outside directives, comments and literals do not balance, the text is returned as is
  * (nothing is blanked that the parser might have read differently).
  */
@@ -65,6 +68,20 @@ final class InertBlockBlanker {
                             out[k] = ' ';
                         }
                     }
+                }
+            } else if (depth == 0 && CLexer.isIdentStart(c) && (i == 0 || !CLexer.isIdentPart(text.charAt(i - 1)))) {
+                int end = AttributeMacros.invocationEnd(text, i);
+                if (end > 0) {
+                    if (out == null) {
+                        out = text.toCharArray();
+                    }
+                    for (int k = i; k < end; k++) {
+                        if (out[k] != '\n') {
+                            out[k] = ' ';
+                        }
+                    }
+                    i = end;
+                    continue;
                 }
             } else if (depth > 0 && !keyword && (c == 's' || c == 'g' || c == '_')
                     && (i == 0 || !CLexer.isIdentPart(text.charAt(i - 1)))) {

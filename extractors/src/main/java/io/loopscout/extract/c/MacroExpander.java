@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Rewrites C text so that tree-sitter sees the control flow macros hide: invocations of
- * {@link MacroTable#controlFlowMacros() control-flow macros} are replaced by their expansion, and GCC's
+ * {@link MacroTable#controlFlowMacros() control-flow macros} and {@link MacroTable#placeMacros() accessors of a
+ * fixed place} are replaced by their expansion, and GCC's
  * {@code goto *expr;} (which the grammar lacks) by the call {@code __loopscout_goto(expr);}.
  *
  * <p>Line numbers are preserved: an expansion is written on the invocation's first line and the lines the
@@ -38,7 +39,8 @@ final class MacroExpander {
     }
 
     private final MacroTable table;
-    private final Set<String> controlFlow;
+    /** Control-flow macros and accessors of a fixed place ({@link MacroTable#placeMacros()}): both expanded. */
+    private final Set<String> expanded;
     private final java.util.Map<String, MacroTable.Definition> noise;
     private final NameFilter names;
     private final int variant;
@@ -48,9 +50,10 @@ final class MacroExpander {
 
     private MacroExpander(MacroTable table, int variant) {
         this.table = table;
-        this.controlFlow = table.controlFlowMacros();
+        this.expanded = new HashSet<>(table.controlFlowMacros());
+        expanded.addAll(table.placeMacros());
         this.noise = table.noiseMacros();
-        Set<String> all = new HashSet<>(controlFlow);
+        Set<String> all = new HashSet<>(expanded);
         all.addAll(noise.keySet());
         all.add("goto");
         all.add("__LINE__");
@@ -67,7 +70,8 @@ final class MacroExpander {
 
     /** True when the text may need rewriting: macros to expand are known, or it has a computed goto. */
     static boolean mayNeedExpansion(String text, MacroTable table) {
-        return !table.controlFlowMacros().isEmpty() || !table.noiseMacros().isEmpty() || hasComputedGoto(text);
+        return !table.controlFlowMacros().isEmpty() || !table.noiseMacros().isEmpty()
+                || !table.placeMacros().isEmpty() || hasComputedGoto(text);
     }
 
     private static boolean hasComputedGoto(String text) {
@@ -151,7 +155,7 @@ final class MacroExpander {
             } else if (id.equals("__LINE__") && !top) {
                 replacement = Integer.toString(line);
                 consumed = j;
-            } else if (controlFlow.contains(id) && !disabled.contains(id) && depth < MAX_DEPTH) {
+            } else if (expanded.contains(id) && !disabled.contains(id) && depth < MAX_DEPTH) {
                 List<MacroTable.Definition> alts = table.alternatives(id);
                 if (alts.size() > 1) {
                     alternatives = true;

@@ -49,6 +49,7 @@ public final class MacroTable {
     private final Map<String, Integer> labelTables;
     private Set<String> controlFlow;
     private Map<String, Definition> noise;
+    private Set<String> places;
 
     private MacroTable(Map<String, List<Definition>> definitions, Map<String, Integer> labelTables) {
         this.definitions = definitions;
@@ -189,6 +190,65 @@ public final class MacroTable {
             controlFlow = Collections.unmodifiableSet(found);
         }
         return controlFlow;
+    }
+
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
+            "\\**\\(*\\**[A-Za-z_]\\w*\\)*(?:(?:->|\\.)[A-Za-z_]\\w*|\\[\\w+\\])*");
+    private static final java.util.regex.Pattern CAST_PREFIX = java.util.regex.Pattern.compile(
+            "^\\((?:const|enum|struct|unsigned|signed)?[A-Za-z_]\\w*\\**\\)");
+
+    /**
+     * Function-like macros that read or store one fixed place, a state kept behind accessors (http-parser's
+     * {@code CURRENT_STATE()} = {@code p_state}, {@code UPDATE_STATE(V)} = {@code p_state = (enum state) (V);}):
+     * expanded like control flow, so that {@code switch (CURRENT_STATE())} switches on the variable the cases
+     * store into rather than on a call's value. The place may not use a parameter (that is a fetch through the
+     * argument, {@code NEXT(p)} = {@code *(p)++}), and a store is the body's one statement.
+     */
+    public synchronized Set<String> placeMacros() {
+        if (places == null) {
+            Set<String> found = new HashSet<>();
+            Set<String> flow = controlFlowMacros();
+            definitions.forEach((name, defs) -> {
+                if (!flow.contains(name) && defs.size() == 1 && isPlaceAccess(defs.get(0))) {
+                    found.add(name);
+                }
+            });
+            places = Collections.unmodifiableSet(found);
+        }
+        return places;
+    }
+
+    private static boolean isPlaceAccess(Definition d) {
+        if (!d.functionLike()) {
+            return false;
+        }
+        String body = d.body().replaceAll("\\s+", "");
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        if (body.isEmpty() || body.contains(";") || body.contains(",")) {
+            return false;
+        }
+        int eq = body.indexOf('=');
+        String place = body;
+        if (eq >= 0) {
+            if (eq + 1 < body.length() && body.charAt(eq + 1) == '=' || eq > 0 && "=!<>+-*/%&|^".indexOf(
+                    body.charAt(eq - 1)) >= 0 || body.indexOf('=', eq + 1) >= 0) {
+                return false;
+            }
+            place = body.substring(0, eq);
+        } else if (!d.params().isEmpty()) {
+            return false;
+        }
+        if (!PLACE.matcher(place).matches() || CAST_PREFIX.matcher(place).find()) {
+            return false;
+        }
+        for (String id : CLexer.identifiers(place)) {
+            if (d.params().contains(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

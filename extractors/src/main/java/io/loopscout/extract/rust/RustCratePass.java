@@ -205,7 +205,7 @@ public final class RustCratePass {
             if (symbolsError != null) {
                 throw symbolsError;
             }
-            StateTypes types = new StateTypes(new RustSymbols().addAll(extractor.crateSymbols()).addAll(symbols));
+            StateTypes types = new StateTypes(new RustSymbols().addAll(extractor.crateSymbols()).overlay(symbols));
             List<Finding> findings = new ArrayList<>();
             for (Candidate c : candidates) {
                 findings.add(RustFindings.ofLoop(file, parsed, source, c.loop(), c.analysis(), c.pattern(), types));

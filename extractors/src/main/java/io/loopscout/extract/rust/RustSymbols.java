@@ -159,6 +159,20 @@ public final class RustSymbols implements Serializable {
         return this;
     }
 
+    /**
+     * Adds the declarations of one file over this (its crate's) table: a name the file declares means the file's
+     * item, not a namesake elsewhere in the crate (smoltcp's examples/httpclient.rs declares a fieldless
+     * {@code State}, src/socket/dns.rs one with fields; merged, the example's loop read as enum-with-fields).
+     */
+    public RustSymbols overlay(RustSymbols file) {
+        enums.putAll(file.enums);
+        file.variants.forEach((k, v) -> variants.put(k, new HashSet<>(v)));
+        fields.putAll(file.fields);
+        consts.putAll(file.consts);
+        aliases.putAll(file.aliases);
+        return this;
+    }
+
     /** Null when unknown, else whether enum {@code name} has a variant with fields. */
     Boolean enumHasFields(String name) {
         return enums.get(name);

@@ -68,4 +68,32 @@ class CrateSymbolsTest {
         assertEquals("state-type-has-fields", findings.get(1).reason());
         assertEquals("enum-with-fields", findings.get(2).stateType());
     }
+
+    /** smoltcp's examples/httpclient.rs: a fieldless State of its own, and src/socket/dns.rs's State with fields. */
+    private static final SourceFile DNS_RS = new SourceFile("c", "1", "src/dns.rs", Language.RUST, """
+            pub enum State { Pending(u16), Completed, Failure }
+            """);
+    private static final SourceFile CLIENT_RS = new SourceFile("c", "1", "examples/client.rs", Language.RUST, """
+            fn main() {
+                enum State { Connect, Request, Response }
+                let mut state = State::Connect;
+                loop {
+                    state = match state {
+                        State::Connect => State::Request,
+                        State::Request => State::Response,
+                        State::Response => break,
+                    };
+                }
+            }
+            """);
+
+    @Test
+    void aFilesOwnEnumShadowsTheCratesNamesake() {
+        RustSymbols crate = new RustSymbols().addAll(RustExtractor.symbolsOf(DNS_RS))
+                .addAll(RustExtractor.symbolsOf(CLIENT_RS));
+        var findings = new RustExtractor(crate, Duration.ofSeconds(10)).extract(CLIENT_RS).findings();
+        assertEquals(1, findings.size());
+        assertEquals("enum", findings.get(0).stateType());
+        assertEquals(null, findings.get(0).reason());
+    }
 }
