@@ -15,7 +15,8 @@ public final class CrateGate {
 
     static final List<String> ROOT_ATTRS = List.of(
             "#![cfg_attr(loop_match, feature(loop_match))]",
-            "#![cfg_attr(loop_match, allow(incomplete_features))]");
+            // unstable_features: a crate that denies it (comrak) would reject the feature gate itself
+            "#![cfg_attr(loop_match, allow(incomplete_features, unstable_features))]");
     static final String CHECK_CFG = "'cfg(loop_match)'";
     static final String LINT_LINE = "unexpected_cfgs = { level = \"warn\", check-cfg = [" + CHECK_CFG + "] }";
 

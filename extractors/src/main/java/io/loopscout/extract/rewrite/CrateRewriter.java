@@ -178,6 +178,9 @@ public final class CrateRewriter {
             List<LoopPlan> accepted = new ArrayList<>(v.settle(List.of(), candidates));
             Map<LoopPlan, LoopPlan> identityCopies = identityCopies(plans, fileOf, candidates, accepted, v.errors);
             accepted.addAll(v.settle(accepted, List.copyOf(identityCopies.values())));
+            // a build that never compiled a loop proved nothing about its rewrite
+            Set<LoopPlan> unbuilt = v.notCompiled(accepted);
+            accepted.removeAll(unbuilt);
             v.write(accepted);
             finalTexts = v.texts(accepted);
             for (LoopPlan lp : candidates) {
@@ -185,6 +188,9 @@ public final class CrateRewriter {
                 LoopPlan retried = identityCopies.get(lp);
                 if (accepted.contains(lp) || retried != null && accepted.contains(retried)) {
                     outcomes.add(outcome(rel, lp, LoopOutcome.Status.REWRITTEN, ""));
+                } else if (unbuilt.contains(lp) || retried != null && unbuilt.contains(retried)) {
+                    outcomes.add(outcome(rel, lp, LoopOutcome.Status.LEFT_ALONE, RefusalReason.NOT_COMPILED.id()
+                            + ": the verification builds (default features, this target) do not compile it"));
                 } else {
                     String error = retried != null && v.errors.containsKey(retried)
                             ? "with an identity copy: " + v.errors.get(retried) : v.errors.get(lp);
@@ -351,6 +357,56 @@ public final class CrateRewriter {
             }
             return good;
         }
+
+        /**
+         * The loops of {@code loops} that a stable build of the targets does not compile (cfg'd out). Each loop
+         * of the original text gets a probe statement before it, an unused variable warned about even where
+         * the crate allows that lint; a loop whose probe rustc does not mention was never compiled. A probe
+         * build that fails proves nothing either way: then no loop is reported.
+         */
+        Set<LoopPlan> notCompiled(List<LoopPlan> loops) throws IOException {
+            if (loops.isEmpty()) {
+                return Set.of();
+            }
+            Map<String, String> texts = new LinkedHashMap<>(originals);
+            Map<String, TreeMap<Integer, List<Integer>>> probes = new TreeMap<>();
+            for (int i = 0; i < loops.size(); i++) {
+                probes.computeIfAbsent(fileOf.get(loops.get(i)), k -> new TreeMap<>())
+                        .computeIfAbsent(loops.get(i).finding().startLine(), k -> new ArrayList<>()).add(i);
+            }
+            probes.forEach((rel, byLine) -> {
+                List<String> lines = new ArrayList<>(List.of(texts.get(rel).split("\n", -1)));
+                for (Map.Entry<Integer, List<Integer>> e : byLine.descendingMap().entrySet()) {
+                    String line = lines.get(e.getKey() - 1);
+                    String indent = line.substring(0, line.length() - line.stripLeading().length());
+                    for (int i : e.getValue()) {
+                        lines.add(e.getKey() - 1, indent + "#[warn(unused_variables)] let " + PROBE + i + " = ();");
+                    }
+                }
+                texts.put(rel, String.join("\n", lines));
+            });
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                Files.writeString(work.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            }
+            CrateBuilder.Outcome o = builder.build(work, CrateBuilder.Variant.STABLE, targets);
+            if (!o.ok()) {
+                return Set.of();
+            }
+            Set<Integer> seen = new java.util.HashSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(PROBE + "(\\d+)").matcher(o.log());
+            while (m.find()) {
+                seen.add(Integer.parseInt(m.group(1)));
+            }
+            Set<LoopPlan> out = new LinkedHashSet<>();
+            for (int i = 0; i < loops.size(); i++) {
+                if (!seen.contains(i)) {
+                    out.add(loops.get(i));
+                }
+            }
+            return out;
+        }
+
+        private static final String PROBE = "loopscout_compiled_probe_";
 
         private CrateBuilder.Outcome buildBoth(List<LoopPlan> base, List<LoopPlan> loops) throws IOException {
             List<LoopPlan> all = new ArrayList<>(base);

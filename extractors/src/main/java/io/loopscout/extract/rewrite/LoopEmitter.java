@@ -28,6 +28,8 @@ final class LoopEmitter {
     private final List<TextEdit> edits = new ArrayList<>();
     private final Map<SyntaxNode, Boolean> converted = new IdentityHashMap<>();
     private final Set<SyntaxNode> mergedContinues = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The jumps to the state loop the rewrite replaces by breaks out of the dispatch block. */
+    private final Set<SyntaxNode> replacedJumps = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<SyntaxNode> finals = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String blockLabel;
     private final String loopLabel;
@@ -69,8 +71,33 @@ final class LoopEmitter {
             edits.add(new TextEdit(s.scrutinee().start, s.scrutinee().end, s.local()));
         }
         edits.add(TextEdit.insert(match.end, " }"));
+        dropLabelLeftUnused();
         edits.addAll(header(s.site(), s, loopLabelNeeded, loopLabel));
         return new Emission(edits, consts, dynamics);
+    }
+
+    /**
+     * The loop's own label goes when the rewrite replaced every jump naming it (re2rust's `yystate = N; continue
+     * 'yyl;` pairs): left in place it would warn "unused label" on stable.
+     */
+    private void dropLabelLeftUnused() {
+        SyntaxNode label = loop.childOfType("label");
+        if (label == null || loopLabelNeeded) {
+            return;
+        }
+        List<SyntaxNode> uses = loop.descendants().stream()
+                .filter(n -> n.is("break_expression", "continue_expression"))
+                .filter(n -> n.childOfType("label") != null && n.childOfType("label").text().equals(loopLabel))
+                .toList();
+        if (uses.isEmpty() || !uses.stream().allMatch(replacedJumps::contains)) {
+            return;
+        }
+        for (SyntaxNode c : loop.children()) {
+            if (c.start > label.start && c.is("loop", "while")) {
+                edits.add(new TextEdit(label.start, c.start, ""));
+                return;
+            }
+        }
     }
 
     // ---- while ---------------------------------------------------------------------------------------------
@@ -180,6 +207,7 @@ final class LoopEmitter {
             // the field may have changed since the dispatch (a call, a non-final write): re-read it, as the
             // original's `match self.mode` at the loop head did; `continue` would dispatch on the stale copy
             edits.add(new TextEdit(n.start, n.end, "break " + blockLabel + " " + s.copy()));
+            replacedJumps.add(n);
             dynamics++;
         } else if (n.is("break_expression", "continue_expression") && !inLoop && n.childOfType("label") == null
                 && !mergedContinues.contains(n)) {
@@ -197,6 +225,7 @@ final class LoopEmitter {
                 SyntaxNode next = i + 1 < stmts.size() ? stmts.get(i + 1).expression() : null;
                 if (next != null && next.is("continue_expression") && targetsStateLoop(next, inLoop)) {
                     mergedContinues.add(next);
+                    replacedJumps.add(next);
                     convert(e, st, stmts.get(i + 1), false);
                 } else if (!inLoop && finals.contains(e)) {
                     convert(e, st, null, false);

@@ -31,6 +31,11 @@ public enum RefusalReason {
     STATE_NOT_COPY("state-not-copy"),
     /** The loop is in a file the crate rewriter does not plan (outside {@code src/}: examples, benches, tests). */
     OUTSIDE_CRATE_SOURCES("outside-crate-sources"),
+    /**
+     * The verification builds never compiled the loop (it sits behind a cfg or a feature the default build
+     * leaves out, e.g. {@code #[cfg(target_feature = "atomics")]}): its rewrite would be unproven, so it is not made.
+     */
+    NOT_COMPILED("not-compiled"),
     /** The planner failed on this loop (a rewriter bug, reported with the exception; the file goes on). */
     PLANNER_ERROR("planner-error"),
     /** A normalisation's edits no longer parse to a loop at the expected place (a rewriter bug, never silent). */

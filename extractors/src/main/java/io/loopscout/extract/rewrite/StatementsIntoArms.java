@@ -517,7 +517,13 @@ final class StatementsIntoArms implements Normalisation {
                 List<SyntaxNode> stmts = v.statements();
                 SyntaxNode close = v.children().get(v.children().size() - 1);
                 if (stmts.isEmpty()) {
-                    out.add(TextEdit.insert(close.start, reindent(epi, indent) + " "));
+                    if (Syntax.onlyWhitespace(src, Syntax.lineStart(src, close.start), close.start)) {
+                        // `}` on its own line (the block holds only comments): the epilogue on lines of its own
+                        String at = Syntax.indentAt(src, close.start);
+                        out.add(TextEdit.insert(close.start, "    " + reindent(epi, at + "    ") + "\n" + at));
+                    } else {
+                        out.add(TextEdit.insert(close.start, reindent(epi, indent) + " "));
+                    }
                     return 1;
                 }
                 SyntaxNode last = stmts.get(stmts.size() - 1);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CrateGateTest {
 
     private static final String ATTRS = "#![cfg_attr(loop_match, feature(loop_match))]\n"
-            + "#![cfg_attr(loop_match, allow(incomplete_features))]\n";
+            + "#![cfg_attr(loop_match, allow(incomplete_features, unstable_features))]\n";
 
     @Test
     void rootAttributesGoAfterInnerDocsAndAttributes() {
@@ -20,6 +20,20 @@ class CrateGateTest {
     @Test
     void rootAttributesGoFirstWithoutInnerAttributes() {
         assertEquals(ATTRS + "// plain comment\nmod a;\n", CrateGate.gateRoot("// plain comment\nmod a;\n"));
+    }
+
+    /** comrak denies unstable_features: its gated root must still compile with the feature on (real rustc). */
+    @Test
+    void aRootThatDeniesUnstableFeaturesStillBuildsWithLoopMatch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path lib = tmp.resolve("lib.rs");
+        java.nio.file.Files.writeString(lib, CrateGate.gateRoot("#![deny(unstable_features)]\npub fn f() {}\n"));
+        ProcessBuilder pb = new ProcessBuilder("rustc", "--crate-type", "lib", "--cfg", "loop_match", "--out-dir",
+                tmp.toString(), lib.toString()).redirectErrorStream(true);
+        pb.environment().put("RUSTC_BOOTSTRAP", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
     }
 
     @Test

@@ -245,6 +245,61 @@ class CrateRewriterTest {
         assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
     }
 
+    /**
+     * A loop the verification builds never compile (wasm-bindgen's `LazyLock::deref` under
+     * {@code cfg(target_feature = "atomics")}, a module behind a feature off by default) is left alone
+     * ({@code not-compiled}): a build that did not compile it proved nothing about its rewrite.
+     */
+    @Test
+    void aLoopTheBuildDoesNotCompileIsLeftAloneNotClaimedRewritten() throws Exception {
+        Path crate = tmp.resolve("gated");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "gated"
+                version = "0.1.0"
+                edition = "2021"
+
+                [features]
+                extra = []
+                """);
+        String machine = """
+                    let mut s = 0u8;
+                    let mut k = 0;
+                    // expect: rust/state-loop var=s
+                    loop {
+                        match s {
+                            0 => s = 1,
+                            1 => {
+                                k += 1;
+                                if k > n {
+                                    return k;
+                                }
+                                s = 0;
+                            }
+                            _ => unreachable!(),
+                        }
+                    }
+                """;
+        String lib = "#![allow(unused_variables)]\n"
+                + "pub fn built(n: u32) -> u32 {\n" + machine + "}\n\n"
+                + "#[cfg(target_feature = \"atomics\")]\npub fn atomics(n: u32) -> u32 {\n" + machine + "}\n\n"
+                + "#[cfg(feature = \"extra\")]\nmod extra {\n    pub fn featured(n: u32) -> u32 {\n"
+                + machine.indent(4) + "    }\n}\n";
+        Files.writeString(crate.resolve("src/lib.rs"), lib);
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertEquals(3, r.loops().size(), r.loops().toString());
+        assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
+        for (LoopOutcome o : r.loops().subList(1, 3)) {
+            assertEquals(LoopOutcome.Status.LEFT_ALONE, o.status(), r.loops().toString());
+            assertTrue(o.reason().startsWith("not-compiled"), o.reason());
+        }
+        // only the compiled loop is in the patch, and no probe is left anywhere
+        assertEquals(1, r.diff().split("loop_match, loop_match", -1).length - 1, r.diff());
+        assertFalse(r.diff().contains("probe"), r.diff());
+        assertTrue(r.diff().contains("@@ -1,"), r.diff());
+    }
+
     @Test
     void aNonUtf8FileUnderSrcIsLeftAsItIsAndTheRestIsRewritten() throws Exception {
         Path crate = tmp.resolve("latin1");
