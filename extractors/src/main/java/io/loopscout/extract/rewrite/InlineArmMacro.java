@@ -250,7 +250,10 @@ final class InlineArmMacro implements Normalisation {
         } catch (ParseTimeoutException e) {
             return null;
         }
-        SyntaxNode root = SyntaxNode.copyOf(parsed.root(), new SourceText(parsed.bytes()));
+        SyntaxNode root;
+        try (parsed) {
+            root = SyntaxNode.copyOf(parsed.root(), new SourceText(parsed.bytes()));
+        }
         if (Syntax.has(root, "ERROR") || Syntax.has(root, "MISSING")) {
             return null;
         }
