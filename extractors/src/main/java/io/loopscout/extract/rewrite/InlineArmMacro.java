@@ -41,10 +41,29 @@ final class InlineArmMacro implements Normalisation {
         return "inline-arm-macro";
     }
 
+    /**
+     * The {@link #macroRules} of the last file asked about, kept for its next loops: read once per file, not once
+     * per loop with a macro arm (the definitions are copies, never changed, so loops may share them).
+     */
+    private record MacroRules(ParsedSource file, Map<String, SyntaxNode> byName) {
+
+        private static volatile MacroRules last;
+
+        static Map<String, SyntaxNode> of(ParsedSource parsed) {
+            MacroRules m = last;
+            if (m == null || m.file != parsed) {
+                m = new MacroRules(parsed, java.util.Collections.unmodifiableMap(macroRules(parsed)));
+                last = m;
+            }
+            return m.byName;
+        }
+    }
+
     @Override
     public List<TextEdit> apply(LoopSite site) {
         SyntaxNode body = site.loop().child("body");
-        if (body == null || !site.text().contains("macro_rules!")) {
+        // on the bytes: the file's text as a String would be a copy of the whole file for each loop
+        if (body == null || indexOf(site.src(), MACRO_RULES.getBytes(StandardCharsets.US_ASCII), 0) < 0) {
             return List.of();
         }
         List<SyntaxNode> stmts = body.statements();
@@ -63,7 +82,7 @@ final class InlineArmMacro implements Normalisation {
                 continue;
             }
             if (macros == null) {
-                macros = macroRules(site.file());
+                macros = MacroRules.of(site.file());
             }
             SyntaxNode def = macros.get(value.child("macro").text());
             String expansion = def == null ? null : expand(def, value, Syntax.indentAt(site.src(), arm.start));
@@ -103,7 +122,7 @@ final class InlineArmMacro implements Normalisation {
      * loop was found in (no second parse of the file). Only the definitions are copied, found from their keyword
      * in the text: a copy of the whole file cost more than its parse.
      */
-    private static Map<String, SyntaxNode> macroRules(ParsedSource parsed) {
+    static Map<String, SyntaxNode> macroRules(ParsedSource parsed) {
         Map<String, SyntaxNode> out = new HashMap<>();
         SourceText source = new SourceText(parsed.bytes());
         byte[] bytes = parsed.bytes();
@@ -250,7 +269,10 @@ final class InlineArmMacro implements Normalisation {
         } catch (ParseTimeoutException e) {
             return null;
         }
-        SyntaxNode root = SyntaxNode.copyOf(parsed.root(), new SourceText(parsed.bytes()));
+        SyntaxNode root;
+        try (parsed) {
+            root = SyntaxNode.copyOf(parsed.root(), new SourceText(parsed.bytes()));
+        }
         if (Syntax.has(root, "ERROR") || Syntax.has(root, "MISSING")) {
             return null;
         }

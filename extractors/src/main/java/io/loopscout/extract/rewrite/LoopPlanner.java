@@ -74,6 +74,7 @@ final class LoopPlanner {
         int startLine = site.loop().startLine();
         int endLine = site.loop().endLine();
         List<String> applied = new ArrayList<>();
+        LoopSite current = site;
         try {
             StateLoopAnalysis.checkPreconditions(site);
             // a loop already in the accepted shape needs the attributes only (and no normalisation)
@@ -83,12 +84,13 @@ final class LoopPlanner {
                 return new LoopPlan(finding, startLine, endLine, null, "", e.edits(), e.constTransitions(),
                         e.dynamicTransitions(), applied);
             }
-            LoopSite current = site;
             for (Normalisation n : normalisations) {
                 List<TextEdit> edits = n.apply(current);
                 if (!edits.isEmpty()) {
                     String text = TextEdit.apply(current.src(), edits);
+                    LoopSite before = current;
                     current = current.reparsed(text, shifted(current.loop().start, edits));
+                    closeReparsed(before);
                     // the finding named the variable before this step; a normalisation may dispatch on its own
                     current = current.withFinding(current.finding().toBuilder().stateVariable("").build());
                     applied.add(n.id());
@@ -107,6 +109,18 @@ final class LoopPlanner {
         } catch (RuntimeException e) {
             // one loop the planner cannot handle must not cost the file its other loops (or its findings)
             return LoopPlan.refused(finding, startLine, endLine, RefusalReason.PLANNER_ERROR, e.toString());
+        } finally {
+            closeReparsed(current);
+        }
+    }
+
+    /**
+     * Frees the tree of a normalised version of the file (never the caller's tree of the original) once planning
+     * has moved past it: the plan keeps text edits only, and trees left to the garbage collector pile up natively.
+     */
+    private void closeReparsed(LoopSite version) {
+        if (version.file() != site.file()) {
+            version.file().close();
         }
     }
 

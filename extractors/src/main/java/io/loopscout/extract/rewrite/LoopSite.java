@@ -24,14 +24,36 @@ record LoopSite(ParsedSource file, SyntaxNode loop, String scope, Finding findin
 
     /** The site of the loop at {@code loop} in {@code parsed}. */
     static LoopSite of(ParsedSource parsed, TSNode loop, Finding finding) {
-        TSNode scope = enclosingFunction(loop);
-        // a full copy: the planner reprints any part of the loop, so nothing may be pruned
-        SyntaxNode scopeCopy = SyntaxNode.copyOf(scope, new SourceText(parsed.bytes()));
-        SyntaxNode loopCopy = scopeCopy.find(loop.getStartByte(), loop.getEndByte(), loop.getType());
+        Scope scope = Scope.of(parsed, enclosingFunction(loop));
+        SyntaxNode loopCopy = scope.copy().find(loop.getStartByte(), loop.getEndByte(), loop.getType());
         if (loopCopy == null) {
             throw new IllegalStateException("loop node lost in copy at line " + ParsedSource.startLine(loop));
         }
-        return new LoopSite(parsed, loopCopy, parsed.text(scope), finding);
+        return new LoopSite(parsed, loopCopy, scope.text(), finding);
+    }
+
+    /**
+     * The enclosing function of a file's loops: a full copy (the planner reprints any part of a loop, so nothing may
+     * be pruned) and its text, made once for all the loops of one function. The copy is never changed, so the loops
+     * share it; a state machine's function (zlib-rs's inflate) holds dozens of loops and thousands of nodes.
+     */
+    private record Scope(ParsedSource file, int start, int end, SyntaxNode copy, String text) {
+
+        /** The last function copied (a file's loops are planned one after another). */
+        private static volatile Scope last;
+
+        static Scope of(ParsedSource parsed, TSNode function) {
+            int start = function.getStartByte();
+            int end = function.getEndByte();
+            Scope s = last;
+            if (s != null && s.file == parsed && s.start == start && s.end == end) {
+                return s;
+            }
+            s = new Scope(parsed, start, end, SyntaxNode.copyOf(function, new SourceText(parsed.bytes())),
+                    parsed.text(function));
+            last = s;
+            return s;
+        }
     }
 
     /** The file's UTF-8 bytes. */

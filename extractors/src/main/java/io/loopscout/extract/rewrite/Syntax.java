@@ -96,10 +96,58 @@ final class Syntax {
         if (n.is("identifier")) {
             String name = n.text();
             // an uppercase name is a const item or a variant imported with `use`, unless a local binds it
-            return Character.isUpperCase(name.charAt(0))
-                    && !Pattern.compile("\\blet\\s+(mut\\s+)?" + Pattern.quote(name) + "\\b").matcher(scope).find();
+            return Character.isUpperCase(name.charAt(0)) && !LetBindings.of(scope).binds(name);
         }
         return false;
+    }
+
+    /**
+     * Where a {@code let} (or {@code let mut}) of {@code scope} binds a name: the offsets just after it. Planning asks
+     * {@link #isConstant} about many names of one scope (the enclosing function's text, up to hundreds of KB), so the
+     * text is scanned once per scope instead of once per name; the answer is that of
+     * {@code \blet\s+(mut\s+)?NAME\b} over the scope.
+     */
+    record LetBindings(String scope, int[] nameStarts) {
+
+        private static final Pattern LET = Pattern.compile("\\blet\\s+");
+        private static final Pattern MUT = Pattern.compile("mut\\s+");
+        private static final Pattern BOUNDARY = Pattern.compile("\\b");
+        /** The last scope asked about (planning goes one loop, so one scope, at a time). */
+        private static volatile LetBindings last;
+
+        static LetBindings of(String scope) {
+            LetBindings l = last;
+            if (l != null && l.scope == scope) {
+                return l;
+            }
+            // a name starts with a letter, so it starts where the whitespace after `let` (or `let mut`) ends
+            List<Integer> starts = new java.util.ArrayList<>();
+            Matcher let = LET.matcher(scope);
+            Matcher mut = MUT.matcher(scope);
+            while (let.find()) {
+                starts.add(let.end());
+                mut.region(let.end(), scope.length());
+                if (mut.lookingAt()) {
+                    starts.add(mut.end());
+                }
+            }
+            l = new LetBindings(scope, starts.stream().mapToInt(Integer::intValue).toArray());
+            last = l;
+            return l;
+        }
+
+        boolean binds(String name) {
+            Matcher boundary = BOUNDARY.matcher(scope).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at : nameStarts) {
+                if (scope.startsWith(name, at)) {
+                    boundary.region(at + name.length(), scope.length());
+                    if (boundary.lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /** The labelled breaks of {@code label} below {@code n}, not looking into closures and items. */

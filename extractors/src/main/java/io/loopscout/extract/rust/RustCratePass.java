@@ -75,7 +75,7 @@ public final class RustCratePass {
         }
         if (early != null) {
             pass.result = early;
-            pass.parsed = null;
+            pass.dropTree();
             return pass;
         }
         try {
@@ -140,7 +140,7 @@ public final class RustCratePass {
 
     private void fail(FileExtraction failure) {
         result = failure;
-        parsed = null;
+        dropTree();
         candidates.clear();
         steps.clear();
     }
@@ -192,6 +192,17 @@ public final class RustCratePass {
         }
         if (candidates.isEmpty() && steps.isEmpty()) {
             result = result(List.of());
+            dropTree();
+        }
+    }
+
+    /**
+     * Frees the file's tree at once: nothing of it is used after this. Left to the garbage collector, the trees
+     * of a crate's files (~30 bytes per source byte) pile up in native memory, which no collection is prompted by.
+     */
+    private void dropTree() {
+        if (parsed != null) {
+            parsed.close();
             parsed = null;
         }
     }
@@ -219,7 +230,7 @@ public final class RustCratePass {
         } catch (RuntimeException e) {
             result = extractorError(e);
         }
-        parsed = null;
+        dropTree();
         candidates.clear();
         steps.clear();
         return result;

@@ -53,8 +53,8 @@ public final class RustExtractor implements Extractor {
         if (text.length() > MAX_BYTES || !RustPrefilters.mayDeclareTypes(text)) {
             return new RustSymbols();
         }
-        try {
-            return RustSymbols.of(ParsedSource.parse(ParsedSource.Grammar.RUST, text, Duration.ofSeconds(10)));
+        try (ParsedSource parsed = ParsedSource.parse(ParsedSource.Grammar.RUST, text, Duration.ofSeconds(10))) {
+            return RustSymbols.of(parsed);
         } catch (ParseTimeoutException e) {
             return new RustSymbols();
         }
