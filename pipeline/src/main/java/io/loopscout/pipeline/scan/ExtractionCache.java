@@ -59,7 +59,8 @@ public final class ExtractionCache {
 
     /** A cache under {@code root} (e.g. the run's cache folder), in a folder per extractor version. */
     public ExtractionCache(Path root) {
-        this.dir = root.resolve("extractions").resolve(extractorVersion().substring(0, 16));
+        Path extractions = root.resolve("extractions");
+        this.dir = extractions.resolve(extractorVersion(extractions).substring(0, 16));
     }
 
     /**
@@ -75,7 +76,8 @@ public final class ExtractionCache {
             Files.writeString(dir.resolve(USED), java.time.Instant.now().toString());
             List<Path> others;
             try (Stream<Path> list = Files.list(root)) {
-                others = list.filter(p -> Files.isDirectory(p) && !p.equals(dir))
+                others = list.filter(p -> Files.isDirectory(p) && !p.equals(dir)
+                                && p.getFileName().toString().matches("[0-9a-f]{16}"))
                         .sorted(Comparator.comparing(ExtractionCache::lastUsed).reversed()).toList();
             }
             int deleted = 0;
@@ -172,8 +174,62 @@ public final class ExtractionCache {
         return v;
     }
 
-    private static String computeExtractorVersion() {
-        MessageDigest md = Sha256.digest();
+    /**
+     * {@link #extractorVersion()}, remembered under {@code memoDir} when the classes come from one jar: listing the
+     * shaded jar's 74,000 entries cost ~0.1 CPU-s of every run (a 0.1 MB crate's scan takes ~3). Class folders
+     * (tests) are digested every time.
+     */
+    static String extractorVersion(Path memoDir) {
+        String v = extractorVersion;
+        if (v == null) {
+            java.util.Set<Path> locations = extractorLocations();
+            Path only = locations.iterator().next();
+            v = locations.size() == 1 && Files.isRegularFile(only)
+                    ? rememberedPerJar(only, memoDir, ExtractionCache::extractorVersion)
+                    : extractorVersion();
+            extractorVersion = v;
+        }
+        return v;
+    }
+
+    /**
+     * {@code digest}'s answer for {@code jar}, kept in {@code memoDir} under the jar's path, size, time and file key
+     * (the launcher never rewrites a jar in place: it links each build under a new name, and a rebuilt jar has
+     * another time); asked once per jar.
+     */
+    static String rememberedPerJar(Path jar, Path memoDir, java.util.function.Supplier<String> digest) {
+        Path memo;
+        try {
+            Path abs = jar.toAbsolutePath();
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(abs,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            memo = memoDir.resolve("versions").resolve(sha256(abs + "\n" + a.size() + "\n"
+                    + a.lastModifiedTime().toMillis() + "\n" + a.fileKey()));
+        } catch (IOException e) {
+            return digest.get();
+        }
+        try {
+            String remembered = Files.readString(memo, StandardCharsets.UTF_8).strip();
+            if (remembered.matches("[0-9a-f]{64}")) {
+                return remembered;
+            }
+        } catch (IOException e) {
+            // not remembered yet, or unreadable: asked below
+        }
+        String v = digest.get();
+        try {
+            Files.createDirectories(memo.getParent());
+            Path tmp = Files.createTempFile(memo.getParent(), ".version-", ".tmp");
+            Files.writeString(tmp, v + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, memo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("extraction cache: cannot remember the extractor version in {}: {}", memo, e.toString());
+        }
+        return v;
+    }
+
+    /** Where the extractor's classes, the core's and the tree-sitter binding's were loaded from. */
+    private static java.util.Set<Path> extractorLocations() {
         java.util.Set<Path> locations = new java.util.LinkedHashSet<>(); // a shaded jar holds all three
         for (Class<?> c : List.of(ProjectExtractor.class, io.loopscout.core.Language.class,
                 org.treesitter.TSParser.class)) {
@@ -183,6 +239,12 @@ public final class ExtractionCache {
                 throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
             }
         }
+        return locations;
+    }
+
+    private static String computeExtractorVersion() {
+        MessageDigest md = Sha256.digest();
+        java.util.Set<Path> locations = extractorLocations();
         for (Path location : locations) {
             md.update(location.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             try {

@@ -23,11 +23,13 @@ class ExtractionCachePruneTest {
     @Test
     void keepsThisVersionAndTheMostRecentlyUsedOthers() throws IOException {
         Path versions = root.resolve("extractions");
-        // five folders left by other builds, used 1 to 5 days ago; "d3" has no marker, only its own time
+        // five folders left by other builds, used 1 to 5 days ago; the third has no marker, only its own time;
+        // and the extractor-version memo folder, which is not a version
+        Files.createDirectories(versions.resolve("versions"));
         for (int age = 1; age <= 5; age++) {
-            Path v = Files.createDirectories(versions.resolve("d" + age).resolve("ab"));
+            Path v = Files.createDirectories(versions.resolve(old(age)).resolve("ab"));
             Files.writeString(v.resolve("ab12.ser"), "entry");
-            Path stamp = versions.resolve("d" + age);
+            Path stamp = versions.resolve(old(age));
             if (age != 3) {
                 stamp = Files.writeString(stamp.resolve(ExtractionCache.USED), "then");
             }
@@ -39,18 +41,23 @@ class ExtractionCachePruneTest {
 
         assertEquals(3, cache.pruneOtherVersions(2));
 
-        assertEquals(Set.of("d1", "d2", cache.dir().getFileName().toString()), names(versions));
+        assertEquals(Set.of(old(1), old(2), "versions", cache.dir().getFileName().toString()), names(versions));
         assertTrue(Files.exists(cache.dir().resolve("cd").resolve("cd34.ser")), "this version's entries stay");
         assertTrue(Files.exists(cache.dir().resolve(ExtractionCache.USED)), "this version is marked used");
     }
 
     @Test
     void aSecondPruneDeletesNothingMore() throws IOException {
-        Files.createDirectories(root.resolve("extractions").resolve("old"));
+        Files.createDirectories(root.resolve("extractions").resolve(old(9)));
         ExtractionCache cache = new ExtractionCache(root);
         assertEquals(1, cache.pruneOtherVersions(0));
         assertEquals(0, cache.pruneOtherVersions(0));
         assertEquals(Set.of(cache.dir().getFileName().toString()), names(root.resolve("extractions")));
+    }
+
+    /** A version folder's name (16 hex digits) for a build used {@code age} days ago. */
+    private static String old(int age) {
+        return String.format("%016x", age);
     }
 
     private static Set<String> names(Path dir) throws IOException {

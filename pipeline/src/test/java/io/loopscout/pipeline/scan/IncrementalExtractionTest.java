@@ -129,4 +129,23 @@ class IncrementalExtractionTest {
             assertEquals(4, entries.filter(p -> p.toString().endsWith(".ser")).count(), "one entry per file");
         }
     }
+
+    @Test
+    void theVersionOfAJarIsDigestedOncePerJarBuild() throws IOException {
+        Path jar = Files.writeString(cacheRoot.resolve("loopscout.jar"), "first build");
+        int[] digests = {0};
+        java.util.function.Supplier<String> digest = () -> {
+            digests[0]++;
+            return "%064x".formatted(digests[0]);
+        };
+        Path memo = cacheRoot.resolve("memo");
+        String first = ExtractionCache.rememberedPerJar(jar, memo, digest);
+        assertEquals(first, ExtractionCache.rememberedPerJar(jar, memo, digest), "remembered");
+        assertEquals(1, digests[0], "the jar digested once");
+        Files.writeString(jar, "another build");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertNotEquals(first, ExtractionCache.rememberedPerJar(jar, memo, digest), "a rebuilt jar is digested again");
+        assertEquals(2, digests[0]);
+    }
 }
