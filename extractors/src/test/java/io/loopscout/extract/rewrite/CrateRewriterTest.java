@@ -198,9 +198,8 @@ class CrateRewriterTest {
         assertTrue(r.diff().contains("+    let mut sub = copy_sub!(d.sub);"), r.diff());
     }
 
-    /** A rewritable loop of one u8 state, the library of the small crates below. */
-    private static final String RUN_MACHINE = """
-            pub fn run(n: u32) -> u32 {
+    /** A rewritable loop of one u8 state over {@code n}, as the body of a function returning u32. */
+    private static final String MACHINE_BODY = """
                 let mut s = 0u8;
                 let mut k = 0;
                 // expect: rust/state-loop var=s
@@ -217,8 +216,10 @@ class CrateRewriterTest {
                         _ => unreachable!(),
                     }
                 }
-            }
             """;
+
+    /** The library of the small crates below: that loop in one function. */
+    private static final String RUN_MACHINE = "pub fn run(n: u32) -> u32 {\n" + MACHINE_BODY + "}\n";
 
     @Test
     void aBrokenBinThatHoldsNoRewriteDoesNotRefuseTheCrate() throws Exception {
@@ -263,24 +264,7 @@ class CrateRewriterTest {
                 [features]
                 extra = []
                 """);
-        String machine = """
-                    let mut s = 0u8;
-                    let mut k = 0;
-                    // expect: rust/state-loop var=s
-                    loop {
-                        match s {
-                            0 => s = 1,
-                            1 => {
-                                k += 1;
-                                if k > n {
-                                    return k;
-                                }
-                                s = 0;
-                            }
-                            _ => unreachable!(),
-                        }
-                    }
-                """;
+        String machine = MACHINE_BODY;
         String lib = "#![allow(unused_variables)]\n"
                 + "pub fn built(n: u32) -> u32 {\n" + machine + "}\n\n"
                 + "#[cfg(target_feature = \"atomics\")]\npub fn atomics(n: u32) -> u32 {\n" + machine + "}\n\n"
