@@ -41,7 +41,6 @@ final class DirectParse {
             try {
                 // bonede keeps the parser's pointer private and TSTree's constructor package-private; the fields
                 // are read, not changed, and the tree is registered with bonede's Cleaner as its own trees are.
-                new TSParser(); // loads lib/tree-sitter, which holds this class's native methods too
                 Field ptr = TSParser.class.getDeclaredField("ptr");
                 pointer = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup()).unreflectVarHandle(ptr);
                 treePointer = MethodHandles.privateLookupIn(TSTree.class, MethodHandles.lookup())
