@@ -208,14 +208,17 @@ public final class Sandbox {
         }
         Cgroups.Group group = null;
         Path neutral = null;
+        CargoSecrets secrets = null;
         try {
+            secrets = isolation == Isolation.BWRAP ? CargoSecrets.of(cmd) : null;
             if (cgroups != null) {
                 group = cgroups.create(cmd.limits().memoryBytes(), cmd.limits().maxProcesses());
             }
             // without bwrap's private /tmp, an empty directory of our own is the neutral working directory
             neutral = cmd.workDir() == null && isolation != Isolation.BWRAP
                     ? Files.createTempDirectory("loopscout-cwd") : null;
-            return execute(cmd, group, neutral != null ? neutral : cmd.workDir());
+            return execute(cmd, group, neutral != null ? neutral : cmd.workDir(),
+                    secrets == null ? List.of() : secrets.masks());
         } catch (IOException e) {
             return error("cannot start: " + e.getMessage());
         } finally {
@@ -223,10 +226,14 @@ public final class Sandbox {
                 group.close();
             }
             FileTrees.deleteQuietly(neutral);
+            if (secrets != null) {
+                secrets.close();
+            }
         }
     }
 
-    private SandboxResult execute(SandboxCommand cmd, Cgroups.Group group, Path hostWorkDir) throws IOException {
+    private SandboxResult execute(SandboxCommand cmd, Cgroups.Group group, Path hostWorkDir,
+                                  List<CargoSecrets.Mask> masks) throws IOException {
         Limits lim = cmd.limits();
         List<String> argv = new ArrayList<>();
         if (group != null) {
@@ -252,7 +259,7 @@ public final class Sandbox {
         }
         argv.add("--");
         if (isolation == Isolation.BWRAP) {
-            argv.addAll(bwrapArgs(cmd));
+            argv.addAll(bwrapArgs(cmd, masks));
         } else if (!cmd.network()) {
             argv.addAll(List.of("unshare", "-n"));
             if (rootless) {
@@ -372,7 +379,7 @@ public final class Sandbox {
         return new SandboxResult(Outcome.FAILED, exit, wall, log, truncated, code);
     }
 
-    private List<String> bwrapArgs(SandboxCommand cmd) {
+    private List<String> bwrapArgs(SandboxCommand cmd, List<CargoSecrets.Mask> masks) {
         List<String> a = new ArrayList<>(List.of(bwrap, "--unshare-all"));
         if (cmd.network()) {
             a.add("--share-net");
@@ -404,41 +411,13 @@ public final class Sandbox {
         for (Path p : cmd.writable()) {
             a.addAll(List.of("--bind", p.toString(), p.toString()));
         }
-        for (Path secret : hiddenSecrets(cmd)) {
-            a.addAll(List.of("--ro-bind", "/dev/null", secret.toString()));
+        for (CargoSecrets.Mask m : masks) { // the cargo home's tokens (CargoSecrets)
+            a.addAll(List.of("--ro-bind", m.source().toString(), m.target().toString()));
         }
         // the private /tmp is empty: a neutral working directory with no corpus .cargo/config.toml above it
         String cwd = cmd.workDir() == null ? "/tmp" : cmd.workDir().toString();
         a.addAll(List.of("--remount-ro", "/", "--chdir", cwd, "--"));
         return a;
-    }
-
-    /** Files of the cargo home that hold registry tokens (cargo's {@code credentials.toml} and its old name). */
-    private static final List<String> CARGO_SECRETS = List.of("credentials.toml", "credentials");
-
-    /**
-     * The token files of the command's cargo home, which a command without network sees as empty: a build script
-     * or benchmark could otherwise read the user's crates.io token and print it into the log, whose first error
-     * lines reach failures.csv and report.html. ({@code cargo fetch}, the one command with network, runs no
-     * corpus code and may need them for a private registry.)
-     */
-    static List<Path> hiddenSecrets(SandboxCommand cmd) {
-        String home = cmd.env().get("CARGO_HOME");
-        if (cmd.network() || home == null || home.isEmpty()) {
-            return List.of();
-        }
-        List<Path> out = new ArrayList<>();
-        for (String name : CARGO_SECRETS) {
-            Path f = Path.of(home).resolve(name);
-            try {
-                if (Files.isRegularFile(f)) {
-                    out.add(f.toRealPath()); // a link's target is what a reader would get
-                }
-            } catch (IOException e) {
-                // vanished meanwhile: nothing to hide
-            }
-        }
-        return out;
     }
 
     private static void pump(InputStream in, CappedLog log, AtomicLong lastOutput) {

@@ -135,6 +135,45 @@ class SandboxTest {
     }
 
     @Test
+    void registryTokensInTheCargoConfigAreRedactedAtAnyDepth() throws IOException {
+        assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, "the weak mode shows the whole file system");
+        Path home = Files.createDirectories(scratch.resolve("cargo-home-nested"));
+        // every place cargo's config can hold a secret: top-level tables, tables in tables, dotted keys, quoted
+        // keys, inline tables, arrays of tables, multi-line strings, credential-provider arrays, proxy userinfo
+        Files.writeString(home.resolve("config.toml"), """
+                [build]
+                jobs = 1
+                [registry]
+                token = "cio-SECRET-top"
+                [registries.corp]
+                index = "sparse+https://ci:cio-SECRET-userinfo@corp.example/index/"
+                token = 'cio-SECRET-literal'
+                secret-key = \"""
+                cio-SECRET-multiline\"""
+                credential-provider = ["cargo:token-from-stdout", "print", "cio-SECRET-provider"]
+                [registries.deep.inner]
+                "token" = "cio-SECRET-quoted"
+                [[registries.list]]
+                name = "first"
+                token = "cio-SECRET-array-of-tables"
+                [http]
+                proxy = "http://user:cio-SECRET-proxy@proxy.example:3128"
+                [source]
+                registries.other.token = "cio-SECRET-dotted"
+                mirror = { index = "https://m.example", token = "cio-SECRET-inline", nested = { auth-token = "cio-SECRET-nested" } }
+                """);
+        Files.writeString(home.resolve("config"), "[registries.old]\ntoken = \"cio-SECRET-legacy\"\n");
+        SandboxResult r = sandbox.run(SandboxCommand.of(List.of("/bin/sh", "-c",
+                        "cat \"$CARGO_HOME/config.toml\" \"$CARGO_HOME/config\"; echo end")).readOnly(home)
+                .env("PATH", "/usr/bin:/bin").env("CARGO_HOME", home.toString()).limits(SMALL).build());
+        assertEquals(Outcome.OK, r.outcome(), r.detail() + "\n" + r.log());
+        assertTrue(r.log().contains("jobs = 1") && r.log().contains("name = \"first\"")
+                && r.log().contains("corp.example/index/") && r.log().contains("end"), r.log());
+        assertFalse(r.log().contains("cio-SECRET"), "a build script read a registry secret:\n" + r.log());
+        assertTrue(Files.readString(home.resolve("config.toml")).contains("cio-SECRET-top"), "host file intact");
+    }
+
+    @Test
     void aDaemonThatOutlivesItsCommandIsKilledWithIt() throws Exception {
         assumeTrue(sandbox.isolation() == Sandbox.Isolation.BWRAP, "the weak mode has no pid namespace");
         String sleep = "sleep 317." + ProcessHandle.current().pid(); // a command line no other process has
