@@ -3,7 +3,6 @@ package io.loopscout.pipeline.acquire;
 import io.loopscout.core.FailureClass;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Crates from crates.io, fetched with cargo at an exact version: a throwaway probe crate depends on
  * {@code name = "=version"}, {@code cargo fetch} downloads it into cargo's registry cache, and the published
- * tarball (which includes the C that {@code -sys} crates vendor) is unpacked into loopscout's cache.
+ * tarball (which includes the C that {@code -sys} crates vendor) is unpacked into loopscout's cache once
+ * {@link CrateArchive} has found only plain files and folders of the crate in it.
  */
 final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
 
@@ -58,15 +58,32 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
             }
             Path archive = cached.orElseThrow(() -> new AcquireException(FailureClass.FETCH_FAIL, "cargo fetched "
                     + source.name() + " " + revision + " but its .crate file is not in " + registryCache()));
-            String over = overCaps(archive, limits);
-            if (over != null) {
-                throw new AcquireException(FailureClass.INPUT_CAPPED, "crate " + source.name() + " " + revision
-                        + " unpacks to " + over + "; not unpacked");
+            return unpack(archive, source.name(), revision);
+        } catch (IOException e) {
+            throw new AcquireException(FailureClass.FETCH_FAIL, "cannot unpack crate " + source.name() + " "
+                    + revision + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Unpacks the crate archive of {@code name} {@code revision} into the cache, after checking its entries. */
+    Path unpack(Path archive, String name, String revision) throws AcquireException {
+        Path dir = root.resolve(name + "-" + revision);
+        try {
+            CrateArchive.Problem problem = CrateArchive.check(archive, limits, name + "-" + revision);
+            if (problem != null) {
+                throw new AcquireException(problem.failureClass(), "crate " + name + " " + revision + " ("
+                        + archive.getFileName() + "): " + (problem.failureClass() == FailureClass.INPUT_CAPPED
+                        ? "unpacks to " : "") + problem.message() + "; not unpacked");
             }
             Files.createDirectories(root);
             Path tmp = Files.createTempDirectory(root, ".unpack-");
-            run(List.of("tar", "--no-same-owner", "--no-same-permissions", "-xzf", archive.toString(), "-C",
-                    tmp.toString()), tmp, 5, "unpack " + archive.getFileName());
+            try {
+                run(List.of("tar", "--no-same-owner", "--no-same-permissions", "-xzf", archive.toString(), "-C",
+                        tmp.toString()), tmp, 5, "unpack " + archive.getFileName());
+            } catch (AcquireException | IOException e) {
+                io.loopscout.core.FileTrees.deleteQuietly(tmp);
+                throw e;
+            }
             Path unpacked;
             try (Stream<Path> s = Files.list(tmp)) {
                 unpacked = s.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AcquireException(
@@ -77,54 +94,9 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
             Files.deleteIfExists(tmp);
             return dir;
         } catch (IOException e) {
-            throw new AcquireException(FailureClass.FETCH_FAIL, "cannot unpack crate " + source.name() + " "
+            throw new AcquireException(FailureClass.FETCH_FAIL, "cannot unpack crate " + name + " "
                     + revision + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Why the gzipped tar {@code archive} unpacks to more than {@code limits}, or null: its headers are read
-     * (contents skipped) and reading stops at the first cap passed, so a decompression bomb costs little.
-     */
-    static String overCaps(Path archive, InputLimits limits) throws IOException {
-        long files = 0;
-        long bytes = 0;
-        try (InputStream in = new java.io.BufferedInputStream(new java.util.zip.GZIPInputStream(
-                Files.newInputStream(archive)))) {
-            byte[] header = new byte[512];
-            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
-                long size = tarSize(header);
-                byte type = header[156];
-                if (type == '0' || type == 0) {
-                    files++;
-                    bytes += size;
-                }
-                String over = size < 0 ? "an entry too large to read" : limits.exceeded(files, bytes);
-                if (over != null) {
-                    return over;
-                }
-                in.skipNBytes((size + 511) / 512 * 512);
-            }
-        } catch (java.io.EOFException e) {
-            // a truncated archive: tar reports it when unpacking
-        }
-        return null;
-    }
-
-    /** A tar header's size field (octal); -1 for the base-256 form, used only for entries over 8 GiB. */
-    private static long tarSize(byte[] header) {
-        if ((header[124] & 0x80) != 0) {
-            return -1;
-        }
-        long size = 0;
-        int i = 124;
-        while (i < 136 && header[i] == ' ') {
-            i++;
-        }
-        for (; i < 136 && header[i] != 0 && header[i] != ' '; i++) {
-            size = size * 8 + (header[i] - '0');
-        }
-        return size;
     }
 
     /**

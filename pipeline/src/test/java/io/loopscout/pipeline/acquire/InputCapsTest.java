@@ -103,9 +103,11 @@ class InputCapsTest {
                 "bomb-0.1.0").inheritIO().start();
         assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0);
         assertTrue(Files.size(archive) < 1 << 20, "a small archive");
-        String over = CrateAcquirer.overCaps(archive, new InputLimits(1000, 1 << 20));
-        assertTrue(over != null && over.contains("--max-bytes"), String.valueOf(over));
-        assertTrue(CrateAcquirer.overCaps(archive, new InputLimits(1, 1 << 30)).contains("--max-files"));
-        assertNull(CrateAcquirer.overCaps(archive, new InputLimits(10, 16 << 20)));
+        CrateArchive.Problem over = CrateArchive.check(archive, new InputLimits(1000, 1 << 20), "bomb-0.1.0");
+        assertTrue(over != null && over.message().contains("--max-bytes"), String.valueOf(over));
+        assertEquals(io.loopscout.core.FailureClass.INPUT_CAPPED, over.failureClass());
+        assertTrue(CrateArchive.check(archive, new InputLimits(1, 1 << 30), "bomb-0.1.0").message()
+                .contains("--max-files"));
+        assertNull(CrateArchive.check(archive, new InputLimits(10, 16 << 20), "bomb-0.1.0"));
     }
 }
