@@ -110,14 +110,15 @@ public final class ManifestLoader {
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(MAX_ALIASES);
             options.setCodePointLimit(MAX_CODE_POINTS);
+            options.setNestingDepthLimit(MAX_DEPTH);
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             problem(line, null, "not valid YAML: " + e.getProblem());
             return List.of();
         } catch (RuntimeException e) {
-            // SnakeYAML's alias limit (a "billion laughs" bomb) carries no position: find the alias that passed it
-            problem(aliasLimitLine(text), null, "not valid YAML: " + e.getMessage());
+            // SnakeYAML's alias and nesting limits (a "billion laughs" bomb, [[[[...) carry no position: find it
+            problem(limitLine(text), null, "not valid YAML: " + e.getMessage());
             return List.of();
         }
         if (!(root instanceof MappingNode rootMap)) {
@@ -229,11 +230,15 @@ public final class ManifestLoader {
                     problem(line(map), id, "crate source needs an exact 'version'");
                     return null;
                 }
-                if (!version.matches("[0-9][0-9A-Za-z.+-]*")) {
-                    problem(valueLine(k.get("version")), id, "crate version must be exact, got '" + version + "'");
-                    return null;
+                String badName = ManifestRules.crateName(value);
+                String badVersion = ManifestRules.crateVersion(version);
+                if (badName != null) {
+                    problem(valueLine(k.get("crate")), id, badName);
                 }
-                return new SourceSpec.Crate(value, version);
+                if (badVersion != null) {
+                    problem(valueLine(k.get("version")), id, "crate " + badVersion);
+                }
+                return badName == null && badVersion == null ? new SourceSpec.Crate(value, version) : null;
             }
             case "git" -> {
                 onlyWith(k, id, "git", "version");
@@ -339,11 +344,12 @@ public final class ManifestLoader {
             return null;
         }
         Map<String, NodeTuple> k = keys(map, TRANSLATE_KEYS, id);
-        List<String> sources = strings(k.get("sources"), id, "sources");
-        if (sources.isEmpty()) {
+        List<String> sources = strings(k.get("sources"), id, "sources", ManifestRules::cSource);
+        if (sources.isEmpty() && (k.get("sources") == null || !(k.get("sources").getValueNode() instanceof SequenceNode seq)
+                || seq.getValue().isEmpty())) {
             problem(line(map), id, "translate needs a non-empty list of C 'sources'");
         }
-        List<String> defines = strings(k.get("defines"), id, "defines");
+        List<String> defines = strings(k.get("defines"), id, "defines", ManifestRules::define);
         String harness = scalarValue(k.get("harness"), id, "harness");
         if (harness == null) {
             problem(line(map), id, "translate needs a 'harness' (one of " + TranslateSpec.HARNESSES + ")");
@@ -363,7 +369,17 @@ public final class ManifestLoader {
                 if (crate == null || version == null) {
                     problem(line(pm), id, "rust_port needs 'crate' and an exact 'version'");
                 } else {
-                    port = new TranslateSpec.RustPort(crate, version, strings(pk.get("features"), id, "features"));
+                    int before = problems.size();
+                    String badName = ManifestRules.crateName(crate);
+                    String badVersion = ManifestRules.crateVersion(version);
+                    if (badName != null) {
+                        problem(valueLine(pk.get("crate")), id, badName);
+                    }
+                    if (badVersion != null) {
+                        problem(valueLine(pk.get("version")), id, "rust_port " + badVersion);
+                    }
+                    List<String> features = strings(pk.get("features"), id, "features", ManifestRules::feature);
+                    port = problems.size() > before ? null : new TranslateSpec.RustPort(crate, version, features);
                 }
             }
         }
@@ -372,6 +388,12 @@ public final class ManifestLoader {
 
     /** A list of plain values ([] when absent); anything else is reported. */
     private List<String> strings(NodeTuple t, String id, String key) {
+        return strings(t, id, key, v -> null);
+    }
+
+    /** A list of plain values that {@code rule} accepts; a refused value is reported at its own line. */
+    private List<String> strings(NodeTuple t, String id, String key,
+                                 java.util.function.Function<String, String> rule) {
         if (t == null) {
             return List.of();
         }
@@ -381,10 +403,15 @@ public final class ManifestLoader {
         }
         List<String> out = new ArrayList<>();
         for (Node n : seq.getValue()) {
-            if (n instanceof ScalarNode s) {
-                out.add(s.getValue());
-            } else {
+            if (!(n instanceof ScalarNode s)) {
                 problem(line(n), id, "'" + key + "' must hold plain values");
+                continue;
+            }
+            String refused = rule.apply(s.getValue());
+            if (refused != null) {
+                problem(line(n), id, refused);
+            } else {
+                out.add(s.getValue());
             }
         }
         return out;
@@ -462,6 +489,9 @@ public final class ManifestLoader {
     /** Aliases to collections a manifest may use: a few are fine, thousands are an expansion bomb. */
     static final int MAX_ALIASES = 50;
 
+    /** Nesting of collections a manifest may use: a project needs 4, SnakeYAML's default is 50. */
+    static final int MAX_DEPTH = 50;
+
     /** A manifest's size limit in characters: 100,000 projects fit, an endless document does not. */
     static final int MAX_CODE_POINTS = 64 << 20;
 
@@ -504,21 +534,32 @@ public final class ManifestLoader {
         return null;
     }
 
-    /** The 1-based line of the alias that took {@code text} past {@link #MAX_ALIASES}, else 1. */
-    static int aliasLimitLine(String text) {
+    /**
+     * The 1-based line of the alias that took {@code text} past {@link #MAX_ALIASES}, or of the collection that
+     * took it past {@link #MAX_DEPTH}, else 1. The walk stops there, so a bomb costs no more than the limit.
+     */
+    static int limitLine(String text) {
         java.util.Set<String> collections = new java.util.HashSet<>();
         int aliases = 0;
+        int depth = 0;
         try {
             for (org.yaml.snakeyaml.events.Event e : new Yaml().parse(new StringReader(text))) {
-                if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c && c.getAnchor() != null) {
-                    collections.add(c.getAnchor());
+                if (e instanceof org.yaml.snakeyaml.events.CollectionStartEvent c) {
+                    if (++depth > MAX_DEPTH) {
+                        return e.getStartMark().getLine() + 1;
+                    }
+                    if (c.getAnchor() != null) {
+                        collections.add(c.getAnchor());
+                    }
+                } else if (e instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
                 } else if (e instanceof org.yaml.snakeyaml.events.AliasEvent a
                         && collections.contains(a.getAnchor()) && ++aliases > MAX_ALIASES) {
                     return e.getStartMark().getLine() + 1;
                 }
             }
         } catch (RuntimeException e) {
-            // not the alias limit: no better place than the start
+            // not a limit: no better place than the start
         }
         return 1;
     }

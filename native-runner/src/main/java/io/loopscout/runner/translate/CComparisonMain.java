@@ -72,6 +72,11 @@ public final class CComparisonMain {
                 rewrite ? new VerifiedLoopMatchRewrite(cargo, recipe.project()) : null,
                 line -> System.err.println("[c2rust-bench] " + line));
         CComparisonRunner.Result result = runner.run(recipe, settings);
+        if (result.comparison() == null) { // refused before anything ran (CComparisonRunner.outsideProject)
+            result.failures().forEach(f -> System.out.println("failure: " + f.failureClass().id() + " " + f.stage()
+                    + ": " + f.message()));
+            return;
+        }
         System.out.print(render(result.comparison()));
         Path csv = work.resolve("c2rust-functions.csv");
         Files.writeString(csv, functionsCsv(result.comparison()));

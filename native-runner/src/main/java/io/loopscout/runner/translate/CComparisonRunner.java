@@ -97,6 +97,12 @@ public final class CComparisonRunner {
         Path cDir = new CrateFetcher(cargo, runner).fetch(recipe.project(), recipe.crate(),
                 recipe.version(), work).resolve(recipe.subdir());
 
+        String outside = outsideProject(recipe, cDir);
+        if (outside != null) {
+            failures.add(new Failure(recipe.project(), BenchDriverBuilds.STAGE, FailureClass.TRANSLATE_FAIL, outside));
+            return new Result(null, failures);
+        }
+
         Path corpusDir = work.resolve("corpus-" + s.seed() + "-" + s.corpusBytes());
         List<Path> corpus = corpus(corpusDir, s);
 
@@ -400,5 +406,32 @@ public final class CComparisonRunner {
         }
         return cpu + ", " + Runtime.getRuntime().availableProcessors() + " CPUs" + load
                 + (s.cpu() == null ? ", not pinned" : ", pinned to CPU " + s.cpu()) + "; sandbox: " + sandbox.method();
+    }
+
+    /**
+     * Why the recipe's C would be read from outside the fetched crate, or null: the subdir and every source are
+     * judged on their real paths, so a symbolic link in the crate pointing out (at {@code ~/.ssh}, {@code /etc})
+     * is refused before any compiler sees it.
+     */
+    static String outsideProject(CTranslationRecipe recipe, Path cDir) throws IOException {
+        Path crateRoot = cDir;
+        for (String part : recipe.subdir().split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                crateRoot = crateRoot.getParent();
+            }
+        }
+        Path root = crateRoot.toRealPath();
+        if (!Files.isDirectory(cDir) || !cDir.toRealPath().startsWith(root)) {
+            return "translate subdir '" + recipe.subdir() + "' is not a folder inside crate " + recipe.crate() + " "
+                    + recipe.version();
+        }
+        for (String source : recipe.sources()) {
+            Path f = cDir.resolve(source);
+            if (Files.exists(f) && !f.toRealPath().startsWith(root)) {
+                return "translate source '" + source + "' of crate " + recipe.crate() + " " + recipe.version()
+                        + " leads outside the crate (a link to " + f.toRealPath() + "); refused";
+            }
+        }
+        return null;
     }
 }

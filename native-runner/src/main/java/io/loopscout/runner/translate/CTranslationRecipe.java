@@ -1,5 +1,6 @@
 package io.loopscout.runner.translate;
 
+import io.loopscout.manifest.ManifestRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,30 @@ public record CTranslationRecipe(String project, String crate, String version, S
         sources = List.copyOf(sources);
         defines = List.copyOf(defines);
         rustPortFeatures = rustPortFeatures == null ? List.of() : List.copyOf(rustPortFeatures);
+        // the same judge as the manifest loader: these values reach cc/c2rust argv and generated Cargo.toml
+        List<String> refused = new java.util.ArrayList<>();
+        addIfRefused(refused, ManifestRules.crateName(crate));
+        addIfRefused(refused, ManifestRules.crateVersion(version));
+        if (subdir != null && (subdir.startsWith("/") || subdir.startsWith("-")
+                || List.of(subdir.split("/")).contains(".."))) {
+            refused.add("subdir must be a relative path inside the crate, got '" + subdir + "'");
+        }
+        sources.forEach(x -> addIfRefused(refused, ManifestRules.cSource(x)));
+        defines.forEach(x -> addIfRefused(refused, ManifestRules.define(x)));
+        if (rustPort != null) {
+            addIfRefused(refused, ManifestRules.crateName(rustPort));
+            addIfRefused(refused, ManifestRules.crateVersion(rustPortVersion));
+        }
+        rustPortFeatures.forEach(x -> addIfRefused(refused, ManifestRules.feature(x)));
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException(project + ": translate refused: " + String.join("; ", refused));
+        }
+    }
+
+    private static void addIfRefused(List<String> refused, String why) {
+        if (why != null) {
+            refused.add(why);
+        }
     }
 
     /** A recipe whose harness is named as in a manifest; an unknown name is an error naming the project. */

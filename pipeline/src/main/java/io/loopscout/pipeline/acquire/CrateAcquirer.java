@@ -1,6 +1,7 @@
 package io.loopscout.pipeline.acquire;
 
 import io.loopscout.core.FailureClass;
+import io.loopscout.manifest.ManifestRules;
 import io.loopscout.manifest.SourceSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,6 @@ import java.util.stream.Stream;
 final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
 
     private static final String COMPLETE = ".loopscout-complete";
-    /** crates.io's rule for names; anything else would be spliced into the probe's Cargo.toml as text. */
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9][0-9A-Za-z.+-]*");
     private static final long FETCH_TIMEOUT_MINUTES = 10;
 
     private final Path root;
@@ -42,7 +40,8 @@ final class CrateAcquirer implements Acquirer<SourceSpec.Crate> {
 
     @Override
     public synchronized Path materialize(SourceSpec.Crate source, String revision) throws AcquireException {
-        if (!NAME.matcher(source.name()).matches() || !VERSION.matcher(revision).matches()) {
+        // crates.io's name rule and semver (ManifestRules): anything else would be spliced into the probe's TOML
+        if (ManifestRules.crateName(source.name()) != null || ManifestRules.crateVersion(revision) != null) {
             throw new AcquireException(FailureClass.FETCH_FAIL, "not a crates.io crate name and exact version: '"
                     + source.name() + "' '" + revision + "'; nothing fetched");
         }

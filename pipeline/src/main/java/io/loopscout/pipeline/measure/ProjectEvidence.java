@@ -142,10 +142,16 @@ public final class ProjectEvidence {
         }
         TranslateSpec t = spec.translate();
         TranslateSpec.RustPort port = t.rustPort();
-        CTranslationRecipe recipe = new CTranslationRecipe(spec.id(), crate.name(), crate.version(),
-                spec.subdir() == null ? "." : spec.subdir(), t.sources(), t.defines(), t.harness(),
-                port == null ? null : port.crate(), port == null ? null : port.version(),
-                port == null ? List.of() : port.features());
+        CTranslationRecipe recipe;
+        try {
+            recipe = new CTranslationRecipe(spec.id(), crate.name(), crate.version(),
+                    spec.subdir() == null ? "." : spec.subdir(), t.sources(), t.defines(), t.harness(),
+                    port == null ? null : port.crate(), port == null ? null : port.version(),
+                    port == null ? List.of() : port.features());
+        } catch (IllegalArgumentException e) { // a value ManifestRules refuses (library callers skip the loader)
+            failures.add(new Failure(spec.id(), STAGE, FailureClass.TRANSLATE_FAIL, e.getMessage()));
+            return null;
+        }
         Path scratch = workDir.resolve("c2rust").resolve(spec.id());
         int before = failures.size();
         CComparison comparison = c2rustExperiment(spec, recipe, scratch, failures);
