@@ -242,8 +242,9 @@ public final class ManifestLoader {
             }
             case "git" -> {
                 onlyWith(k, id, "git", "version");
-                if (!value.matches("(https?|file|ssh|git)://.+|[^\\s]+@[^\\s]+:.+")) {
-                    problem(valueLine(k.get("git")), id, "git source must be a URL, got '" + value + "'");
+                String badUrl = ManifestRules.gitUrl(value);
+                if (badUrl != null) {
+                    problem(valueLine(k.get("git")), id, badUrl);
                     return null;
                 }
                 return new SourceSpec.Git(value, scalarValue(k.get("rev"), id, "rev"));

@@ -43,6 +43,18 @@ public final class ManifestRules {
                         + shown(version) + "'";
     }
 
+    /**
+     * Why {@code url} is not a git URL loopscout clones ({@code http(s)}, {@code file}, {@code ssh}, {@code git}
+     * or {@code user@host:path}), or null; a host or user starting with {@code -} ({@code ssh://-oProxyCommand=..})
+     * would be an option to an ssh program.
+     */
+    public static String gitUrl(String url) {
+        boolean shape = url != null && url.matches("(https?|file|ssh|git)://\\S+|[^\\s@]+@[^\\s:]+:\\S+");
+        boolean option = url != null && (url.startsWith("-") || url.contains("://-") || url.matches("[^@]*@-.*"));
+        return shape && !option ? null : "git source must be a URL (http(s)://, file://, ssh://, git:// or "
+                + "user@host:path, no part starting with '-'), got '" + shown(url) + "'";
+    }
+
     /** Why {@code feature} is not a cargo feature name, or null. */
     public static String feature(String feature) {
         return feature != null && FEATURE.matcher(feature).matches() ? null

@@ -42,10 +42,13 @@ class HostileManifestTest {
                 "32 evil-translate bad define 'Z=$(touch /tmp/owned)'",
                 "35 evil-translate bad crate name",
                 "35 evil-translate rust_port version must be an exact semver version",
-                "35 evil-translate bad cargo feature")) {
+                "35 evil-translate bad cargo feature",
+                "38 ssh-option git source must be a URL",
+                "41 scp-option git source must be a URL",
+                "44 ext-transport git source must be a URL")) {
             assertTrue(all.lines().anyMatch(l -> l.startsWith(expected)), "missing: " + expected + "\nin:\n" + all);
         }
-        assertEquals(16, all.lines().count(), all);
+        assertEquals(19, all.lines().count(), all);
     }
 
     @Test

@@ -269,6 +269,9 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                     refused.add(tw.getPathString());
                     continue;
                 }
+                if (dotGitPath(tw.getPathString())) {
+                    continue; // a .git inside the checkout would be a repository (hooks, config) for any git there
+                }
                 FileMode mode = tw.getFileMode(0);
                 if (mode == FileMode.GITLINK) {
                     continue; // submodules are not fetched
@@ -301,9 +304,46 @@ final class GitAcquirer implements Acquirer<SourceSpec.Git> {
                 }
             }
         }
+        refused.addAll(removeLinksOut(dest));
         if (!refused.isEmpty()) {
             Files.write(dest.resolve(Acquirers.REFUSED_SYMLINKS), refused, StandardCharsets.UTF_8);
         }
+    }
+
+    /** True for a path with a segment git treats as its own folder ({@code .git}, any case, trailing dots or spaces). */
+    static boolean dotGitPath(String path) {
+        for (String seg : path.split("/")) {
+            if (seg.replaceAll("[. ]+$", "").equalsIgnoreCase(".git")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes the links whose real target leaves {@code dest} and returns them as {@code path -> target}. A link's
+     * own text was judged when it was written, but only lexically: {@code esc -> dot/..} with {@code dot -> .}
+     * stays inside on paper and is the checkout's parent on disk. Removing a link can only leave others dangling,
+     * and a dangling link reaches nothing, so one pass after the checkout is complete suffices.
+     */
+    private static List<String> removeLinksOut(Path dest) throws IOException {
+        Path root = dest.toRealPath();
+        List<Path> links;
+        try (java.util.stream.Stream<Path> s = Files.walk(dest)) {
+            links = s.filter(Files::isSymbolicLink).toList();
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path link : links) {
+            if (Files.exists(link) && !link.toRealPath().startsWith(root)) {
+                out.add(link);
+            }
+        }
+        List<String> refused = new ArrayList<>();
+        for (Path link : out) {
+            refused.add(dest.relativize(link) + " -> " + Files.readSymbolicLink(link));
+            Files.delete(link);
+        }
+        return refused;
     }
 
     private Path repoDir(String url) {
