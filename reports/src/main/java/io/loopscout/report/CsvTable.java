@@ -1,5 +1,6 @@
 package io.loopscout.report;
 
+import io.loopscout.core.FormulaGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -17,9 +18,6 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvTable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build();
-
-    /** The first characters that make a spreadsheet read a cell as a formula. */
-    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private CsvTable() {
     }
@@ -52,24 +50,14 @@ public final class CsvTable {
         return OutputFile.write(outDir, name, BOM + csv);
     }
 
-    /**
-     * A text cell that a spreadsheet will not run as a formula: a value beginning with {@code =}, {@code +},
-     * {@code -}, {@code @}, tab or carriage return gets a leading {@code '} (OWASP CSV injection advice).
-     * Null becomes empty.
-     */
+    /** A text cell that a spreadsheet will not run as a formula ({@link FormulaGuard}); null becomes empty. */
     public static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return FormulaGuard.guard(value);
     }
 
     /** A cell's value without the formula guard {@link #text} may have added (the inverse of the guard). */
     public static String unguard(String cell) {
-        if (cell.length() >= 2 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0) {
-            return cell.substring(1);
-        }
-        return cell;
+        return FormulaGuard.unguard(cell);
     }
 
     /** A plain decimal number (no exponent, no trailing zeros) rounded to {@code scale} places; null → empty. */

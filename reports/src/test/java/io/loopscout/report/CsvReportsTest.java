@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopscout.core.Failure;
+import io.loopscout.core.FailureClass;
 import io.loopscout.core.Language;
 import io.loopscout.extract.Finding;
 import io.loopscout.extract.Pattern;
@@ -168,6 +169,19 @@ class CsvReportsTest {
         assertEquals(List.of("zlib", "Acquire", "clone-fail", "</script><script>alert(7)</script>"),
                 rows.get(2).toList());
         assertEquals("cc: error: -march=native\nnext line", rows.get(3).get(3));
+    }
+
+    @Test
+    void everyTextCellThatASpreadsheetCouldRunIsGuardedAlsoAfterWhitespace() throws IOException {
+        List<String> hostile = List.of(" =cmd|' /C calc'!A0", "\t=x", "\u00a0+1", "  @SUM(A1)", "\n-2", "'=x");
+        List<Failure> failures = hostile.stream()
+                .map(m -> new Failure(" =id", "Extract", FailureClass.PARSE_FAIL, m)).toList();
+        List<CSVRecord> rows = parse(FailuresCsv.render(failures));
+        for (CSVRecord row : rows.subList(1, rows.size())) {
+            assertEquals("' =id", row.get(0));
+            String message = row.get(3);
+            assertTrue(message.startsWith("'") && hostile.contains(CsvTable.unguard(message)), message);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.loopscout.runner.translate;
 
 import io.loopscout.core.Failure;
+import io.loopscout.core.FormulaGuard;
 import io.loopscout.runner.build.CargoBuild;
 import io.loopscout.runner.build.RustToolchain;
 import io.loopscout.runner.sandbox.Sandbox;
@@ -213,9 +214,9 @@ public final class CComparisonMain {
         return b.toString();
     }
 
-    /** One RFC 4180 field; a leading formula character is defused as in the project's other CSVs. */
+    /** One RFC 4180 field, formula-guarded as in the project's other CSVs ({@link FormulaGuard}). */
     private static String csv(String s) {
-        String t = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        String t = FormulaGuard.guard(s);
         return t.matches("[^,\"\r\n]*") ? t : "\"" + t.replace("\"", "\"\"") + "\"";
     }
 
