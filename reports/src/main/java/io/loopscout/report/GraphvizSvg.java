@@ -45,22 +45,37 @@ final class GraphvizSvg {
 
     /** The graph drawn by dot and sanitised, or empty (no dot, a timeout, an error, output it cannot read). */
     static Optional<String> render(StateGraph graph) {
+        java.nio.file.Path output = null;
+        Process p = null;
         try {
-            Process p = new ProcessBuilder("dot", "-Tsvg").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // dot's output goes to a file, so the timeout holds however long dot works (reading its pipe would not
+            // return before dot ends)
+            output = java.nio.file.Files.createTempFile("loopscout-dot", ".svg");
+            p = new ProcessBuilder("dot", "-Tsvg").redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile()).start();
             try (OutputStream in = p.getOutputStream()) {
                 in.write(dot(graph).getBytes(StandardCharsets.UTF_8));
             }
-            byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(sanitise(out, graph));
+            return Optional.of(sanitise(java.nio.file.Files.readAllBytes(output), graph));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // dot not installed, or output we do not accept
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+            if (output != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // a temp file of dot's output left behind
+                }
+            }
         }
     }
 

@@ -17,6 +17,12 @@ public final class StateGraphSvg {
     /** Graphs with more states are summarised in words, not drawn (they would be an unreadable hairball). */
     public static final int MAX_STATES = 64;
 
+    /**
+     * Graphs with more arrows (one per from, to and kind) are summarised in words, not drawn: a dense machine of
+     * 64 states has thousands, which dot lays out for minutes and no reader can follow.
+     */
+    public static final int MAX_ARROWS = 120;
+
     private static final double NODE_R = 16;
 
     private StateGraphSvg() {
@@ -50,6 +56,11 @@ public final class StateGraphSvg {
     public static String render(StateGraph original) {
         StateGraph graph = withoutWildcard(original);
         int n = graph.states().size();
+        int arrows = arrows(graph);
+        if (n > 0 && n <= MAX_STATES && arrows > MAX_ARROWS) {
+            return "<p class=\"note\">State graph of " + n + " states and " + arrows + " arrows: too large to draw "
+                    + "(more than " + MAX_ARROWS + " arrows); its counts are in the finding's row.</p>";
+        }
         if (n >= LAYERED_FROM && n <= MAX_STATES) {
             java.util.Optional<String> dot = GraphvizSvg.render(graph);
             if (dot.isPresent()) {
@@ -57,6 +68,18 @@ public final class StateGraphSvg {
             }
         }
         return circle(graph);
+    }
+
+    /** The arrows a picture of {@code graph} draws: one per (from, to, kind) of a transition from a state. */
+    static int arrows(StateGraph graph) {
+        int n = graph.states().size();
+        Set<String> drawn = new java.util.HashSet<>();
+        for (Edge e : graph.edges()) {
+            if (e.from() >= 0 && e.from() < n && e.to() < n) {
+                drawn.add(e.from() + ">" + (e.to() < 0 ? -1 : e.to()) + e.kind());
+            }
+        }
+        return drawn.size();
     }
 
     /** The graph without the wildcard arm's node and the transitions from or to it. */

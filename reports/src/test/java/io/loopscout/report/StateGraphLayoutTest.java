@@ -47,6 +47,46 @@ class StateGraphLayoutTest {
         return false;
     }
 
+    /** {@code n} states, every one with a constant transition to every other (a hostile, dense machine). */
+    static StateGraph complete(int n) {
+        List<String> states = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            states.add("S" + i);
+            for (int j = 0; j < n; j++) {
+                edges.add(new Edge(i, j, EdgeKind.CONSTANT));
+                edges.add(new Edge(i, j, EdgeKind.FALLTHROUGH));
+            }
+            edges.add(new Edge(i, -1, EdgeKind.DYNAMIC));
+        }
+        return new StateGraph(states, edges);
+    }
+
+    @Test
+    void aGraphWithMoreThan120ArrowsIsDescribedNotDrawnAndDoesNotHoldTheReportUp() {
+        StateGraph dense = complete(StateGraphSvg.MAX_STATES); // 64 states, 8,256 distinct arrows
+        long start = System.nanoTime();
+        String html = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> StateGraphSvg.render(dense));
+        assertTrue(html.startsWith("<p class=\"note\">") && html.contains("64 states")
+                && html.contains("more than " + StateGraphSvg.MAX_ARROWS + " arrows"), html);
+        assertFalse(html.contains("<svg"), html);
+        assertTrue(System.nanoTime() - start < 5_000_000_000L);
+        // the limit counts arrows as the picture draws them, one per (from, to, kind): 11 states, 121 arrows
+        List<String> states = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            states.add("S" + i);
+            for (int j = 0; j < 11; j++) {
+                edges.add(new Edge(i, j, EdgeKind.CONSTANT));
+            }
+        }
+        assertTrue(StateGraphSvg.render(new StateGraph(states, edges)).contains("121 arrows"), "121 arrows: a note");
+        List<Edge> withDuplicates = new ArrayList<>(edges.subList(0, 120));
+        withDuplicates.addAll(edges.subList(0, 50));
+        assertTrue(StateGraphSvg.render(new StateGraph(states, withDuplicates)).startsWith("<svg"), "120: drawn");
+    }
+
     @Test
     void aLargeGraphIsLaidOutByGraphvizAndSanitised() {
         Assumptions.assumeTrue(dotInstalled(), "graphviz (dot) not installed: layered layout not tested");
