@@ -22,6 +22,10 @@ public final class RunJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new JsonInvisibleEscapes());
+    }
+
     private RunJson() {
     }
 

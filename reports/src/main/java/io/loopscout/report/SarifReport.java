@@ -184,22 +184,31 @@ public final class SarifReport {
         StringBuilder sb = new StringBuilder();
         sb.append(f.pattern() == null ? "Loop" : f.pattern().description().replaceAll("\\.$", ""));
         if (f.function() != null && !f.function().isEmpty()) {
-            sb.append(" in ").append(f.function());
+            sb.append(" in ").append(plain(f.function()));
         }
         sb.append(": ").append(f.states()).append(" states, ").append(f.constTransitions())
                 .append(" constant and ").append(f.dynamicTransitions()).append(" dynamic transitions");
         if (Boolean.TRUE.equals(f.eligible())) {
             sb.append("; eligible for #[loop_match]");
         } else if (f.reason() != null && !f.reason().isEmpty()) {
-            sb.append("; not eligible (").append(f.reason()).append(')');
+            sb.append("; not eligible (").append(plain(f.reason())).append(')');
         }
         if (f.driverFunction() != null) {
-            sb.append("; driven by the loop in ").append(f.driverFunction()).append(" at line ").append(f.driverLine());
+            sb.append("; driven by the loop in ").append(plain(f.driverFunction())).append(" at line ")
+                    .append(f.driverLine());
         }
         if (f.modelSpeedup() != null && Double.isFinite(f.modelSpeedup())) {
             sb.append("; model speed-up ").append(CsvTable.number(f.modelSpeedup(), 3)).append('×');
         }
         return sb.append('.').toString();
+    }
+
+    /**
+     * Corpus text for a plain-text SARIF message: SARIF 2.1.0 (3.11.6) reads {@code [text](n)} there as an
+     * embedded link, so literal brackets, and the backslash that escapes them, are escaped with a backslash.
+     */
+    static String plain(String s) {
+        return s.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
     }
 
     /**
