@@ -26,6 +26,15 @@ final class LoopAnalysis {
     private static final Set<String> FOREIGN = Set.of("closure_expression", "function_item", "async_block",
             "impl_item", "trait_item", "mod_item");
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
+    /**
+     * Standard macros that only read their arguments: handed the state ({@code matches!(state, S::A)},
+     * {@code debug_assert!(..)}, {@code write!(f, "{:?}", state)}), they neither store it nor jump (tera's and
+     * sieve-rs's {@code matches!(token, Token::CloseParen)} in a dispatch arm).
+     */
+    private static final Set<String> READ_ONLY_MACROS = Set.of("matches", "assert", "assert_eq", "assert_ne",
+            "debug_assert", "debug_assert_eq", "debug_assert_ne", "write", "writeln", "format", "format_args",
+            "print", "println", "eprint", "eprintln", "dbg", "panic", "unreachable", "todo", "unimplemented",
+            "trace", "debug", "info", "warn", "error", "log", "stringify", "concat", "cfg");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
     private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
@@ -622,6 +631,9 @@ final class LoopAnalysis {
         SyntaxNode macroName = macro.child("macro");
         if (tt != null && macroName != null && assigningMacros.contains(macroName.text())) {
             assigningCall(macro, tt.text());
+            return;
+        }
+        if (macroName != null && READ_ONLY_MACROS.contains(RustValues.lastSegment(macroName.compact()))) {
             return;
         }
         String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
