@@ -129,7 +129,8 @@ public final class CExtractor implements Extractor {
     private FileExtraction run(SourceFile file, String text, MacroTable includeMacros) {
         MacroTable table = MacroTable.of(file.path(), text).then(includeMacros);
         // Lines keep their numbers through both rewrites, so findings point into the original text.
-        String prepared = ConditionalBlanker.blank(text);
+        // GNU case ranges are read as plain cases (tree-sitter-c has no case range).
+        String prepared = CaseRanges.blank(ConditionalBlanker.blank(text));
         boolean expand = MacroExpander.mayNeedExpansion(prepared, table);
         MacroExpander.Result first = expand ? MacroExpander.expand(prepared, table, 0) : null;
         String firstText = first == null ? prepared : first.text();

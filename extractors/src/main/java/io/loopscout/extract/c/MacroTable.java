@@ -213,9 +213,84 @@ public final class MacroTable {
                     found.add(name);
                 }
             });
+            // Statement macros that store fixed places (libvterm's ENTER_STATE(st), zlib-ng's SET_BAD(msg)) and
+            // macros made only of such stores and invocations of them (ENTER_NORMAL_STATE() = ENTER_STATE(NORMAL)).
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Map.Entry<String, List<Definition>> e : definitions.entrySet()) {
+                    if (!found.contains(e.getKey()) && !flow.contains(e.getKey()) && e.getValue().size() == 1
+                            && isStoreStatements(e.getValue().get(0), found)) {
+                        found.add(e.getKey());
+                        changed = true;
+                    }
+                }
+            }
             places = Collections.unmodifiableSet(found);
         }
         return places;
+    }
+
+    private static final java.util.regex.Pattern STATEMENT_WRAPPER = java.util.regex.Pattern.compile(
+            "^(?:do\\{(.*)\\}while\\(0\\)|\\{(.*)\\})$");
+    private static final java.util.regex.Pattern INVOCATION = java.util.regex.Pattern.compile(
+            "^([A-Za-z_]\\w*)\\((.*)\\)$");
+
+    /**
+     * True for a function-like macro whose body, inside an optional {@code do { } while (0)} or braces, is a
+     * sequence of statements each of which stores a fixed place (one using no parameter: {@code p->state = st;})
+     * or invokes a macro of {@code stores}; at least one statement, no other control flow.
+     */
+    private static boolean isStoreStatements(Definition d, Set<String> stores) {
+        if (!d.functionLike()) {
+            return false;
+        }
+        String body = d.body().replaceAll("\\s+", "");
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        java.util.regex.Matcher wrapped = STATEMENT_WRAPPER.matcher(body);
+        if (wrapped.matches()) {
+            body = wrapped.group(1) != null ? wrapped.group(1) : wrapped.group(2);
+        }
+        if (body.isEmpty() || body.contains("{") || body.contains("}") || body.contains("\"")) {
+            return false;
+        }
+        boolean any = false;
+        for (String stmt : body.split(";")) {
+            if (stmt.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher call = INVOCATION.matcher(stmt);
+            if (call.matches() && stores.contains(call.group(1))) {
+                any = true;
+                continue;
+            }
+            if (!isFixedStore(stmt, d.params())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** {@code place = value} with a plain {@code =}, a place that uses no parameter and no comma. */
+    private static boolean isFixedStore(String stmt, List<String> params) {
+        int eq = stmt.indexOf('=');
+        if (eq <= 0 || eq + 1 >= stmt.length() || stmt.charAt(eq + 1) == '=' || stmt.contains(",")
+                || "=!<>+-*/%&|^".indexOf(stmt.charAt(eq - 1)) >= 0 || stmt.indexOf('=', eq + 1) >= 0) {
+            return false;
+        }
+        String place = stmt.substring(0, eq);
+        if (!PLACE.matcher(place).matches() || CAST_PREFIX.matcher(place).find()) {
+            return false;
+        }
+        for (String id : CLexer.identifiers(place)) {
+            if (params.contains(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPlaceAccess(Definition d) {
