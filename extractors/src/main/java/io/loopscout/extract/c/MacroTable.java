@@ -50,6 +50,8 @@ public final class MacroTable {
     private Set<String> controlFlow;
     private Map<String, Definition> noise;
     private Set<String> places;
+    /** Statement macros storing fixed places (a subset of {@link #places}): name → the places they store. */
+    private Map<String, Set<String>> stores;
 
     private MacroTable(Map<String, List<Definition>> definitions, Map<String, Integer> labelTables) {
         this.definitions = definitions;
@@ -215,18 +217,23 @@ public final class MacroTable {
             });
             // Statement macros that store fixed places (libvterm's ENTER_STATE(st), zlib-ng's SET_BAD(msg)) and
             // macros made only of such stores and invocations of them (ENTER_NORMAL_STATE() = ENTER_STATE(NORMAL)).
+            Map<String, Set<String>> storing = new java.util.HashMap<>();
             boolean changed = true;
             while (changed) {
                 changed = false;
                 for (Map.Entry<String, List<Definition>> e : definitions.entrySet()) {
-                    if (!found.contains(e.getKey()) && !flow.contains(e.getKey()) && e.getValue().size() == 1
-                            && isStoreStatements(e.getValue().get(0), found)) {
-                        found.add(e.getKey());
-                        changed = true;
+                    if (!found.contains(e.getKey()) && !flow.contains(e.getKey()) && e.getValue().size() == 1) {
+                        Set<String> stored = storedPlaces(e.getValue().get(0), found, storing);
+                        if (stored != null) {
+                            found.add(e.getKey());
+                            storing.put(e.getKey(), stored);
+                            changed = true;
+                        }
                     }
                 }
             }
             places = Collections.unmodifiableSet(found);
+            stores = Collections.unmodifiableMap(storing);
         }
         return places;
     }
@@ -239,11 +246,13 @@ public final class MacroTable {
     /**
      * True for a function-like macro whose body, inside an optional {@code do { } while (0)} or braces, is a
      * sequence of statements each of which stores a fixed place (one using no parameter: {@code p->state = st;})
-     * or invokes a macro of {@code stores}; at least one statement, no other control flow.
+     * or invokes a macro of {@code found}; at least one statement, no other control flow. Returns the places it
+     * stores (with those of the statement macros it invokes, from {@code storing}), or null when it is no such
+     * macro.
      */
-    private static boolean isStoreStatements(Definition d, Set<String> stores) {
+    private static Set<String> storedPlaces(Definition d, Set<String> found, Map<String, Set<String>> storing) {
         if (!d.functionLike()) {
-            return false;
+            return null;
         }
         String body = d.body().replaceAll("\\s+", "");
         while (body.endsWith(";")) {
@@ -254,24 +263,35 @@ public final class MacroTable {
             body = wrapped.group(1) != null ? wrapped.group(1) : wrapped.group(2);
         }
         if (body.isEmpty() || body.contains("{") || body.contains("}") || body.contains("\"")) {
-            return false;
+            return null;
         }
-        boolean any = false;
+        Set<String> places = new HashSet<>();
         for (String stmt : body.split(";")) {
             if (stmt.isEmpty()) {
                 continue;
             }
             java.util.regex.Matcher call = INVOCATION.matcher(stmt);
-            if (call.matches() && stores.contains(call.group(1))) {
-                any = true;
+            if (call.matches() && found.contains(call.group(1))) {
+                places.addAll(storing.getOrDefault(call.group(1), Set.of()));
+                places.add("");
                 continue;
             }
             if (!isFixedStore(stmt, d.params())) {
-                return false;
+                return null;
             }
-            any = true;
+            places.add(stmt.substring(0, stmt.indexOf('=')));
         }
-        return any;
+        places.remove("");
+        return places.isEmpty() ? null : places;
+    }
+
+    /**
+     * The statement macros that store fixed places (libvterm's {@code ENTER_STATE}), each with the places it
+     * stores (white space removed): expanded only in a text that switches on one of them.
+     */
+    public synchronized Map<String, Set<String>> storeMacros() {
+        placeMacros();
+        return stores;
     }
 
     /** {@code place = value} with a plain {@code =}, a place that uses no parameter and no comma. */
