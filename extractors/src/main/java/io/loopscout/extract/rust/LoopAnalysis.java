@@ -10,6 +10,7 @@ import io.loopscout.extract.rust.Dispatch.VarKind;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -55,6 +56,8 @@ final class LoopAnalysis {
     private int returnedElement = -1;
     /** Macros of the file whose body assigns the state ({@code goto!(n, State::X)} in gif's decoder). */
     private Set<String> assigningMacros = Set.of();
+    /** Local macros whose expansion assigns the state these constants (see {@link LocalMacros}). */
+    private Map<String, List<String>> macroTargets = Map.of();
     /** Methods of the step's impl that assign its {@code self.field} state (xml-rs's {@code self.move_to(S)}). */
     private Set<String> assigningMethods = Set.of();
     private Set<String> stateWords;
@@ -112,6 +115,11 @@ final class LoopAnalysis {
      * chooses among them by the pattern each qualifies for, not by their order. Empty when there is none.
      */
     static List<LoopAnalysis> candidates(SyntaxNode loop) {
+        return candidates(loop, null);
+    }
+
+    /** As {@link #candidates(SyntaxNode)}, with the file's local macros that may assign a state (or null). */
+    static List<LoopAnalysis> candidates(SyntaxNode loop, LocalMacros macros) {
         SyntaxNode body = loop.child("body");
         if (body == null) {
             return List.of();
@@ -127,6 +135,11 @@ final class LoopAnalysis {
         List<LoopAnalysis> out = new ArrayList<>();
         for (Dispatch d : dispatches) {
             LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d, false);
+            if (macros != null) {
+                LocalMacros.Assigning m = macros.assigning(d.stateVar());
+                a.assigningMacros = m.direct();
+                a.macroTargets = m.targets();
+            }
             a.scan();
             out.add(a);
         }
@@ -634,6 +647,22 @@ final class LoopAnalysis {
             return;
         }
         if (macroName != null && READ_ONLY_MACROS.contains(RustValues.lastSegment(macroName.compact()))) {
+            return;
+        }
+        List<String> expands = macroName == null ? null : macroTargets.get(macroName.text());
+        if (expands != null) {
+            // a local macro whose expansion stores constants (simd-json's object_continue!() through goto!(X))
+            macroTransitions = true;
+            int from = armOf(macro);
+            for (String value : expands) {
+                int to = target(value);
+                constTransitions++;
+                constTransitionsInArms += from >= 0 ? 1 : 0;
+                macroConstants.add(value);
+                if (from >= 0) {
+                    edges.add(new Edge(from, to, to >= 0 ? EdgeKind.CONSTANT : EdgeKind.DYNAMIC));
+                }
+            }
             return;
         }
         String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);
