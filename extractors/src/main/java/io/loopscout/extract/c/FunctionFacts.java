@@ -107,7 +107,9 @@ final class FunctionFacts {
      * A switch a goto inside it jumps back before, to a label standing ahead of it in an enclosing block, loops
      * through that label (berry's VM: {@code loop: switch (op) { .. goto loop; }}, behind macros). The loop spans
      * the label to the switch's end; its node is the labelled statement when that holds the switch, else the
-     * switch (a macro writes label and switch on one line).
+     * switch (a macro writes label and switch on one line). A switch already in a for/while/do loop keeps that
+     * loop (json-c's {@code while (..) { redo_char: switch (state) { .. goto redo_char; } }} re-dispatches
+     * within the one state machine).
      */
     private void addLabelLoops() {
         List<Span> found = new ArrayList<>();
@@ -126,6 +128,9 @@ final class FunctionFacts {
             int blockEnd = Nodes.end(block);
             for (Span sw : switches) {
                 if (sw.start() >= label.start() && sw.contains(g) && sw.end() <= blockEnd) {
+                    if (innermost(loops, sw) != null) {
+                        break;
+                    }
                     TSNode node = label.contains(sw) ? label.node() : sw.node();
                     Span loop = new Span(node, label.start(), sw.end(), null, null);
                     if (found.stream().noneMatch(l -> l.start() == loop.start() && l.end() == loop.end())) {
