@@ -186,6 +186,7 @@ public final class CExtractor implements Extractor {
             return List.of();
         }
         Set<String> constants = null;
+        Set<String> noReturn = Set.of();
         List<TSNode[]> functions = new ArrayList<>();
         List<Integer> functionEnds = new ArrayList<>();
         java.util.Set<Integer> seen = new HashSet<>();
@@ -210,6 +211,7 @@ public final class CExtractor implements Extractor {
             }
             if (constants == null) {
                 constants = CLexer.enumerators(parsedText);
+                noReturn = CLexer.noReturnFunctions(parsedText);
             }
             functions.add(new TSNode[] {fn, Nodes.field(fn, "declarator")});
             functionEnds.add(end);
@@ -227,6 +229,7 @@ public final class CExtractor implements Extractor {
             int fe = functionEnds.get(fi);
             boolean jumps = containsAny(computedHits, fs, fe) || FunctionFacts.hasBackwardOrComputedGoto(bytes, fs, fe);
             FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps, fe);
+            facts.noReturn = noReturn;
             int draftsBefore = drafts.size();
             Set<Integer> loopsReported = new HashSet<>();
             List<FunctionFacts.Span> reportedLoops = new ArrayList<>();

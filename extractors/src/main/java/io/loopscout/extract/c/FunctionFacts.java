@@ -6,6 +6,7 @@ import io.loopscout.extract.parse.Queries;
 import io.loopscout.extract.parse.SourceText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.treesitter.TSNode;
 import org.treesitter.TSQuery;
 import org.treesitter.TSQueryCapture;
@@ -72,6 +73,8 @@ final class FunctionFacts {
     final List<Span> labels = new ArrayList<>();
     final List<Span> breaks = new ArrayList<>();
     final List<Span> returns = new ArrayList<>();
+    /** Functions the file declares noreturn (json-c's {@code JSON_NORETURN static void json_abort(..)}). */
+    Set<String> noReturn = Set.of();
 
     FunctionFacts(ParsedSource source, TSNode function, String name) {
         this(source, function, name, true);

@@ -592,7 +592,7 @@ final class SwitchModel {
                 if (e != null && Nodes.type(e).equals("call_expression")) {
                     TSNode f = Nodes.field(e, "function");
                     return f != null && !Nodes.isNull(f) && Nodes.type(f).equals("identifier")
-                            && NORETURN.contains(fn.text(f));
+                            && (NORETURN.contains(fn.text(f)) || fn.noReturn.contains(fn.text(f)));
                 }
                 return false;
             }
