@@ -129,7 +129,8 @@ public final class CExtractor implements Extractor {
     private FileExtraction run(SourceFile file, String text, MacroTable includeMacros) {
         MacroTable table = MacroTable.of(file.path(), text).then(includeMacros);
         // Lines keep their numbers through both rewrites, so findings point into the original text.
-        String prepared = ConditionalBlanker.blank(text);
+        // GNU case ranges are read as plain cases (tree-sitter-c has no case range).
+        String prepared = CaseRanges.blank(ConditionalBlanker.blank(text));
         boolean expand = MacroExpander.mayNeedExpansion(prepared, table);
         MacroExpander.Result first = expand ? MacroExpander.expand(prepared, table, 0) : null;
         String firstText = first == null ? prepared : first.text();
@@ -185,6 +186,7 @@ public final class CExtractor implements Extractor {
             return List.of();
         }
         Set<String> constants = null;
+        Set<String> noReturn = Set.of();
         List<TSNode[]> functions = new ArrayList<>();
         List<Integer> functionEnds = new ArrayList<>();
         java.util.Set<Integer> seen = new HashSet<>();
@@ -209,6 +211,7 @@ public final class CExtractor implements Extractor {
             }
             if (constants == null) {
                 constants = CLexer.enumerators(parsedText);
+                noReturn = CLexer.noReturnFunctions(parsedText);
             }
             functions.add(new TSNode[] {fn, Nodes.field(fn, "declarator")});
             functionEnds.add(end);
@@ -226,6 +229,7 @@ public final class CExtractor implements Extractor {
             int fe = functionEnds.get(fi);
             boolean jumps = containsAny(computedHits, fs, fe) || FunctionFacts.hasBackwardOrComputedGoto(bytes, fs, fe);
             FunctionFacts facts = new FunctionFacts(parsed, f[0], functionName(parsed, f[1]), jumps, fe);
+            facts.noReturn = noReturn;
             int draftsBefore = drafts.size();
             Set<Integer> loopsReported = new HashSet<>();
             List<FunctionFacts.Span> reportedLoops = new ArrayList<>();

@@ -203,4 +203,29 @@ final class CLexer {
         }
         return n;
     }
+
+    private static final java.util.regex.Pattern NORETURN_BEFORE = java.util.regex.Pattern.compile(
+            "(?:\\b_Noreturn|\\b\\w*NORETURN\\w*|__attribute__\\s*\\(\\(\\s*(?:__)?noreturn\\w*)[^;{}()\\n]*?\\b([A-Za-z_]\\w*)\\s*\\(");
+    private static final java.util.regex.Pattern NORETURN_AFTER = java.util.regex.Pattern.compile(
+            "\\b([A-Za-z_]\\w*)\\s*\\([^;{}()]*\\)\\s*(?:__attribute__\\s*\\(\\(\\s*(?:__)?noreturn|\\w*NORETURN\\w*)");
+
+    /**
+     * The functions {@code text} declares noreturn: {@code _Noreturn}, a {@code ..NORETURN..} macro or
+     * {@code __attribute__((noreturn))} before the name, or the attribute after the parameters. A call of one
+     * ends a case as a {@code return} does (json-c's {@code default: json_abort("..")}).
+     */
+    static java.util.Set<String> noReturnFunctions(String text) {
+        if (!text.contains("oreturn") && !text.contains("ORETURN")) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (java.util.regex.Pattern p : java.util.List.of(NORETURN_BEFORE, NORETURN_AFTER)) {
+            java.util.regex.Matcher m = p.matcher(text);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        out.remove("__attribute__");
+        return out;
+    }
 }

@@ -6,6 +6,7 @@ import io.loopscout.extract.parse.Queries;
 import io.loopscout.extract.parse.SourceText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.treesitter.TSNode;
 import org.treesitter.TSQuery;
 import org.treesitter.TSQueryCapture;
@@ -72,6 +73,8 @@ final class FunctionFacts {
     final List<Span> labels = new ArrayList<>();
     final List<Span> breaks = new ArrayList<>();
     final List<Span> returns = new ArrayList<>();
+    /** Functions the file declares noreturn (json-c's {@code JSON_NORETURN static void json_abort(..)}). */
+    Set<String> noReturn = Set.of();
 
     FunctionFacts(ParsedSource source, TSNode function, String name) {
         this(source, function, name, true);
@@ -98,6 +101,52 @@ final class FunctionFacts {
         this.start = Nodes.start(function);
         this.end = Math.min(end, Nodes.end(function));
         collect(jumps);
+        if (jumps && !switches.isEmpty() && !gotos.isEmpty()) {
+            addLabelLoops();
+        }
+    }
+
+    /**
+     * A switch a goto inside it jumps back before, to a label standing ahead of it in an enclosing block, loops
+     * through that label (berry's VM: {@code loop: switch (op) { .. goto loop; }}, behind macros). The loop spans
+     * the label to the switch's end; its node is the labelled statement when that holds the switch, else the
+     * switch (a macro writes label and switch on one line). A switch already in a for/while/do loop keeps that
+     * loop (json-c's {@code while (..) { redo_char: switch (state) { .. goto redo_char; } }} re-dispatches
+     * within the one state machine).
+     */
+    private void addLabelLoops() {
+        List<Span> found = new ArrayList<>();
+        for (Span g : gotos) {
+            if (g.a() == null) {
+                continue;
+            }
+            Span label = label(text(g.a()));
+            if (label == null || label.start() >= g.start()) {
+                continue;
+            }
+            TSNode block = Nodes.parent(label.node());
+            if (block == null || Nodes.isNull(block)) {
+                continue;
+            }
+            int blockEnd = Nodes.end(block);
+            for (Span sw : switches) {
+                if (sw.start() >= label.start() && sw.contains(g) && sw.end() <= blockEnd) {
+                    if (innermost(loops, sw) != null) {
+                        break;
+                    }
+                    TSNode node = label.contains(sw) ? label.node() : sw.node();
+                    Span loop = new Span(node, label.start(), sw.end(), null, null);
+                    if (found.stream().noneMatch(l -> l.start() == loop.start() && l.end() == loop.end())) {
+                        found.add(loop);
+                    }
+                    break;
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            loops.addAll(found);
+            loops.sort((x, y) -> x.start != y.start ? Integer.compare(x.start, y.start) : Integer.compare(y.end, x.end));
+        }
     }
 
     /** True when tree-sitter's function node runs on past {@link #end} (a cut at a swallowed function). */

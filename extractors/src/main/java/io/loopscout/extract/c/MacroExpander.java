@@ -48,10 +48,21 @@ final class MacroExpander {
     private boolean alternatives;
     private int computedGotos;
 
-    private MacroExpander(MacroTable table, int variant) {
+    private MacroExpander(MacroTable table, int variant, String text) {
         this.table = table;
         this.expanded = new HashSet<>(table.controlFlowMacros());
         expanded.addAll(table.placeMacros());
+        // A statement macro storing places (LOAD(), RESTORE() beside SET_BAD in zlib-ng) matters only where a
+        // switch reads one of them: elsewhere its expansion only costs time and, through unknown types in
+        // casts, parse errors.
+        if (!table.storeMacros().isEmpty()) {
+            Set<String> switched = switchConditions(text);
+            table.storeMacros().forEach((name, places) -> {
+                if (places.stream().noneMatch(switched::contains)) {
+                    expanded.remove(name);
+                }
+            });
+        }
         this.noise = table.noiseMacros();
         Set<String> all = new HashSet<>(expanded);
         all.addAll(noise.keySet());
@@ -63,9 +74,27 @@ final class MacroExpander {
 
     /** Expands {@code text} using, for each macro, its {@code variant}-th distinct definition (or its last). */
     static Result expand(String text, MacroTable table, int variant) {
-        MacroExpander e = new MacroExpander(table, variant);
+        MacroExpander e = new MacroExpander(table, variant, text);
         String out = e.scan(text, true, new HashSet<>(), 1, 0);
         return new Result(out, e.macroLines, e.alternatives, e.computedGotos);
+    }
+
+    /** The conditions of the text's {@code switch} statements, white space removed (one pass over the text). */
+    private static Set<String> switchConditions(String text) {
+        Set<String> out = new HashSet<>();
+        for (int i = text.indexOf("switch"); i >= 0; i = text.indexOf("switch", i + 6)) {
+            if (i > 0 && CLexer.isIdentPart(text.charAt(i - 1))) {
+                continue;
+            }
+            int k = skipSpace(text, i + 6);
+            if (k < text.length() && text.charAt(k) == '(') {
+                Args args = Args.read(text, k);
+                if (args != null && args.values().size() == 1) {
+                    out.add(args.values().get(0).replaceAll("\\s+", ""));
+                }
+            }
+        }
+        return out;
     }
 
     /** True when the text may need rewriting: macros to expand are known, or it has a computed goto. */

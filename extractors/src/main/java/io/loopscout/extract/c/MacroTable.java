@@ -50,6 +50,8 @@ public final class MacroTable {
     private Set<String> controlFlow;
     private Map<String, Definition> noise;
     private Set<String> places;
+    /** Statement macros storing fixed places (a subset of {@link #places}): name → the places they store. */
+    private Map<String, Set<String>> stores;
 
     private MacroTable(Map<String, List<Definition>> definitions, Map<String, Integer> labelTables) {
         this.definitions = definitions;
@@ -213,9 +215,102 @@ public final class MacroTable {
                     found.add(name);
                 }
             });
+            // Statement macros that store fixed places (libvterm's ENTER_STATE(st), zlib-ng's SET_BAD(msg)) and
+            // macros made only of such stores and invocations of them (ENTER_NORMAL_STATE() = ENTER_STATE(NORMAL)).
+            Map<String, Set<String>> storing = new java.util.HashMap<>();
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Map.Entry<String, List<Definition>> e : definitions.entrySet()) {
+                    if (!found.contains(e.getKey()) && !flow.contains(e.getKey()) && e.getValue().size() == 1) {
+                        Set<String> stored = storedPlaces(e.getValue().get(0), found, storing);
+                        if (stored != null) {
+                            found.add(e.getKey());
+                            storing.put(e.getKey(), stored);
+                            changed = true;
+                        }
+                    }
+                }
+            }
             places = Collections.unmodifiableSet(found);
+            stores = Collections.unmodifiableMap(storing);
         }
         return places;
+    }
+
+    private static final java.util.regex.Pattern STATEMENT_WRAPPER = java.util.regex.Pattern.compile(
+            "^(?:do\\{(.*)\\}while\\(0\\)|\\{(.*)\\})$");
+    private static final java.util.regex.Pattern INVOCATION = java.util.regex.Pattern.compile(
+            "^([A-Za-z_]\\w*)\\((.*)\\)$");
+
+    /**
+     * True for a function-like macro whose body, inside an optional {@code do { } while (0)} or braces, is a
+     * sequence of statements each of which stores a fixed place (one using no parameter: {@code p->state = st;})
+     * or invokes a macro of {@code found}; at least one statement, no other control flow. Returns the places it
+     * stores (with those of the statement macros it invokes, from {@code storing}), or null when it is no such
+     * macro.
+     */
+    private static Set<String> storedPlaces(Definition d, Set<String> found, Map<String, Set<String>> storing) {
+        if (!d.functionLike()) {
+            return null;
+        }
+        String body = d.body().replaceAll("\\s+", "");
+        while (body.endsWith(";")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        java.util.regex.Matcher wrapped = STATEMENT_WRAPPER.matcher(body);
+        if (wrapped.matches()) {
+            body = wrapped.group(1) != null ? wrapped.group(1) : wrapped.group(2);
+        }
+        if (body.isEmpty() || body.contains("{") || body.contains("}") || body.contains("\"")) {
+            return null;
+        }
+        Set<String> places = new HashSet<>();
+        for (String stmt : body.split(";")) {
+            if (stmt.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher call = INVOCATION.matcher(stmt);
+            if (call.matches() && found.contains(call.group(1))) {
+                places.addAll(storing.getOrDefault(call.group(1), Set.of()));
+                places.add("");
+                continue;
+            }
+            if (!isFixedStore(stmt, d.params())) {
+                return null;
+            }
+            places.add(stmt.substring(0, stmt.indexOf('=')));
+        }
+        places.remove("");
+        return places.isEmpty() ? null : places;
+    }
+
+    /**
+     * The statement macros that store fixed places (libvterm's {@code ENTER_STATE}), each with the places it
+     * stores (white space removed): expanded only in a text that switches on one of them.
+     */
+    public synchronized Map<String, Set<String>> storeMacros() {
+        placeMacros();
+        return stores;
+    }
+
+    /** {@code place = value} with a plain {@code =}, a place that uses no parameter and no comma. */
+    private static boolean isFixedStore(String stmt, List<String> params) {
+        int eq = stmt.indexOf('=');
+        if (eq <= 0 || eq + 1 >= stmt.length() || stmt.charAt(eq + 1) == '=' || stmt.contains(",")
+                || "=!<>+-*/%&|^".indexOf(stmt.charAt(eq - 1)) >= 0 || stmt.indexOf('=', eq + 1) >= 0) {
+            return false;
+        }
+        String place = stmt.substring(0, eq);
+        if (!PLACE.matcher(place).matches() || CAST_PREFIX.matcher(place).find()) {
+            return false;
+        }
+        for (String id : CLexer.identifiers(place)) {
+            if (params.contains(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPlaceAccess(Definition d) {

@@ -431,7 +431,7 @@ final class SwitchModel {
                 for (Span g : fn.gotos) {
                     if (g.start() == at) {
                         Span target = fn.label(fn.text(g.a()));
-                        return target == null || !loop.contains(target);
+                        return target == null || !loop.contains(target) && target.start() != loop.start();
                     }
                 }
                 return false;
@@ -465,7 +465,8 @@ final class SwitchModel {
         for (Span g : fn.gotos) {
             if (region.contains(g)) {
                 Span target = fn.label(fn.text(g.a()));
-                if (target == null || !region.contains(target)) {
+                // a goto back to the label a loop starts at (label: switch ..) stays in the loop
+                if (target == null || !region.contains(target) && target.start() != region.start()) {
                     exitSpans.add(g);
                 }
             }
@@ -578,6 +579,9 @@ final class SwitchModel {
                 return alt != null && !Nodes.isNull(alt) && cons != null && !Nodes.isNull(cons)
                         && endsInJump(cons, depth + 1) && endsInJump(alt, depth + 1);
             }
+            case "switch_statement" -> {
+                return cannotComplete(stmt, depth);
+            }
             case "do_statement" -> {
                 // do { ...; return x; } while (0): the macro idiom.
                 TSNode body = Nodes.field(stmt, "body");
@@ -588,7 +592,7 @@ final class SwitchModel {
                 if (e != null && Nodes.type(e).equals("call_expression")) {
                     TSNode f = Nodes.field(e, "function");
                     return f != null && !Nodes.isNull(f) && Nodes.type(f).equals("identifier")
-                            && NORETURN.contains(fn.text(f));
+                            && (NORETURN.contains(fn.text(f)) || fn.noReturn.contains(fn.text(f)));
                 }
                 return false;
             }
@@ -596,6 +600,53 @@ final class SwitchModel {
                 return false;
             }
         }
+    }
+
+    /**
+     * True when inner switch {@code sw} cannot complete normally: it has a {@code default}, no {@code break}
+     * leaves it, and its last case ends in a jump (so every case reaches one: continue, return, a goto). The
+     * outer case ending in it then does not fall into the next outer case.
+     */
+    private boolean cannotComplete(TSNode sw, int depth) {
+        TSNode body = Nodes.field(sw, "body");
+        if (body == null || Nodes.isNull(body)) {
+            return false;
+        }
+        boolean hasDefault = false;
+        TSNode lastCase = null;
+        for (int i = 0; i < Nodes.namedChildCount(body); i++) {
+            TSNode c = Nodes.namedChild(body, i);
+            if (Nodes.type(c).equals("case_statement")) {
+                lastCase = c;
+                TSNode value = Nodes.field(c, "value");
+                hasDefault |= value == null || Nodes.isNull(value);
+            }
+        }
+        TSNode last = lastCase == null ? null : lastStatement(lastCase);
+        return hasDefault && last != null && !breaksOut(body, 0) && endsInJump(last, depth + 1);
+    }
+
+    /** True when a {@code break} in {@code n} leaves the switch or loop {@code n} is the body of. */
+    private static boolean breaksOut(TSNode n, int depth) {
+        if (depth > MAX_DEPTH) {
+            return true;
+        }
+        for (int i = 0; i < Nodes.namedChildCount(n); i++) {
+            TSNode c = Nodes.namedChild(n, i);
+            switch (Nodes.type(c)) {
+                case "break_statement" -> {
+                    return true;
+                }
+                case "for_statement", "while_statement", "do_statement", "switch_statement" -> {
+                }
+                default -> {
+                    if (breaksOut(c, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static TSNode lastNamedNonComment(TSNode n) {

@@ -10,6 +10,7 @@ import io.loopscout.extract.rust.Dispatch.VarKind;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,6 +27,15 @@ final class LoopAnalysis {
     private static final Set<String> FOREIGN = Set.of("closure_expression", "function_item", "async_block",
             "impl_item", "trait_item", "mod_item");
     private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
+    /**
+     * Standard macros that only read their arguments: handed the state ({@code matches!(state, S::A)},
+     * {@code debug_assert!(..)}, {@code write!(f, "{:?}", state)}), they neither store it nor jump (tera's and
+     * sieve-rs's {@code matches!(token, Token::CloseParen)} in a dispatch arm).
+     */
+    private static final Set<String> READ_ONLY_MACROS = Set.of("matches", "assert", "assert_eq", "assert_ne",
+            "debug_assert", "debug_assert_eq", "debug_assert_ne", "write", "writeln", "format", "format_args",
+            "print", "println", "eprint", "eprintln", "dbg", "panic", "unreachable", "todo", "unimplemented",
+            "trace", "debug", "info", "warn", "error", "log", "stringify", "concat", "cfg");
     private static final String CONST_TOKEN =
             "-?\\d[\\w]*|'(?:\\\\.|[^'])'|true|false|(?:(?:[A-Za-z_]\\w*)\\s*::\\s*)*[A-Z]\\w*";
     private static final Pattern STATE_NAME = Pattern.compile("(?:[A-Za-z_]\\w*\\s*::\\s*)*[A-Z]\\w*");
@@ -46,6 +56,8 @@ final class LoopAnalysis {
     private int returnedElement = -1;
     /** Macros of the file whose body assigns the state ({@code goto!(n, State::X)} in gif's decoder). */
     private Set<String> assigningMacros = Set.of();
+    /** Local macros whose expansion assigns the state these constants (see {@link LocalMacros}). */
+    private Map<String, List<String>> macroTargets = Map.of();
     /** Methods of the step's impl that assign its {@code self.field} state (xml-rs's {@code self.move_to(S)}). */
     private Set<String> assigningMethods = Set.of();
     private Set<String> stateWords;
@@ -103,6 +115,11 @@ final class LoopAnalysis {
      * chooses among them by the pattern each qualifies for, not by their order. Empty when there is none.
      */
     static List<LoopAnalysis> candidates(SyntaxNode loop) {
+        return candidates(loop, null);
+    }
+
+    /** As {@link #candidates(SyntaxNode)}, with the file's local macros that may assign a state (or null). */
+    static List<LoopAnalysis> candidates(SyntaxNode loop, LocalMacros macros) {
         SyntaxNode body = loop.child("body");
         if (body == null) {
             return List.of();
@@ -118,6 +135,11 @@ final class LoopAnalysis {
         List<LoopAnalysis> out = new ArrayList<>();
         for (Dispatch d : dispatches) {
             LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d, false);
+            if (macros != null) {
+                LocalMacros.Assigning m = macros.assigning(d.stateVar());
+                a.assigningMacros = m.direct();
+                a.macroTargets = m.targets();
+            }
             a.scan();
             out.add(a);
         }
@@ -622,6 +644,25 @@ final class LoopAnalysis {
         SyntaxNode macroName = macro.child("macro");
         if (tt != null && macroName != null && assigningMacros.contains(macroName.text())) {
             assigningCall(macro, tt.text());
+            return;
+        }
+        if (macroName != null && READ_ONLY_MACROS.contains(RustValues.lastSegment(macroName.compact()))) {
+            return;
+        }
+        List<String> expands = macroName == null ? null : macroTargets.get(macroName.text());
+        if (expands != null) {
+            // a local macro whose expansion stores constants (simd-json's object_continue!() through goto!(X))
+            macroTransitions = true;
+            int from = armOf(macro);
+            for (String value : expands) {
+                int to = target(value);
+                constTransitions++;
+                constTransitionsInArms += from >= 0 ? 1 : 0;
+                macroConstants.add(value);
+                if (from >= 0) {
+                    edges.add(new Edge(from, to, to >= 0 ? EdgeKind.CONSTANT : EdgeKind.DYNAMIC));
+                }
+            }
             return;
         }
         String lastSegment = var.substring(Math.max(var.lastIndexOf('.'), var.lastIndexOf('*')) + 1);

@@ -154,6 +154,8 @@ public final class RustCratePass {
         Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
         // "for" is a common word: for loops are looked for only in a file that may hold a for state loop
         boolean mayHoldFor = RustPrefilters.mayHoldForStateLoop(file.text());
+        // read only when a loop asks (see LocalMacros)
+        LocalMacros localMacros = file.text().contains("macro_rules!") ? new LocalMacros(file.text()) : null;
         for (TSNode loop : KeywordNodes.find(parsed, mayHoldFor ? LOOPS_AND_FOR : LOOPS)) {
             // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
             // test in Java spares the JNI look at the body of every other loop.
@@ -166,11 +168,12 @@ public final class RustCratePass {
             if (forLoop && !RustPrefilters.mayHoldForStateLoop(source.text(Nodes.start(loop), Nodes.end(loop)))) {
                 continue;
             }
-            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust && !forLoop, forLoop, source);
+            List<String> words = RustPrefilters.dispatchCandidate(loop, mayBeC2Rust && !forLoop, forLoop, source,
+                    localMacros);
             if (words == null) {
                 continue;
             }
-            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies));
+            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies), localMacros);
             if (analyses.isEmpty()) {
                 continue;
             }

@@ -131,6 +131,16 @@ final class RustPrefilters {
      * which can only be a state loop) a match qualifies only when the loop may assign its scrutinee.
      */
     static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, boolean stateOnly, SourceText source) {
+        return dispatchCandidate(loop, mayBeC2Rust, stateOnly, source, null);
+    }
+
+    /**
+     * As above; {@code macros} (null when the file has no {@code macro_rules!}) are the file's local macros, read
+     * only for a match the text test would drop: a loop invoking one that assigns the scrutinee is a candidate,
+     * and the copy keeps those invocations.
+     */
+    static List<String> dispatchCandidate(TSNode loop, boolean mayBeC2Rust, boolean stateOnly, SourceText source,
+            LocalMacros macros) {
         TSNode body = Nodes.field(loop, "body");
         if (Nodes.isNull(body)) {
             return null;
@@ -163,6 +173,12 @@ final class RustPrefilters {
             }
             String scrutinee = source.text(Nodes.start(value), Nodes.end(value));
             words.addAll(scrutineeWords(scrutinee));
+            if (macros != null) {
+                loopText = loopText != null ? loopText : source.text(Nodes.start(loop), Nodes.end(loop));
+                List<String> invoked = macros.assigning(placeText(scrutinee)).invokedIn(loopText);
+                candidate |= !invoked.isEmpty();
+                words.addAll(invoked);
+            }
             TSNode arms = Nodes.field(m, "body");
             if (!stateOnly && !Nodes.isNull(arms) && Nodes.namedChildCount(arms) >= DispatchLoops.MIN_ARMS) {
                 candidate = true;
