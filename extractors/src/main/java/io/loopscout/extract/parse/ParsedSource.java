@@ -55,7 +55,7 @@ public final class ParsedSource implements AutoCloseable {
     public static ParsedSource parse(Grammar grammar, String text, Duration timeout) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         // The parser reads a masked copy where tree-sitter-rust misreads valid Rust; offsets are the same.
-        byte[] parsed = grammar == Grammar.RUST ? CastComparisons.mask(bytes) : bytes;
+        byte[] parsed = grammar == Grammar.RUST ? RawNamedBorrows.mask(CastComparisons.mask(bytes)) : bytes;
         TSTree tree = DirectParse.available() ? DirectParse.parse(grammar, parsed, timeout)
                 : parseThroughReader(grammar, parsed, timeout);
         if (tree == null) {

@@ -74,6 +74,32 @@ public final class SourceText {
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The text between two offsets on one line, tokens kept apart: each run of ASCII whitespace becomes one space,
+     * dropped only inside brackets and before {@code . , ; ?} ({@code p_state as ::core::ffi::c_uint},
+     * {@code (a, b)}, {@code self.next()}). For display: {@link #compact} is the form places compare in.
+     */
+    public String oneLine(int start, int end) {
+        String t = text(start, end).strip();
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                sb.append(c);
+                continue;
+            }
+            while (i + 1 < t.length() && Character.isWhitespace(t.charAt(i + 1))) {
+                i++;
+            }
+            char before = sb.charAt(sb.length() - 1);
+            char after = t.charAt(i + 1);
+            if ("([{".indexOf(before) < 0 && ")]}.,;?".indexOf(after) < 0) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     /** The text between two offsets with all ASCII whitespace removed. */
     public String compact(int start, int end) {
         StringBuilder sb = new StringBuilder(end - start);

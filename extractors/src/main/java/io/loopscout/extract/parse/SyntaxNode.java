@@ -270,6 +270,11 @@ public final class SyntaxNode {
         return source.compact(start, end);
     }
 
+    /** The source text on one line with its tokens kept apart (see {@link SourceText#oneLine}): for display. */
+    public String oneLine() {
+        return source.oneLine(start, end);
+    }
+
     /** 1-based line of the first byte. */
     public int startLine() {
         return source.lineOf(start);

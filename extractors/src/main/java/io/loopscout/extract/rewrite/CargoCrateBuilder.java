@@ -64,8 +64,10 @@ public final class CargoCrateBuilder implements CrateBuilder {
         env.remove("RUSTC_BOOTSTRAP");
         env.put("CARGO_TARGET_DIR", targetDir.resolve(variant.name().toLowerCase(java.util.Locale.ROOT)).toString());
         env.put("CARGO_TERM_COLOR", "never");
-        if (variant == Variant.LOOP_MATCH) {
+        if (variant.bootstrapped()) {
             env.put("RUSTC_BOOTSTRAP", "1");
+        }
+        if (variant.loopMatch()) {
             env.put("RUSTFLAGS", "--cfg loop_match");
         }
         try {

@@ -14,7 +14,22 @@ public interface CrateBuilder {
         /** No RUSTC_BOOTSTRAP, no extra cfg: what a user on stable builds. */
         STABLE,
         /** {@code RUSTC_BOOTSTRAP=1 RUSTFLAGS="--cfg loop_match"}: variant B of every measurement. */
-        LOOP_MATCH
+        LOOP_MATCH,
+        /**
+         * {@code RUSTC_BOOTSTRAP=1} without the cfg: the baseline of a crate that declares {@code #![feature(..)]}
+         * itself (c2rust's output), which no stable build accepts (E0554).
+         */
+        BOOTSTRAPPED;
+
+        /** True when rustc must accept {@code #![feature]}. */
+        public boolean bootstrapped() {
+            return this != STABLE;
+        }
+
+        /** True when the build sets {@code --cfg loop_match}. */
+        public boolean loopMatch() {
+            return this == LOOP_MATCH;
+        }
     }
 
     /** The outcome of one build. */

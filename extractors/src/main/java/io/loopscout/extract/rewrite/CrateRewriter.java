@@ -30,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * Rewrites the eligible state loops of a crate to the {@code #[loop_match]} form and proves each rewrite by
- * compiling: all work happens in a scratch copy; the rewritten crate must build on stable and with
- * {@code RUSTC_BOOTSTRAP=1 --cfg loop_match}; a loop whose rewrite breaks either build is put back on its own
+ * compiling: all work happens in a scratch copy; the rewritten crate must build on stable (bootstrapped, without
+ * the cfg, when its root declares {@code #![feature]} itself) and with {@code RUSTC_BOOTSTRAP=1 --cfg loop_match};
+ * a loop whose rewrite breaks either build is put back on its own
  * (bisecting when several fail together) and recorded with rustc's first error. The crate directory itself is
  * written only in {@link Mode#IN_PLACE}, and only with a verified result.
  */
@@ -164,13 +165,18 @@ public final class CrateRewriter {
             // rustc does not refuse the crate
             Set<String> candidateFiles = new LinkedHashSet<>();
             candidates.forEach(lp -> candidateFiles.add(fileOf.get(lp)));
-            v.targets = CrateRoots.targetArgs(work, CrateRoots.rootsFor(candidateFiles, v.roots));
+            List<String> builtRoots = CrateRoots.rootsFor(candidateFiles, v.roots);
+            v.targets = CrateRoots.targetArgs(work, builtRoots);
+            // a root with #![feature(..)] (c2rust's output) fails every stable build with E0554: its baseline
+            // is the crate bootstrapped, without the cfg
+            v.baseline = CrateRoots.anyDeclaresFeatures(work, builtRoots) ? CrateBuilder.Variant.BOOTSTRAPPED
+                    : CrateBuilder.Variant.STABLE;
             CrateBuilder.Outcome prep = v.builder.prepare(work);
             if (!prep.ok()) {
                 throw new IllegalArgumentException("cannot fetch the dependencies of " + original + ": "
                         + prep.firstError());
             }
-            CrateBuilder.Outcome base = v.builder.build(work, CrateBuilder.Variant.STABLE, v.targets);
+            CrateBuilder.Outcome base = v.builder.build(work, v.baseline, v.targets);
             if (!base.ok()) {
                 throw new IllegalArgumentException("the crate " + original + " does not build before rewriting: "
                         + base.firstError());
@@ -299,6 +305,8 @@ public final class CrateRewriter {
         final List<String> roots;
         /** The cargo target selection every verification build uses. */
         List<String> targets = List.of();
+        /** The build without the cfg: stable, or bootstrapped for a crate that declares features itself. */
+        CrateBuilder.Variant baseline = CrateBuilder.Variant.STABLE;
 
         Verifier(Path work, CrateBuilder builder, Map<String, FileRewrite> plans, Map<LoopPlan, String> fileOf)
                 throws IOException {
@@ -388,7 +396,7 @@ public final class CrateRewriter {
             for (Map.Entry<String, String> e : texts.entrySet()) {
                 Files.writeString(work.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
             }
-            CrateBuilder.Outcome o = builder.build(work, CrateBuilder.Variant.STABLE, targets);
+            CrateBuilder.Outcome o = builder.build(work, baseline, targets);
             if (!o.ok()) {
                 return Set.of();
             }
@@ -412,9 +420,10 @@ public final class CrateRewriter {
             List<LoopPlan> all = new ArrayList<>(base);
             all.addAll(loops);
             write(all);
-            CrateBuilder.Outcome stable = builder.build(work, CrateBuilder.Variant.STABLE, targets);
+            CrateBuilder.Outcome stable = builder.build(work, baseline, targets);
             if (!stable.ok()) {
-                return new CrateBuilder.Outcome(false, "stable: " + stable.firstError(), stable.log());
+                String name = baseline == CrateBuilder.Variant.STABLE ? "stable" : "bootstrapped";
+                return new CrateBuilder.Outcome(false, name + ": " + stable.firstError(), stable.log());
             }
             CrateBuilder.Outcome b = builder.build(work, CrateBuilder.Variant.LOOP_MATCH, targets);
             return b.ok() ? b : new CrateBuilder.Outcome(false, "loop_match: " + b.firstError(), b.log());

@@ -1,5 +1,6 @@
 package io.loopscout.extract.rewrite;
 
+import io.loopscout.extract.parse.ParsedSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,35 @@ final class CrateRoots {
     private static final Pattern PATH = Pattern.compile("(?m)^\\s*path\\s*=\\s*\"([^\"]+)\"");
 
     private CrateRoots() {
+    }
+
+    private static final Pattern FEATURE_ATTR = Pattern.compile("^#!\\[\\s*feature\\s*\\(");
+
+    /**
+     * True when one of {@code roots} (relative to {@code crate}) declares {@code #![feature(..)]} unconditionally,
+     * as c2rust's output does: such a crate builds only with {@code RUSTC_BOOTSTRAP=1}, so its baseline build is
+     * {@link CrateBuilder.Variant#BOOTSTRAPPED}. A feature under {@code cfg_attr} (a cargo feature off by
+     * default, the loop_match gate itself) does not count.
+     */
+    static boolean anyDeclaresFeatures(Path crate, Collection<String> roots) throws IOException {
+        for (String rel : roots) {
+            if (declaresFeatures(Files.readString(crate.resolve(rel), StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the crate root text declares {@code #![feature(..)]} at top level (comments do not count). */
+    static boolean declaresFeatures(String rootText) {
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, rootText);
+        for (int i = 0; i < p.root().getChildCount(); i++) {
+            var c = p.root().getChild(i);
+            if (c.getType().equals("inner_attribute_item") && FEATURE_ATTR.matcher(p.text(c)).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Root files that exist, relative to the crate, the lib first. */

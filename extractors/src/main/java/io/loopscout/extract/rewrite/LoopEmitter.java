@@ -105,7 +105,12 @@ final class LoopEmitter {
     private void planWhile() {
         SyntaxNode cond = loop.child("condition");
         if (cond == null || cond.is("let_condition", "let_chain")) {
-            throw new Refusal(RefusalReason.WHILE_LOOP, "a while-let loop cannot become a loop_match loop");
+            // Not normalised on purpose: `loop { let P = match E { P => .., _ => break } .. }` would drop E's
+            // temporaries at the end of the let, where `while let` keeps them to the end of the body (a lock
+            // guard, a RefCell borrow): unsound to do blind, and whether one has a destructor needs types.
+            throw new Refusal(RefusalReason.WHILE_LOOP, "a while-let loop is not normalised to loop + match: the "
+                    + "scrutinee's temporaries live to the end of the body in while let but would be dropped at the "
+                    + "let of the loop form, and whether one has a destructor cannot be told without types");
         }
         String c = cond.text();
         for (SyntaxNode n : cond.descendants()) {

@@ -256,7 +256,8 @@ final class LoopAnalysis {
     static Object[] placeOf(SyntaxNode scrutinee) {
         SyntaxNode s = scrutinee;
         VarKind kind = VarKind.FETCHED;
-        String var = s.compact();
+        // not a place: shown as written, tokens apart (compact would print `p_stateas::core::ffi::c_uint`)
+        String var = s.oneLine();
         for (int depth = 0; depth < 6 && s != null; depth++) {
             s = RustValues.unparen(s);
             if (s.is("reference_expression")) {

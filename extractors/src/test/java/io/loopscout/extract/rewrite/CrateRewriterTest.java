@@ -284,6 +284,38 @@ class CrateRewriterTest {
         assertTrue(r.diff().contains("@@ -1,"), r.diff());
     }
 
+    /**
+     * A crate whose root declares {@code #![feature(..)]} itself, as c2rust's translations do: no stable build
+     * accepts it (E0554), so the baseline builds are bootstrapped, without the cfg, and the gate goes beside the
+     * crate's own features. Before, the rewriter refused it as "does not build before rewriting".
+     */
+    @Test
+    void aCrateThatDeclaresFeaturesItselfIsVerifiedBootstrapped() throws Exception {
+        Path crate = tmp.resolve("featured");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "featured"
+                version = "0.1.0"
+                edition = "2021"
+                """);
+        String root = "#![allow(non_camel_case_types)]\n#![feature(extern_types)]\n"
+                + "extern \"C\" {\n    pub type opaque_t;\n}\n" + RUN_MACHINE;
+        Files.writeString(crate.resolve("src/lib.rs"), root);
+        assertTrue(CrateRoots.declaresFeatures(root));
+        assertFalse(CrateRoots.declaresFeatures("// #![feature(x)]\n#![cfg_attr(nightly, feature(x))]\n"));
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.IN_PLACE);
+        assertEquals(List.of(LoopOutcome.Status.REWRITTEN),
+                r.loops().stream().map(LoopOutcome::status).toList(), r.loops().toString());
+        String lib = Files.readString(crate.resolve("src/lib.rs"));
+        assertTrue(lib.startsWith("#![allow(non_camel_case_types)]\n#![feature(extern_types)]\n"
+                + CrateGate.ROOT_ATTRS.get(0)), lib);
+        // applied twice: nothing more to do, nothing changes
+        RewriteResult again = rewriter.rewrite(crate, CrateRewriter.Mode.IN_PLACE);
+        assertTrue(again.changedFiles().isEmpty(), again.diff());
+        assertEquals(lib, Files.readString(crate.resolve("src/lib.rs")));
+    }
+
     @Test
     void aNonUtf8FileUnderSrcIsLeftAsItIsAndTheRestIsRewritten() throws Exception {
         Path crate = tmp.resolve("latin1");

@@ -62,4 +62,19 @@ class LoopMatchRewriterTest {
         assertEquals("loop-not-found", plan.loops().get(0).refusal());
         assertEquals(text, plan.applyAll());
     }
+
+    /**
+     * {@code while let} stays refused, and the reason says why: the scrutinee's temporaries live to the end of
+     * the body in {@code while let} but not in the {@code loop { let .. = match .. }} it would become, and
+     * whether one of them has a destructor (a lock guard) cannot be told without types.
+     */
+    @Test
+    void aWhileLetLoopIsRefusedForTheLifetimeOfItsTemporaries() {
+        RewriteFixtures.Pair p = RewriteFixtures.pairs().stream()
+                .filter(x -> x.name().equals("05-while-let-left-alone")).findFirst().orElseThrow();
+        String before = RewriteFixtures.read(p.before());
+        LoopPlan plan = rewriter.plan(p.name(), before, RewriteFixtures.findings(p.before())).loops().get(0);
+        assertEquals("while-loop", plan.refusal());
+        assertTrue(plan.detail().contains("temporaries") && plan.detail().contains("types"), plan.detail());
+    }
 }

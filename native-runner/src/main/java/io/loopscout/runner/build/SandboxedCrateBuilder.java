@@ -23,7 +23,6 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
     private final CargoBuild cargo;
     private final Path targetDir;
     private final String project;
-    private final boolean featureCrate;
 
     /**
      * @param cargo     the sandbox and toolchain to build with
@@ -31,22 +30,9 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
      * @param project   the project id, for failure messages
      */
     public SandboxedCrateBuilder(CargoBuild cargo, Path targetDir, String project) {
-        this(cargo, targetDir, project, false);
-    }
-
-    private SandboxedCrateBuilder(CargoBuild cargo, Path targetDir, String project, boolean featureCrate) {
         this.cargo = cargo;
         this.targetDir = targetDir;
         this.project = project;
-        this.featureCrate = featureCrate;
-    }
-
-    /**
-     * A builder for a crate that needs {@code RUSTC_BOOTSTRAP=1} before any rewrite (c2rust's output declares
-     * {@code #![feature(..)]}): its {@code STABLE} build is the crate as it is, bootstrapped, without the cfg.
-     */
-    public static SandboxedCrateBuilder forFeatureCrate(CargoBuild cargo, Path targetDir, String project) {
-        return new SandboxedCrateBuilder(cargo, targetDir, project, true);
     }
 
     @Override
@@ -64,7 +50,6 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
             return new Outcome(false, "cannot create " + target + ": " + e.getMessage(), "");
         }
         RustToolchain tc = cargo.toolchain();
-        boolean loopMatch = variant == Variant.LOOP_MATCH;
         // from an empty directory with --manifest-path: the crate's .cargo/config.toml is not read
         List<String> args = new java.util.ArrayList<>(List.of(tc.cargo().toString(), "check", "--offline",
                 "--message-format=short", "--manifest-path", crateDir.resolve("Cargo.toml").toString()));
@@ -76,8 +61,9 @@ public final class SandboxedCrateBuilder implements CrateBuilder {
                 .writable(target)
                 .env(tc.environment())
                 // Stable means stable: -1 makes rustc refuse #![feature] even though it could be bootstrapped.
-                .env(Map.of("CARGO_TARGET_DIR", target.toString(), "RUSTFLAGS", loopMatch ? "--cfg loop_match" : "",
-                        "RUSTC_BOOTSTRAP", loopMatch || featureCrate ? "1" : "-1"))
+                .env(Map.of("CARGO_TARGET_DIR", target.toString(),
+                        "RUSTFLAGS", variant.loopMatch() ? "--cfg loop_match" : "",
+                        "RUSTC_BOOTSTRAP", variant.bootstrapped() ? "1" : "-1"))
                 .limits(cargo.buildLimits())
                 .build();
         SandboxResult r = cargo.sandbox().run(cmd);

@@ -38,8 +38,8 @@ public final class VerifiedLoopMatchRewrite implements LoopMatchRewrite {
     @Override
     public List<CComparison.LoopRewrite> apply(Path crate) throws IOException {
         RewriteResult r = new CrateRewriter(RustExtractor::new,
-                // c2rust's crates declare #![feature(..)]: even their "stable" build needs RUSTC_BOOTSTRAP=1.
-                target -> SandboxedCrateBuilder.forFeatureCrate(cargo, target, project))
+                // c2rust's crates declare #![feature(..)]: the rewriter sees it and builds them bootstrapped
+                target -> new SandboxedCrateBuilder(cargo, target, project))
                 .rewrite(crate, CrateRewriter.Mode.IN_PLACE);
         Map<String, List<String>> lines = new HashMap<>();
         List<CComparison.LoopRewrite> out = new ArrayList<>();

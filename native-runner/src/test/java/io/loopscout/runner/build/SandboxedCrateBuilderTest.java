@@ -50,5 +50,8 @@ class SandboxedCrateBuilderTest {
         assertFalse(stable.ok());
         assertTrue(stable.firstError().contains("error[E0554]"), stable.firstError());
         assertTrue(b.build(lexer, CrateBuilder.Variant.LOOP_MATCH).ok());
+        // the baseline of a crate that declares features itself (c2rust's): bootstrapped, without the cfg
+        CrateBuilder.Outcome bootstrapped = b.build(lexer, CrateBuilder.Variant.BOOTSTRAPPED);
+        assertTrue(bootstrapped.ok(), bootstrapped.firstError());
     }
 }

@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
         description = {"Rewrite the eligible state loops of the crate at PATH to the #[loop_match] form.",
             "Each rewrite is gated by cfg(loop_match) and verified by building the crate on stable and with",
             "RUSTC_BOOTSTRAP=1 RUSTFLAGS=\"--cfg loop_match\" (in the sandbox, offline after cargo fetch).",
+            "A crate whose root declares #![feature(..)] itself (c2rust's output) gets RUSTC_BOOTSTRAP=1 in",
+            "its baseline build too.",
             "Rewrites in place unless --check or --patch is given."})
 final class RewriteCommand implements Callable<Integer> {
 
