@@ -73,7 +73,7 @@ public final class ProjectExtractor {
             boolean mayHold = mayHoldFindings(f);
             Object pass = firstPass(f, mayHold ? RustExtractor.Declarations.ALWAYS : RustExtractor.Declarations.NONE);
             rustPasses.put(f, pass);
-            if (!mayHold || pass instanceof RustCratePass p && !p.declarationsRead()) {
+            if (!mayHold) {
                 symbols.addUnread(f);
             } else if (pass instanceof RustCratePass p) {
                 symbols.add(p.symbols());

@@ -49,15 +49,47 @@ public final class CrateSymbols {
         return this;
     }
 
+    /** Null when unknown, else whether enum {@code name} has a variant with fields (see {@link RustSymbols}). */
+    Boolean enumHasFields(String name) {
+        return covering(ENUM, name).enumHasFields(name);
+    }
+
+    /** The single enum declaring a variant of this name, or null. */
+    String enumOfVariant(String variant) {
+        return covering(ENUM, variant).enumOfVariant(variant);
+    }
+
+    String fieldType(String struct, String field) {
+        return covering(STRUCT, struct, field).fieldType(struct, field);
+    }
+
+    String constType(String name) {
+        return covering(CONST, name).constType(name);
+    }
+
+    String alias(String name) {
+        return covering(TYPE, name).alias(name);
+    }
+
+    /** The item keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
+    private static final List<String> ENUM = List.of("enum");
+    private static final List<String> STRUCT = List.of("struct");
+    private static final List<String> CONST = List.of("const", "static");
+    private static final List<String> TYPE = List.of("type");
+
     /**
-     * The union of the declarations read so far, after reading every file whose text contains all of
-     * {@code words}: exact for any declaration whose name holds them (a variant, an enum, a const, an alias; a
-     * struct field by struct and field name).
+     * The union of the declarations read so far, after reading every file whose text contains one of
+     * {@code keywords} and all of {@code words}: exact for a declaration whose item begins with such a keyword and
+     * whose names are those words.
      */
-    RustSymbols covering(String... words) {
-        if (covered.add(List.of(words))) {
+    private RustSymbols covering(List<String> keywords, String... words) {
+        List<String> key = new ArrayList<>(keywords);
+        key.add("");
+        key.addAll(List.of(words));
+        if (covered.add(key)) {
             for (Entry e : files) {
-                if (e.symbols == null && containsAll(e.file.text(), words)) {
+                if (e.symbols == null && containsAll(e.file.text(), words)
+                        && keywords.stream().anyMatch(e.file.text()::contains)) {
                     e.symbols = read(e.file);
                     merged = null;
                 }

@@ -65,8 +65,15 @@ public final class RustCratePass {
                     : FileExtraction.notAnalysed(FileOutcome.PARSE_TIMEOUT, e.getMessage()));
         }
         RustCratePass pass = new RustCratePass(file, parsed);
+        try {
+            if (declarations != RustExtractor.Declarations.NONE) {
+                pass.symbols = RustSymbols.of(parsed);
+            }
+        } catch (RuntimeException e) {
+            // the crate table goes without this file's declarations; extraction reports the cause if it needs them
+            pass.symbolsError = e;
+        }
         if (early != null) {
-            pass.readSymbols(declarations);
             pass.result = early;
             pass.dropTree();
             return pass;
@@ -79,32 +86,13 @@ public final class RustCratePass {
             // An extractor bug must not kill a corpus run; the file is reported with the cause instead.
             pass.fail(extractorError(e));
         }
-        if (pass.hasCandidates()) {
-            pass.readSymbols(declarations); // its own declarations resolve its loops' state types first
-        } else {
-            // only a lookup in another file's loop may need them: read again (CrateSymbols) if one names them
-            pass.declarationsRead = declarations != RustExtractor.Declarations.ALWAYS;
-            pass.dropTree();
-        }
         return pass;
-    }
-
-    private void readSymbols(RustExtractor.Declarations declarations) {
-        try {
-            if (declarations != RustExtractor.Declarations.NONE) {
-                symbols = RustSymbols.of(parsed);
-            }
-        } catch (RuntimeException e) {
-            // the crate table goes without this file's declarations; extraction reports the cause if it needs them
-            symbolsError = e;
-        }
     }
 
     private final SourceFile file;
     private ParsedSource parsed;
     private RustSymbols symbols = new RustSymbols();
     private RuntimeException symbolsError;
-    private boolean declarationsRead = true;
     private FileExtraction result;
     private SourceText source;
     private int fileErrors;
@@ -143,14 +131,6 @@ public final class RustCratePass {
     /** The file's type declarations (empty when it could not be parsed or none were asked for). */
     public RustSymbols symbols() {
         return symbols;
-    }
-
-    /**
-     * False when the declarations asked for were left unread (the file has no candidate loop): {@link #symbols}
-     * is then empty, and the crate table reads them from the text if a lookup needs them.
-     */
-    public boolean declarationsRead() {
-        return declarationsRead;
     }
 
     /** True when a loop of the file waits in {@link #finish} for its state type. */
@@ -212,6 +192,7 @@ public final class RustCratePass {
         }
         if (candidates.isEmpty() && steps.isEmpty()) {
             result = result(List.of());
+            dropTree();
         }
     }
 

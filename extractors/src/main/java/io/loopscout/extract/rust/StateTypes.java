@@ -27,27 +27,27 @@ final class StateTypes {
 
     private Boolean enumHasFields(String name) {
         Boolean own = file.enumHasFields(name);
-        return own != null ? own : crate.covering(name).enumHasFields(name);
+        return own != null ? own : crate.enumHasFields(name);
     }
 
     private String enumOfVariant(String variant) {
         return file.declaresVariant(variant) ? file.enumOfVariant(variant)
-                : crate.covering(variant).enumOfVariant(variant);
+                : crate.enumOfVariant(variant);
     }
 
     private String fieldType(String struct, String field) {
         String own = file.fieldType(struct, field);
-        return own != null ? own : crate.covering(struct, field).fieldType(struct, field);
+        return own != null ? own : crate.fieldType(struct, field);
     }
 
     private String constType(String name) {
         String own = file.constType(name);
-        return own != null ? own : crate.covering(name).constType(name);
+        return own != null ? own : crate.constType(name);
     }
 
     private String alias(String name) {
         String own = file.alias(name);
-        return own != null ? own : crate.covering(name).alias(name);
+        return own != null ? own : crate.alias(name);
     }
 
     /**
