@@ -5,7 +5,7 @@ import io.loopscout.extract.c.CExtractor;
 import io.loopscout.extract.c.LocalIncludes;
 import io.loopscout.extract.rust.RustCratePass;
 import io.loopscout.extract.rust.RustExtractor;
-import io.loopscout.extract.rust.RustSymbols;
+import io.loopscout.extract.rust.CrateSymbols;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,31 +64,19 @@ public final class ProjectExtractor {
         List<SourceFile> rustFiles = sorted.stream().filter(f -> f.language() == Language.RUST).toList();
         Map<String, String> cTexts = new HashMap<>();
         sorted.stream().filter(f -> f.language() == Language.C).forEach(f -> cTexts.put(f.path(), f.text()));
-        // Each Rust file is parsed once: its declarations go into the crate table while its candidate loops wait
-        // (with their tree) for the complete table to resolve their state types. Only a crate with a candidate
-        // needs declarations, and a candidate needs a loop and a match in its file's text: those files go first,
-        // so the others are read for declarations only when some loop will use them (not in generated bindings).
+        // Each Rust file that may hold a finding is parsed once: its declarations go into the crate table while its
+        // candidate loops wait (with their tree) for the table to resolve their state types. The other files are
+        // parsed for their declarations only when a lookup names something their text holds (CrateSymbols).
         Map<SourceFile, Object> rustPasses = new IdentityHashMap<>();
-        boolean candidates = false;
+        CrateSymbols symbols = new CrateSymbols();
         for (SourceFile f : rustFiles) {
-            if (mayHoldFindings(f)) {
-                Object pass = firstPass(f, RustExtractor.Declarations.ALWAYS);
-                candidates |= pass instanceof RustCratePass p && p.hasCandidates();
-                rustPasses.put(f, pass);
-            }
-        }
-        RustExtractor.Declarations rest = candidates ? RustExtractor.Declarations.ALWAYS
-                : RustExtractor.Declarations.NONE;
-        for (SourceFile f : rustFiles) {
-            if (!rustPasses.containsKey(f)) {
-                rustPasses.put(f, firstPass(f, rest));
-            }
-        }
-        // merged in path order, as files declaring the same name have always been
-        RustSymbols symbols = new RustSymbols();
-        for (SourceFile f : rustFiles) {
-            if (rustPasses.get(f) instanceof RustCratePass p) {
-                symbols.addAll(p.symbols());
+            boolean mayHold = mayHoldFindings(f);
+            Object pass = firstPass(f, mayHold ? RustExtractor.Declarations.ALWAYS : RustExtractor.Declarations.NONE);
+            rustPasses.put(f, pass);
+            if (!mayHold) {
+                symbols.addUnread(f);
+            } else if (pass instanceof RustCratePass p) {
+                symbols.add(p.symbols());
             }
         }
         RustExtractor rust = new RustExtractor(symbols, PER_FILE);

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * <p>{@code java -cp <classpath> io.loopscout.extract.bench.ExtractBench <rust|c> <dir>... [--rounds N]
  * [--loop-files-only]}. The extractors skip files without loop keywords (Rust {@code loop}/{@code while}) before
  * parsing; {@code --loop-files-only} measures only files that do contain them, so the skip cannot flatter
- * the ratio.
+ * the ratio. The raw parse frees each tree ({@link ParsedSource#close}) as the end-to-end path and native
+ * tree-sitter's {@code ts_tree_delete} do; {@code --raw-keeps-trees} leaves them to bonede's Cleaner instead, whose
+ * thread (not this one, so not counted) then frees them: the measure before 2026-12-04.
  */
 public final class ExtractBench {
 
@@ -37,7 +39,7 @@ public final class ExtractBench {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: ExtractBench <rust|c> <dir>... [--rounds N]");
+            System.err.println("usage: ExtractBench <rust|c> <dir>... [--rounds N] [--loop-files-only] [--raw-keeps-trees]");
             System.exit(2);
         }
         Language language = Language.parse(args[0]);
@@ -47,10 +49,15 @@ public final class ExtractBench {
         }
         int rounds = 5;
         boolean loopFilesOnly = false;
+        boolean rawKeepsTrees = false;
         List<Path[]> files = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[++i]);
+                continue;
+            }
+            if (args[i].equals("--raw-keeps-trees")) {
+                rawKeepsTrees = true;
                 continue;
             }
             if (args[i].equals("--loop-files-only")) {
@@ -77,8 +84,10 @@ public final class ExtractBench {
         }
         files = kept;
         double mb = bytes / 1e6;
-        System.out.printf("%s: %d files%s, %.1f MB, %d rounds after 1 warm-up, 1 thread%n", language.id(),
-                files.size(), loopFilesOnly ? " (only those containing " + LOOP_WORDS.get(language) + ")" : "", mb, rounds);
+        System.out.printf("%s: %d files%s, %.1f MB, %d rounds after 1 warm-up, 1 thread; raw parse %s%n",
+                language.id(), files.size(),
+                loopFilesOnly ? " (only those containing " + LOOP_WORDS.get(language) + ")" : "", mb, rounds,
+                rawKeepsTrees ? "keeps its trees (freed by the Cleaner's thread)" : "frees each tree");
 
         // CPU time of this thread: the machine is shared, wall-clock figures swing with other people's load.
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -91,7 +100,10 @@ public final class ExtractBench {
             long w0 = System.nanoTime();
             for (String t : texts) {
                 try {
-                    ParsedSource.parse(grammar, t, Duration.ofSeconds(10));
+                    ParsedSource parsed = ParsedSource.parse(grammar, t, Duration.ofSeconds(10));
+                    if (!rawKeepsTrees) {
+                        parsed.close();
+                    }
                 } catch (ParseTimeoutException e) {
                     // counted by the end-to-end pass as a problem
                 }

@@ -51,8 +51,8 @@ public final class RustCratePass {
             return done(FileExtraction.notAnalysed(FileOutcome.TOO_LARGE,
                     "over " + RustExtractor.MAX_BYTES + " characters"));
         }
-        boolean hasLoops = RustPrefilters.hasLoopWord(text);
-        FileExtraction early = !hasLoops ? FileExtraction.read(List.of(), 0)
+        // A file that cannot hold a finding is not parsed for its loops (nor are its parse errors counted)
+        FileExtraction early = !RustPrefilters.mayHoldFindings(text) ? FileExtraction.read(List.of(), 0)
                 : RustPrefilters.nestingDepth(text) > RustExtractor.MAX_DEPTH ? tooDeep() : null;
         if (early != null && !(declarations == RustExtractor.Declarations.ALWAYS && RustPrefilters.mayDeclareTypes(text))) {
             return done(early);
@@ -219,7 +219,7 @@ public final class RustCratePass {
             if (symbolsError != null) {
                 throw symbolsError;
             }
-            StateTypes types = new StateTypes(new RustSymbols().addAll(extractor.crateSymbols()).overlay(symbols));
+            StateTypes types = new StateTypes(extractor.crateSymbols(), symbols);
             List<Finding> findings = new ArrayList<>();
             for (Candidate c : candidates) {
                 findings.add(RustFindings.ofLoop(file, parsed, source, c.loop(), c.analysis(), c.pattern(), types));

@@ -23,7 +23,7 @@ public final class RustExtractor implements Extractor {
     /** Bracket nesting beyond this is pathological (or an attack); reported as {@link io.loopscout.extract.FileOutcome#TOO_DEEP}. */
     static final int MAX_DEPTH = 1000;
 
-    private final RustSymbols crateSymbols;
+    private final CrateSymbols crateSymbols;
     private final Duration timeout;
 
     /** An extractor resolving state types within each file only. */
@@ -38,12 +38,22 @@ public final class RustExtractor implements Extractor {
      * @param timeout      the per-file parse limit
      */
     public RustExtractor(RustSymbols crateSymbols, Duration timeout) {
+        this(CrateSymbols.of(crateSymbols), timeout);
+    }
+
+    /**
+     * An extractor that resolves state types against a crate's declarations, read as lookups need them.
+     *
+     * @param crateSymbols the crate's files in path order
+     * @param timeout      the per-file parse limit
+     */
+    public RustExtractor(CrateSymbols crateSymbols, Duration timeout) {
         this.crateSymbols = crateSymbols;
         this.timeout = timeout;
     }
 
     /** The crate's declarations this extractor resolves state types against. */
-    RustSymbols crateSymbols() {
+    CrateSymbols crateSymbols() {
         return crateSymbols;
     }
 

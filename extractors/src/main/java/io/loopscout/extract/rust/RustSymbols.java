@@ -184,6 +184,11 @@ public final class RustSymbols implements Serializable {
         return e != null && e.size() == 1 ? e.iterator().next() : null;
     }
 
+    /** True when this table declares a variant of this name (whichever enums). */
+    boolean declaresVariant(String variant) {
+        return variants.containsKey(variant);
+    }
+
     String fieldType(String struct, String field) {
         return fields.get(struct + "." + field);
     }

@@ -13,10 +13,41 @@ final class StateTypes {
 
     private static final Pattern GENERIC = Pattern.compile("^(?:[\\w:]*::)?(Cell|Option|Box|Rc|Arc)<(.*)>$");
 
-    private final RustSymbols symbols;
+    private final CrateSymbols crate;
+    private final RustSymbols file;
 
-    StateTypes(RustSymbols symbols) {
-        this.symbols = symbols;
+    /**
+     * Resolves against the file's declarations over its crate's: a name the file declares means the file's item,
+     * not a namesake elsewhere in the crate (see {@link RustSymbols#overlay}).
+     */
+    StateTypes(CrateSymbols crate, RustSymbols file) {
+        this.crate = crate;
+        this.file = file;
+    }
+
+    private Boolean enumHasFields(String name) {
+        Boolean own = file.enumHasFields(name);
+        return own != null ? own : crate.enumHasFields(name);
+    }
+
+    private String enumOfVariant(String variant) {
+        return file.declaresVariant(variant) ? file.enumOfVariant(variant)
+                : crate.enumOfVariant(variant);
+    }
+
+    private String fieldType(String struct, String field) {
+        String own = file.fieldType(struct, field);
+        return own != null ? own : crate.fieldType(struct, field);
+    }
+
+    private String constType(String name) {
+        String own = file.constType(name);
+        return own != null ? own : crate.constType(name);
+    }
+
+    private String alias(String name) {
+        String own = file.alias(name);
+        return own != null ? own : crate.alias(name);
     }
 
     /**
@@ -87,7 +118,7 @@ final class StateTypes {
             return null;
         }
         String struct = RustValues.lastSegment(stripRefs(ownerType).replaceAll("<.*$", ""));
-        return symbols.fieldType(struct.equals("Self") && implType != null ? implType : struct, field);
+        return fieldType(struct.equals("Self") && implType != null ? implType : struct, field);
     }
 
     private static String initializer(String var, String fn) {
@@ -120,11 +151,11 @@ final class StateTypes {
         if (name.equals("Self") && implType != null) {
             name = implType;
         }
-        Boolean fields = symbols.enumHasFields(name);
+        Boolean fields = enumHasFields(name);
         if (fields != null) {
             return fields ? "enum-with-fields" : "enum";
         }
-        String alias = symbols.alias(name);
+        String alias = alias(name);
         return alias == null ? null : ofType(alias, implType, depth + 1);
     }
 
@@ -151,18 +182,18 @@ final class StateTypes {
             if (enumName.equals("Self") && implType != null) {
                 enumName = implType;
             }
-            Boolean fields = symbols.enumHasFields(enumName);
+            Boolean fields = enumHasFields(enumName);
             if (fields != null) {
                 return fields ? "enum-with-fields" : "enum";
             }
         }
-        String constType = symbols.constType(last);
+        String constType = constType(last);
         if (constType != null) {
             return ofType(constType, implType, 0);
         }
         if (qualifier == null) {
-            String e = symbols.enumOfVariant(last);
-            Boolean fields = e == null ? null : symbols.enumHasFields(e);
+            String e = enumOfVariant(last);
+            Boolean fields = e == null ? null : enumHasFields(e);
             if (fields != null) {
                 return fields ? "enum-with-fields" : "enum";
             }

@@ -67,9 +67,22 @@ class RustExtractorRobustnessTest {
 
     @Test
     void deeplyNestedCodeIsReportedTooDeep() {
+        String deep = "fn f() { loop { match s { _ => " + "{".repeat(RustExtractor.MAX_DEPTH + 10)
+                + "}".repeat(RustExtractor.MAX_DEPTH + 10) + " } } }";
+        assertEquals(FileOutcome.TOO_DEEP, extract(deep).outcome());
+    }
+
+    @Test
+    void fileThatCannotHoldAFindingIsNotParsed() {
+        // loops but no match: no pattern can be in it, so neither its depth nor its damaged spots are looked at
+        String damaged = "fn f() { loop { let x = ) ; } }\nfn g() { while ( { ] } }\n".repeat(5);
+        FileExtraction r = extract(damaged);
+        assertEquals(FileOutcome.READ, r.outcome());
+        assertEquals(0, r.parseErrors());
+        assertTrue(extract(damaged + "fn h(s: u8) { match s { _ => {} } }").parseErrors() > 0);
         String deep = "fn f() { loop { " + "{".repeat(RustExtractor.MAX_DEPTH + 10) + "}".repeat(RustExtractor.MAX_DEPTH + 10)
                 + " } }";
-        assertEquals(FileOutcome.TOO_DEEP, extract(deep).outcome());
+        assertEquals(FileOutcome.READ, extract(deep).outcome());
     }
 
     @Test
