@@ -100,8 +100,8 @@ class ExtractFindingsTest {
         // a file without text makes the Rust extractor throw: the path an extractor bug takes
         List<SourceFile> files = List.of(new SourceFile("p", "1", "src/ok.rs", Language.RUST, MACHINE),
                 new SourceFile("p", "1", "src/broken.rs", Language.RUST, null),
-                new SourceFile("p", "1", "src/deep.rs", Language.RUST, "fn d() { loop " + "{".repeat(2000)
-                        + "}".repeat(2000) + " }\n"));
+                new SourceFile("p", "1", "src/deep.rs", Language.RUST, "fn d(s: u8) { loop { match s { _ => {} } "
+                        + "{".repeat(2000) + "}".repeat(2000) + " } }\n"));
         List<KV<String, Finding>> findings = new ArrayList<>();
         List<KV<String, ScanStats>> stats = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

@@ -42,7 +42,9 @@ class PipelineEndToEndTest {
         TestRepos messy = TestRepos.init(tmp.resolve("messy"));
         messy.commit("huge and deep", Map.of(
                 "src/huge.rs", "// filler\n".repeat(300_000), // 3.3 MB: over the 2 MB cap
-                "src/deep.rs", "fn deep() { loop " + "{".repeat(20_000) + "}".repeat(20_000) + " }\n"));
+                // a loop and a match: a file the prefilter lets through to the parse, where the depth guard acts
+                "src/deep.rs", "fn deep(s: u8) { loop { match s { _ => {} } " + "{".repeat(20_000) + "}".repeat(20_000)
+                        + " } }\n"));
         messy.commitBytes("binary", "src/blob.c", new byte[] {'i', 'n', 't', 0, 0, 1});
         messy.commitBytes("latin-1", "src/latin1.c", "/* caf\u00e9 */\nint f(void) { return 1; }\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
