@@ -316,6 +316,25 @@ class CrateRewriterTest {
         assertEquals(lib, Files.readString(crate.resolve("src/lib.rs")));
     }
 
+    /** The loop in a bin, the features in the lib: cargo builds the lib for the bin, so the lib's features count. */
+    @Test
+    void aBinOfACrateWhoseLibDeclaresFeaturesIsVerifiedBootstrapped() throws Exception {
+        Path crate = tmp.resolve("featuredbin");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), """
+                [package]
+                name = "featuredbin"
+                version = "0.1.0"
+                edition = "2021"
+                """);
+        Files.writeString(crate.resolve("src/lib.rs"), "#![feature(extern_types)]\nextern \"C\" {\n"
+                + "    pub type Opaque;\n}\n");
+        Files.writeString(crate.resolve("src/main.rs"), RUN_MACHINE + "\nfn main() {\n    println!(\"{}\", run(3));\n}\n");
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertEquals(List.of(LoopOutcome.Status.REWRITTEN),
+                r.loops().stream().map(LoopOutcome::status).toList(), r.loops().toString());
+    }
+
     @Test
     void aNonUtf8FileUnderSrcIsLeftAsItIsAndTheRestIsRewritten() throws Exception {
         Path crate = tmp.resolve("latin1");
