@@ -165,11 +165,13 @@ public final class CrateRewriter {
             // rustc does not refuse the crate
             Set<String> candidateFiles = new LinkedHashSet<>();
             candidates.forEach(lp -> candidateFiles.add(fileOf.get(lp)));
-            List<String> builtRoots = CrateRoots.rootsFor(candidateFiles, v.roots);
-            v.targets = CrateRoots.targetArgs(work, builtRoots);
+            List<String> built = CrateRoots.rootsFor(candidateFiles, v.roots);
+            v.targets = CrateRoots.targetArgs(work, built);
             // a root with #![feature(..)] (c2rust's output) fails every stable build with E0554: its baseline
-            // is the crate bootstrapped, without the cfg
-            v.baseline = CrateRoots.anyDeclaresFeatures(work, builtRoots) ? CrateBuilder.Variant.BOOTSTRAPPED
+            // is the crate bootstrapped, without the cfg. The lib counts too: cargo builds it for every bin.
+            Set<String> compiled = new LinkedHashSet<>(built);
+            CrateRoots.lib(v.roots).ifPresent(compiled::add);
+            v.baseline = CrateRoots.anyDeclaresFeatures(work, compiled) ? CrateBuilder.Variant.BOOTSTRAPPED
                     : CrateBuilder.Variant.STABLE;
             CrateBuilder.Outcome prep = v.builder.prepare(work);
             if (!prep.ok()) {

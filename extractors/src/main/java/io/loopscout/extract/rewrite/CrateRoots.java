@@ -112,8 +112,7 @@ final class CrateRoots {
         Matcher pkg = PACKAGE.matcher(toml);
         Matcher pkgName = pkg.find() ? NAME.matcher(pkg.group(1)) : null;
         String packageName = pkgName != null && pkgName.find() ? pkgName.group(1) : null;
-        List<String> lib = roots(crate).stream().filter(r -> !r.startsWith("src/bin/") && !r.equals("src/main.rs"))
-                .limit(1).toList();
+        List<String> lib = lib(roots(crate)).stream().toList();
         List<String> args = new ArrayList<>();
         for (String root : roots) {
             if (lib.contains(root)) {
@@ -137,14 +136,18 @@ final class CrateRoots {
         return args;
     }
 
+    /** The lib's root among {@code roots} (the first that is no bin's), if the package has one. */
+    static java.util.Optional<String> lib(Collection<String> roots) {
+        return roots.stream().filter(r -> !r.startsWith("src/bin/") && !r.equals("src/main.rs")).findFirst();
+    }
+
     /**
      * The roots whose crates contain the touched files: the lib for files outside bin targets (or main.rs in a
      * crate without lib), and each bin target whose root or directory holds a touched file.
      */
     static List<String> rootsFor(Collection<String> touched, Collection<String> roots) {
         List<String> out = new ArrayList<>();
-        String lib = roots.stream().filter(r -> !r.startsWith("src/bin/") && !r.equals("src/main.rs"))
-                .findFirst().orElse(null);
+        String lib = lib(roots).orElse(null);
         for (String root : roots) {
             if (!root.endsWith(".rs")) {
                 continue;

@@ -152,4 +152,22 @@ class ParsedSourceTest {
         assertEquals("x as libc::c_uint <= 3", p.text(let.getChildByFieldName("value")));
         assertEquals("binary_expression", let.getChildByFieldName("value").getType());
     }
+
+    /**
+     * {@code &raw} is the raw-borrow syntax only before {@code const} or {@code mut}; elsewhere it borrows a place
+     * named {@code raw}, which tree-sitter-rust 0.24 does not parse (it swallowed the next statement). Both
+     * parse, with the source's own text.
+     */
+    @Test
+    void aPlaceNamedRawBorrowedAndTheRawBorrowSyntaxBothParse() {
+        String text = "fn f(raw: [u8; 4], mut s: u8) -> u8 {\n    let a = &raw; s = 1;\n    let b = & raw[1..];\n"
+                + "    let c = &raw const s;\n    let d = &raw\n        mut s;\n    g(&&raw, raw.len()); s\n}\n";
+        ParsedSource p = ParsedSource.parse(ParsedSource.Grammar.RUST, text);
+        assertEquals(0, p.errorCount(p.root()));
+        assertEquals(text, p.text(p.root()));
+        TSNode body = p.root().getNamedChild(0).getChildByFieldName("body");
+        assertEquals("&raw", p.text(body.getNamedChild(0).getChildByFieldName("value")));
+        assertEquals("s = 1", p.text(body.getNamedChild(1).getNamedChild(0)));
+        assertEquals("&raw const s", p.text(body.getNamedChild(3).getChildByFieldName("value")));
+    }
 }

@@ -86,13 +86,7 @@ class CrateRewriterTest {
             """;
 
     private Path makeCrate() throws Exception {
-        Path crate = tmp.resolve("demo");
-        Files.createDirectories(crate.resolve("src"));
-        Files.writeString(crate.resolve("Cargo.toml"), """
-                [package]
-                name = "demo"
-                version = "0.1.0"
-                edition = "2021"
+        Path crate = smallCrate("demo", """
 
                 [dependencies]
                 """);
@@ -163,14 +157,7 @@ class CrateRewriterTest {
 
     @Test
     void aFieldStateThatIsNotCopyIsRewrittenWithAnIdentityCopy() throws Exception {
-        Path crate = tmp.resolve("noncopy");
-        Files.createDirectories(crate.resolve("src"));
-        Files.writeString(crate.resolve("Cargo.toml"), """
-                [package]
-                name = "noncopy"
-                version = "0.1.0"
-                edition = "2021"
-                """);
+        Path crate = smallCrate("noncopy", "");
         Files.writeString(crate.resolve("src/lib.rs"), """
                 pub enum Sub { Head, Body, Done }
                 pub struct Dec { pub sub: Sub, pub n: u32 }
@@ -223,18 +210,13 @@ class CrateRewriterTest {
 
     @Test
     void aBrokenBinThatHoldsNoRewriteDoesNotRefuseTheCrate() throws Exception {
-        Path crate = tmp.resolve("withbin");
-        Files.createDirectories(crate.resolve("src/bin"));
-        Files.writeString(crate.resolve("Cargo.toml"), """
-                [package]
-                name = "withbin"
-                version = "0.1.0"
-                edition = "2021"
+        Path crate = smallCrate("withbin", """
 
                 [[bin]]
                 name = "tool"
                 path = "src/tool.rs"
                 """);
+        Files.createDirectories(crate.resolve("src/bin"));
         Files.writeString(crate.resolve("src/lib.rs"), RUN_MACHINE);
         // a bin that does not build (as a bin tripping a newer lint on today's rustc)
         Files.writeString(crate.resolve("src/bin/old.rs"), "fn main() { let x: u32 = \"no\"; }\n");
@@ -253,13 +235,7 @@ class CrateRewriterTest {
      */
     @Test
     void aLoopTheBuildDoesNotCompileIsLeftAloneNotClaimedRewritten() throws Exception {
-        Path crate = tmp.resolve("gated");
-        Files.createDirectories(crate.resolve("src"));
-        Files.writeString(crate.resolve("Cargo.toml"), """
-                [package]
-                name = "gated"
-                version = "0.1.0"
-                edition = "2021"
+        Path crate = smallCrate("gated", """
 
                 [features]
                 extra = []
@@ -291,14 +267,7 @@ class CrateRewriterTest {
      */
     @Test
     void aCrateThatDeclaresFeaturesItselfIsVerifiedBootstrapped() throws Exception {
-        Path crate = tmp.resolve("featured");
-        Files.createDirectories(crate.resolve("src"));
-        Files.writeString(crate.resolve("Cargo.toml"), """
-                [package]
-                name = "featured"
-                version = "0.1.0"
-                edition = "2021"
-                """);
+        Path crate = smallCrate("featured", "");
         String root = "#![allow(non_camel_case_types)]\n#![feature(extern_types)]\n"
                 + "extern \"C\" {\n    pub type opaque_t;\n}\n" + RUN_MACHINE;
         Files.writeString(crate.resolve("src/lib.rs"), root);
@@ -316,16 +285,22 @@ class CrateRewriterTest {
         assertEquals(lib, Files.readString(crate.resolve("src/lib.rs")));
     }
 
+    /** The loop in a bin, the features in the lib: cargo builds the lib for the bin, so the lib's features count. */
+    @Test
+    void aBinOfACrateWhoseLibDeclaresFeaturesIsVerifiedBootstrapped() throws Exception {
+        Path crate = smallCrate("featuredbin", "");
+        Files.writeString(crate.resolve("src/lib.rs"), "#![feature(extern_types)]\nextern \"C\" {\n"
+                + "    pub type Opaque;\n}\n");
+        Files.writeString(crate.resolve("src/main.rs"), RUN_MACHINE + "\nfn main() {\n    println!(\"{}\", run(3));\n}\n");
+        RewriteResult r = rewriter.rewrite(crate, CrateRewriter.Mode.CHECK);
+        assertEquals(List.of(LoopOutcome.Status.REWRITTEN),
+                r.loops().stream().map(LoopOutcome::status).toList(), r.loops().toString());
+    }
+
     @Test
     void aNonUtf8FileUnderSrcIsLeftAsItIsAndTheRestIsRewritten() throws Exception {
-        Path crate = tmp.resolve("latin1");
+        Path crate = smallCrate("latin1", "");
         Files.createDirectories(crate.resolve("src/fixtures"));
-        Files.writeString(crate.resolve("Cargo.toml"), """
-                [package]
-                name = "latin1"
-                version = "0.1.0"
-                edition = "2021"
-                """);
         Files.writeString(crate.resolve("src/lib.rs"), RUN_MACHINE);
         // test data that is not a module (rustc would refuse it): Latin-1, not UTF-8
         byte[] latin1 = "// caf\u00e9\nfn x() { loop { match 0 { _ => break } } }\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -334,6 +309,15 @@ class CrateRewriterTest {
         assertEquals(LoopOutcome.Status.REWRITTEN, r.loops().get(0).status(), r.loops().toString());
         assertEquals(1, r.loops().size(), r.loops().toString());
         assertArrayEquals(latin1, Files.readAllBytes(crate.resolve("src/fixtures/latin1.rs")));
+    }
+
+    /** A crate directory with src/ and a Cargo.toml for package {@code name} (edition 2021), then {@code toml}. */
+    private Path smallCrate(String name, String toml) throws java.io.IOException {
+        Path crate = tmp.resolve(name);
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), "[package]\nname = \"" + name + "\"\nversion = \"0.1.0\"\n"
+                + "edition = \"2021\"\n" + toml);
+        return crate;
     }
 
     @Test
