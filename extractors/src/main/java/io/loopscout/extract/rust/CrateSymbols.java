@@ -10,7 +10,7 @@ import java.util.Set;
  * A crate's declarations, the union of its files' {@link RustSymbols} in path order, read lazily: a file not parsed
  * for its loops is parsed for its declarations only when a state type's lookup names something its text contains.
  * A file can declare a name only if its text contains it, so every answer equals the eager union's; most files of
- * a crate are then never parsed.
+ * a crate are then never parsed. Not thread-safe (one project's extraction is one thread's).
  */
 public final class CrateSymbols {
 
