@@ -14,6 +14,12 @@ import java.util.Set;
  */
 public final class CrateSymbols {
 
+    /** The item keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
+    private static final List<String> ENUM = List.of("enum");
+    private static final List<String> STRUCT = List.of("struct");
+    private static final List<String> CONST = List.of("const", "static");
+    private static final List<String> TYPE = List.of("type");
+
     /** One file: its declarations, or null until they are read from its text. */
     private static final class Entry {
         private final SourceFile file;
@@ -70,12 +76,6 @@ public final class CrateSymbols {
     String alias(String name) {
         return covering(TYPE, name).alias(name);
     }
-
-    /** The item keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
-    private static final List<String> ENUM = List.of("enum");
-    private static final List<String> STRUCT = List.of("struct");
-    private static final List<String> CONST = List.of("const", "static");
-    private static final List<String> TYPE = List.of("type");
 
     /**
      * The union of the declarations read so far, after reading every file whose text contains one of
