@@ -14,11 +14,11 @@ import java.util.Set;
  */
 public final class CrateSymbols {
 
-    /** The item keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
-    private static final List<String> ENUM = List.of("enum");
-    private static final List<String> STRUCT = List.of("struct");
-    private static final List<String> CONST = List.of("const", "static");
-    private static final List<String> TYPE = List.of("type");
+    /** The keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
+    private static final List<String> ENUM = RustSymbols.keywordsOf("enum_item");
+    private static final List<String> STRUCT = RustSymbols.keywordsOf("struct_item");
+    private static final List<String> CONST = RustSymbols.keywordsOf("const_item", "static_item");
+    private static final List<String> TYPE = RustSymbols.keywordsOf("type_item");
 
     /** One file: its declarations, or null until they are read from its text. */
     private static final class Entry {
