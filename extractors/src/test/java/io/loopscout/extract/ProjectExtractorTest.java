@@ -47,6 +47,23 @@ class ProjectExtractorTest {
                     }
                 }
                 """));
+        // An alias of an enum, each in a file without loops, read only when the loop's lookup names it (CrateSymbols):
+        // without the alias the state type would be unknown.
+        files.add(new SourceFile("fixtures", "1", "src/kind.rs", Language.RUST,
+                "pub enum AliasedKind { Idle(u8), Busy, Done }\n"));
+        files.add(new SourceFile("fixtures", "1", "src/phase.rs", Language.RUST,
+                "pub type AliasedPhase = crate::kind::AliasedKind;\n"));
+        files.add(new SourceFile("fixtures", "1", "src/step.rs", Language.RUST, """
+                fn step(mut p: AliasedPhase) {
+                    loop {
+                        match p {
+                            AliasedPhase::Busy => p = AliasedPhase::Done,
+                            AliasedPhase::Done => return,
+                            _ => p = AliasedPhase::Busy,
+                        }
+                    }
+                }
+                """));
 
         RustSymbols crate = new RustSymbols();
         files.forEach(f -> crate.addAll(RustExtractor.symbolsOf(f)));
@@ -68,6 +85,7 @@ class ProjectExtractorTest {
         });
         assertFalse(expected.values().stream().allMatch(x -> x.findings().isEmpty()));
         assertEquals("enum", actual.get("src/decode.rs").findings().get(0).stateType());
+        assertEquals("enum-with-fields", actual.get("src/step.rs").findings().get(0).stateType());
         assertEquals(expected, actual);
     }
 }

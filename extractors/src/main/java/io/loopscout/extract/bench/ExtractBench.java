@@ -22,11 +22,14 @@ import java.util.TreeMap;
  * runs it) next to the raw tree-sitter parse of the same files in the same run, alternating rounds.
  *
  * <p>{@code java -cp <classpath> io.loopscout.extract.bench.ExtractBench <rust|c> <dir>... [--rounds N]
- * [--loop-files-only]}. The extractors skip files without loop keywords (Rust {@code loop}/{@code while}) before
- * parsing; {@code --loop-files-only} measures only files that do contain them, so the skip cannot flatter
- * the ratio. The raw parse frees each tree ({@link ParsedSource#close}) as the end-to-end path and native
- * tree-sitter's {@code ts_tree_delete} do; {@code --raw-keeps-trees} leaves them to bonede's Cleaner instead, whose
- * thread (not this one, so not counted) then frees them: the measure before 2026-12-04.
+ * [--loop-files-only] [--raw-keeps-trees]}. The extractors skip files that cannot hold a finding before parsing
+ * (Rust: without a loop keyword, or without {@code match} and {@code current_block}; such a file is parsed later
+ * only if a state type's lookup needs its declarations); {@code --loop-files-only} measures only files containing
+ * {@code loop}/{@code while}, so the skip of loop-less files cannot flatter the ratio.
+ *
+ * <p>The raw parse frees each tree ({@link ParsedSource#close}) as the end-to-end path and native tree-sitter's
+ * {@code ts_tree_delete} do; {@code --raw-keeps-trees} leaves them to bonede's Cleaner instead, whose thread (not
+ * this one, so not counted) then frees them: the measure before 2026-12-04.
  */
 public final class ExtractBench {
 
@@ -39,7 +42,8 @@ public final class ExtractBench {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: ExtractBench <rust|c> <dir>... [--rounds N] [--loop-files-only] [--raw-keeps-trees]");
+            System.err.println("usage: ExtractBench <rust|c> <dir>... [--rounds N] [--loop-files-only]"
+                    + " [--raw-keeps-trees]");
             System.exit(2);
         }
         Language language = Language.parse(args[0]);

@@ -10,9 +10,15 @@ import java.util.Set;
  * A crate's declarations, the union of its files' {@link RustSymbols} in path order, read lazily: a file not parsed
  * for its loops is parsed for its declarations only when a state type's lookup names something its text contains.
  * A file can declare a name only if its text contains it, so every answer equals the eager union's; most files of
- * a crate are then never parsed.
+ * a crate are then never parsed. Not thread-safe (one project's extraction is one thread's).
  */
 public final class CrateSymbols {
+
+    /** The keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
+    private static final List<String> ENUM = RustSymbols.keywordsOf("enum_item");
+    private static final List<String> STRUCT = RustSymbols.keywordsOf("struct_item");
+    private static final List<String> CONST = RustSymbols.keywordsOf("const_item", "static_item");
+    private static final List<String> TYPE = RustSymbols.keywordsOf("type_item");
 
     /** One file: its declarations, or null until they are read from its text. */
     private static final class Entry {
@@ -70,12 +76,6 @@ public final class CrateSymbols {
     String alias(String name) {
         return covering(TYPE, name).alias(name);
     }
-
-    /** The item keywords a declaration of each kind begins with ({@link RustSymbols} finds items by them). */
-    private static final List<String> ENUM = List.of("enum");
-    private static final List<String> STRUCT = List.of("struct");
-    private static final List<String> CONST = List.of("const", "static");
-    private static final List<String> TYPE = List.of("type");
 
     /**
      * The union of the declarations read so far, after reading every file whose text contains one of

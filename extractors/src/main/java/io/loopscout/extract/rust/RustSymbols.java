@@ -5,6 +5,7 @@ import io.loopscout.extract.parse.ParsedSource;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -28,6 +29,13 @@ public final class RustSymbols implements Serializable {
     private final Map<String, String> fields = new HashMap<>();
     private final Map<String, String> consts = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
+
+    /** The keywords that begin items of these types, the only items {@link #of} reads. */
+    static List<String> keywordsOf(String... itemTypes) {
+        List<String> types = List.of(itemTypes);
+        return ITEMS.entrySet().stream().filter(e -> types.contains(e.getValue())).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
 
     /** An empty symbol table. */
     public RustSymbols() {
