@@ -143,7 +143,7 @@ public final class CExtractor implements Extractor {
         BitSet noMacros = new BitSet();
         // Only consulted for functions with a computed goto.
         java.util.function.ToIntFunction<String> tableElsewhere = table::labelAddressTable;
-        for (Draft d : analyze(parsed, firstText, first, tableElsewhere, table)) {
+        for (Draft d : analyze(parsed, firstText, text, first, tableElsewhere, table)) {
             Finding f = toFinding(d, file, lines, first == null ? noMacros : first.macroLines());
             findings.putIfAbsent(f.pattern().id() + "@" + f.startLine(), f);
         }
@@ -152,7 +152,7 @@ public final class CExtractor implements Extractor {
             MacroExpander.Result second = MacroExpander.expand(prepared, table, 1);
             ParsedSource other = ParsedSource.parse(ParsedSource.Grammar.C, InertBlockBlanker.blank(second.text()),
                     timeout);
-            for (Draft d : analyze(other, second.text(), second, tableElsewhere, table)) {
+            for (Draft d : analyze(other, second.text(), text, second, tableElsewhere, table)) {
                 Finding f = toFinding(d, file, lines, second.macroLines());
                 // One loop (or function) is one finding: the more specific pattern wins across variants too.
                 Finding same = findings.values().stream().filter(x -> x.startLine() == f.startLine())
@@ -177,7 +177,8 @@ public final class CExtractor implements Extractor {
     }
 
     /** The drafts of one parsed variant of the file. */
-    private List<Draft> analyze(ParsedSource parsed, String parsedText, MacroExpander.Result expansion,
+    private List<Draft> analyze(ParsedSource parsed, String parsedText, String originalText,
+                                MacroExpander.Result expansion,
                                 java.util.function.ToIntFunction<String> tableElsewhere, MacroTable macros) {
         byte[] bytes = parsed.bytes();
         int[] hits = keywordOffsets(bytes);
@@ -187,6 +188,8 @@ public final class CExtractor implements Extractor {
         }
         Set<String> constants = null;
         Set<String> noReturn = Set.of();
+        // read from the original text: the macro marking them (JSON_NORETURN) may expand to nothing
+        java.util.function.Supplier<Set<String>> noReturnIn = () -> CLexer.noReturnFunctions(originalText);
         List<TSNode[]> functions = new ArrayList<>();
         List<Integer> functionEnds = new ArrayList<>();
         java.util.Set<Integer> seen = new HashSet<>();
@@ -211,7 +214,7 @@ public final class CExtractor implements Extractor {
             }
             if (constants == null) {
                 constants = CLexer.enumerators(parsedText);
-                noReturn = CLexer.noReturnFunctions(parsedText);
+                noReturn = noReturnIn.get();
             }
             functions.add(new TSNode[] {fn, Nodes.field(fn, "declarator")});
             functionEnds.add(end);

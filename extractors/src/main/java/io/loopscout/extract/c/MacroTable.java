@@ -301,7 +301,11 @@ public final class MacroTable {
                 || "=!<>+-*/%&|^".indexOf(stmt.charAt(eq - 1)) >= 0 || stmt.indexOf('=', eq + 1) >= 0) {
             return false;
         }
-        String place = stmt.substring(0, eq);
+        return isFixedPlace(stmt.substring(0, eq), params);
+    }
+
+    /** A place ({@code p->state}, {@code s.mode}, {@code *q}) that uses none of {@code params}. */
+    private static boolean isFixedPlace(String place, List<String> params) {
         if (!PLACE.matcher(place).matches() || CAST_PREFIX.matcher(place).find()) {
             return false;
         }
@@ -324,26 +328,10 @@ public final class MacroTable {
         if (body.isEmpty() || body.contains(";") || body.contains(",")) {
             return false;
         }
-        int eq = body.indexOf('=');
-        String place = body;
-        if (eq >= 0) {
-            if (eq + 1 < body.length() && body.charAt(eq + 1) == '=' || eq > 0 && "=!<>+-*/%&|^".indexOf(
-                    body.charAt(eq - 1)) >= 0 || body.indexOf('=', eq + 1) >= 0) {
-                return false;
-            }
-            place = body.substring(0, eq);
-        } else if (!d.params().isEmpty()) {
-            return false;
+        if (body.indexOf('=') >= 0) {
+            return isFixedStore(body, d.params());
         }
-        if (!PLACE.matcher(place).matches() || CAST_PREFIX.matcher(place).find()) {
-            return false;
-        }
-        for (String id : CLexer.identifiers(place)) {
-            if (d.params().contains(id)) {
-                return false;
-            }
-        }
-        return true;
+        return d.params().isEmpty() && isFixedPlace(body, d.params());
     }
 
     /**

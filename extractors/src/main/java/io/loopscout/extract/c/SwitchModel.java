@@ -148,7 +148,9 @@ final class SwitchModel {
         }
         // Declared inside the loop: a fresh value each round, whatever it starts as.
         for (Span d : fn.inits) {
-            if (loop.contains(d) && (!plainVariable || !sw.contains(d)) && fn.compact(d.a()).equals(base)) {
+            // a pointer declared in the loop (MD_MARK *mark = &marks[i]) is a declarator "*mark"
+            if (loop.contains(d) && (!plainVariable || !sw.contains(d))
+                    && stripStars(fn.compact(d.a())).equals(base)) {
                 return true;
             }
         }
@@ -680,6 +682,14 @@ final class SwitchModel {
             places.add(alias.group(1) + "[0]");
         }
         return places;
+    }
+
+    private static String stripStars(String declarator) {
+        int i = 0;
+        while (i < declarator.length() && declarator.charAt(i) == '*') {
+            i++;
+        }
+        return declarator.substring(i);
     }
 
     /** The expression without enclosing parentheses. */
