@@ -230,15 +230,7 @@ public final class ManifestLoader {
                     problem(line(map), id, "crate source needs an exact 'version'");
                     return null;
                 }
-                String badName = ManifestRules.crateName(value);
-                String badVersion = ManifestRules.crateVersion(version);
-                if (badName != null) {
-                    problem(valueLine(k.get("crate")), id, badName);
-                }
-                if (badVersion != null) {
-                    problem(valueLine(k.get("version")), id, "crate " + badVersion);
-                }
-                return badName == null && badVersion == null ? new SourceSpec.Crate(value, version) : null;
+                return crateAndVersion(k, id, "crate", value, version) ? new SourceSpec.Crate(value, version) : null;
             }
             case "git" -> {
                 onlyWith(k, id, "git", "version");
@@ -260,6 +252,22 @@ public final class ManifestLoader {
                 return new SourceSpec.Path(p.toString());
             }
         }
+    }
+
+    /**
+     * Whether the {@code crate} and {@code version} values of mapping {@code k} pass {@link ManifestRules}; each
+     * refusal is reported at its value's line ({@code what}: "crate" or "rust_port", for the version's message).
+     */
+    private boolean crateAndVersion(Map<String, NodeTuple> k, String id, String what, String crate, String version) {
+        String badName = ManifestRules.crateName(crate);
+        String badVersion = ManifestRules.crateVersion(version);
+        if (badName != null) {
+            problem(valueLine(k.get("crate")), id, badName);
+        }
+        if (badVersion != null) {
+            problem(valueLine(k.get("version")), id, what + " " + badVersion);
+        }
+        return badName == null && badVersion == null;
     }
 
     private void onlyWith(Map<String, NodeTuple> k, String id, String kind, String... notAllowed) {
@@ -371,14 +379,7 @@ public final class ManifestLoader {
                     problem(line(pm), id, "rust_port needs 'crate' and an exact 'version'");
                 } else {
                     int before = problems.size();
-                    String badName = ManifestRules.crateName(crate);
-                    String badVersion = ManifestRules.crateVersion(version);
-                    if (badName != null) {
-                        problem(valueLine(pk.get("crate")), id, badName);
-                    }
-                    if (badVersion != null) {
-                        problem(valueLine(pk.get("version")), id, "rust_port " + badVersion);
-                    }
+                    crateAndVersion(pk, id, "rust_port", crate, version);
                     List<String> features = strings(pk.get("features"), id, "features", ManifestRules::feature);
                     port = problems.size() > before ? null : new TranslateSpec.RustPort(crate, version, features);
                 }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The cargo home's secrets, kept from a sandboxed command: its token files read as empty, and its config files
- * read as a copy with every secret value replaced by {@code "***"} — at any depth (tables in tables, dotted and
- * quoted keys, inline tables, arrays of tables), because the redaction looks at key names, not at the structure.
+ * read as a copy with every secret value blanked ({@code "***"}, {@code []}, <code>{}</code>: the same TOML type,
+ * so cargo still parses it) — at any depth (tables in tables, dotted and quoted keys, inline tables, arrays of
+ * tables), because the redaction looks at key names, not at the structure.
  * A build script could otherwise print a token into the log, whose lines reach failures.csv and report.html.
  * Close it after the command: it deletes the redacted copies.
  */
@@ -99,7 +100,11 @@ final class CargoSecrets implements AutoCloseable {
         while (pos < toml.length() && m.find(pos)) {
             int valueStart = m.end();
             int valueEnd = TomlValue.end(toml, valueStart);
-            out.append(toml, pos, valueStart).append("\"***\"");
+            // the same TOML type, so cargo still parses the file: a string, an array, a table; a bare value (a
+            // number, a boolean) holds no secret and stays
+            char first = valueStart < toml.length() ? toml.charAt(valueStart) : ' ';
+            String blank = first == '[' ? "[]" : first == '{' ? "{}" : first == '"' || first == '\'' ? "\"***\"" : null;
+            out.append(toml, pos, valueStart).append(blank != null ? blank : toml.substring(valueStart, valueEnd));
             pos = Math.max(valueEnd, valueStart);
         }
         out.append(toml, Math.min(pos, toml.length()), toml.length());

@@ -38,8 +38,12 @@ class SandboxReachTest {
         // a cargo home of the test's own, with planted secrets (the user's own is never touched)
         Path cargoHome = Files.createDirectories(scratch.resolve("cargo-home"));
         Files.writeString(cargoHome.resolve("credentials.toml"), "[registry]\ntoken = \"cio-SECRET-credentials\"\n");
-        Files.writeString(cargoHome.resolve("config.toml"), "[build]\njobs = 1\n[registries.corp.auth]\n"
-                + "token = \"cio-SECRET-nested\"\n[[registries.list]]\nsecret-key = 'cio-SECRET-array'\n");
+        // cargo must still parse the redacted copy (the build below reads it): values keep their TOML type
+        Files.writeString(cargoHome.resolve("config.toml"), "[build]\njobs = 1\n[registry]\n"
+                + "global-credential-providers = [\"cargo:token\", \"cio-SECRET-provider\"]\n"
+                + "[registries.corp]\nindex = \"sparse+https://u:cio-SECRET-userinfo@corp.example/\"\n"
+                + "credential-provider = [\"cio-SECRET-cmd\"]\ntoken = \"cio-SECRET-nested\"\n"
+                + "[[registries.list]]\nsecret-key = 'cio-SECRET-array'\n");
         RustToolchain toolchain = new RustToolchain(real.sysroot(), cargoHome, real.version());
         Path workspace = TestFixtures.copyResource("hostile", scratch);
         Path home = Path.of(System.getProperty("user.home"));

@@ -100,8 +100,8 @@ final class CrateArchive {
             return "has a '..' in its name";
         }
         int slash = name.indexOf('/');
-        String first = slash < 0 ? "" : name.substring(0, slash);
-        if (!first.replace('_', '-').equals(top.replace('_', '-')) || name.contains("\\")) {
+        String first = slash < 0 ? (type == '5' ? name : "") : name.substring(0, slash);
+        if (!first.replace('_', '-').equalsIgnoreCase(top.replace('_', '-')) || name.contains("\\")) {
             return "lies outside " + top + "/";
         }
         return null;
