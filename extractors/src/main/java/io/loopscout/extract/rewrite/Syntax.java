@@ -68,16 +68,33 @@ final class Syntax {
 
     /** A label or local name not used anywhere in {@code scope} (the enclosing function's text). */
     static String fresh(String scope, String base) {
-        // a name after '.' is a field or method, which a local of that name does not shadow
-        // comments do not bind names either
-        String code = withoutCommentsAndStrings(scope);
-        Set<String> used = words(code.replaceAll("\\.\\s*[A-Za-z_][A-Za-z0-9_]*", "."));
+        Set<String> used = namesIn(scope);
         String name = base;
         for (int i = 2; used.contains(name) || scope.contains("'" + name); i++) {
             name = base + i;
         }
         boolean isLabel = base.equals("next_state") || base.equals("state_loop");
         return isLabel ? "'" + name : name;
+    }
+
+    /** The names of the last scope asked about: a loop's labels and copy are named in one scope in a row. */
+    private static volatile UsedNames lastUsed;
+
+    private record UsedNames(String scope, Set<String> names) {
+    }
+
+    /** The words of {@code scope} that can bind a name (not after '.', not in comments or strings). */
+    private static Set<String> namesIn(String scope) {
+        UsedNames u = lastUsed;
+        if (u != null && u.scope().equals(scope)) {
+            return u.names();
+        }
+        // a name after '.' is a field or method, which a local of that name does not shadow
+        // comments do not bind names either
+        String code = withoutCommentsAndStrings(scope);
+        Set<String> names = Set.copyOf(words(code.replaceAll("\\.\\s*[A-Za-z_][A-Za-z0-9_]*", ".")));
+        lastUsed = new UsedNames(scope, names);
+        return names;
     }
 
     /** A value rustc can resolve to an arm at compile time (shared/loop-match.md). */

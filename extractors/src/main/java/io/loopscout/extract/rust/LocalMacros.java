@@ -38,6 +38,9 @@ final class LocalMacros {
 
         /** The names of the assigning macros invoked in {@code text}, or an empty list. */
         List<String> invokedIn(String text) {
+            if (isEmpty()) {
+                return List.of();  // most variables have no assigning macro: no scan of the loop's text
+            }
             List<String> out = new ArrayList<>();
             Matcher m = INVOCATION.matcher(text);
             while (m.find()) {

@@ -65,8 +65,20 @@ public final class RustCratePass {
                     : FileExtraction.notAnalysed(FileOutcome.PARSE_TIMEOUT, e.getMessage()));
         }
         RustCratePass pass = new RustCratePass(file, parsed);
+        List<TSNode> loops = null;
         try {
-            if (declarations != RustExtractor.Declarations.NONE) {
+            if (declarations != RustExtractor.Declarations.NONE && early == null) {
+                // one scan of the bytes for the items' keywords and the loops' (their node types differ)
+                Map<String, String> loopKeywords = loopKeywords(text);
+                Map<String, String> both = new HashMap<>(RustSymbols.itemKeywords());
+                both.putAll(loopKeywords);
+                List<TSNode> items = new ArrayList<>();
+                loops = new ArrayList<>();
+                for (TSNode n : KeywordNodes.find(parsed, both)) {
+                    (loopKeywords.containsValue(Nodes.type(n)) ? loops : items).add(n);
+                }
+                pass.symbols = RustSymbols.of(parsed, items);
+            } else if (declarations != RustExtractor.Declarations.NONE) {
                 pass.symbols = RustSymbols.of(parsed);
             }
         } catch (RuntimeException e) {
@@ -79,7 +91,7 @@ public final class RustCratePass {
             return pass;
         }
         try {
-            pass.findCandidates();
+            pass.findCandidates(loops);
         } catch (StackOverflowError e) {
             pass.fail(tooDeep());
         } catch (RuntimeException e) {
@@ -145,18 +157,23 @@ public final class RustCratePass {
         steps.clear();
     }
 
-    private void findCandidates() {
+    /** The keywords of the loops looked for in {@code text}, each with its loop's node type. */
+    private static Map<String, String> loopKeywords(String text) {
+        // "for" is a common word: for loops are looked for only in a file that may hold a for state loop
+        return RustPrefilters.mayHoldForStateLoop(text) ? LOOPS_AND_FOR : LOOPS;
+    }
+
+    /** @param loops the file's loop nodes when already found ({@link #loopKeywords}), else null */
+    private void findCandidates(List<TSNode> loops) {
         TSNode root = parsed.root();
         fileErrors = parsed.errorCount(root);
         source = new SourceText(parsed.bytes());
         boolean mayBeC2Rust = file.text().contains("current_block");
         boolean mayBeAnnotated = file.text().contains("loop_match");
         Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
-        // "for" is a common word: for loops are looked for only in a file that may hold a for state loop
-        boolean mayHoldFor = RustPrefilters.mayHoldForStateLoop(file.text());
         // read only when a loop asks (see LocalMacros)
         LocalMacros localMacros = file.text().contains("macro_rules!") ? new LocalMacros(file.text()) : null;
-        for (TSNode loop : KeywordNodes.find(parsed, mayHoldFor ? LOOPS_AND_FOR : LOOPS)) {
+        for (TSNode loop : loops != null ? loops : KeywordNodes.find(parsed, loopKeywords(file.text()))) {
             // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
             // test in Java spares the JNI look at the body of every other loop.
             if (!source.containsAny(Nodes.start(loop), Nodes.end(loop),

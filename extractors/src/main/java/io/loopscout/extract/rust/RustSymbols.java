@@ -47,11 +47,24 @@ public final class RustSymbols implements Serializable {
      * by field is rebuilt from its Java fields on each crossing.
      */
     static RustSymbols of(ParsedSource parsed) {
+        return of(parsed, KeywordNodes.find(parsed, ITEMS));
+    }
+
+    /** The keywords of the items read, each with its item's node type (for {@link KeywordNodes#find}). */
+    static Map<String, String> itemKeywords() {
+        return ITEMS;
+    }
+
+    /**
+     * The declarations of one parsed file, from its item nodes found by {@link KeywordNodes#find} with
+     * {@link #itemKeywords} (a caller looking for other keywords too scans the file once for both).
+     */
+    static RustSymbols of(ParsedSource parsed, List<TSNode> items) {
         RustSymbols s = new RustSymbols();
         TSNode root = parsed.root();
         Fields f = new Fields(Nodes.fieldId(root, "name"), Nodes.fieldId(root, "type"), Nodes.fieldId(root, "body"));
         TSTreeCursor cursor = null;
-        for (TSNode item : KeywordNodes.find(parsed, ITEMS)) {
+        for (TSNode item : items) {
             if (cursor == null) {
                 cursor = new TSTreeCursor(item);
             } else {
