@@ -45,27 +45,55 @@ jfieldID ts_jni_get_field_id(JNIEnv *env, jclass clz, const char *field_name, co
     return (*env)->GetFieldID(env, clz, field_name, field_type);
 }
 
+/*
+ * TSNode's class and field ids, looked up once (loopscout): a node crosses JNI on nearly every call, and looking up
+ * the class and six fields by name each time cost more than the tree-sitter work of most calls. The ids stay valid
+ * while the class is loaded; the class is pinned by a global reference. Threads racing to fill the cache write the
+ * same values; the class is published last.
+ */
+static jfieldID ts_node_context0, ts_node_context1, ts_node_context2, ts_node_context3, ts_node_id_ptr,
+    ts_node_tree_ptr;
+static jclass ts_node_class_cached = NULL;
+
+static jclass ts_node_class(JNIEnv *env){
+    jclass clz = __atomic_load_n(&ts_node_class_cached, __ATOMIC_ACQUIRE);
+    if (clz != NULL) {
+        return clz;
+    }
+    jclass local = ts_jni_find_class(env, TS_NODE_CLASS_NAME);
+    ts_node_context0 = ts_jni_get_field_id(env, local, "context0", "I");
+    ts_node_context1 = ts_jni_get_field_id(env, local, "context1", "I");
+    ts_node_context2 = ts_jni_get_field_id(env, local, "context2", "I");
+    ts_node_context3 = ts_jni_get_field_id(env, local, "context3", "I");
+    ts_node_id_ptr = ts_jni_get_field_id(env, local, "idPtr", "J");
+    ts_node_tree_ptr = ts_jni_get_field_id(env, local, "treePtr", "J");
+    clz = (jclass) (*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    __atomic_store_n(&ts_node_class_cached, clz, __ATOMIC_RELEASE);
+    return clz;
+}
+
 jobject ts_node_to_obj(JNIEnv *env, TSNode ts_node){
-    jclass ts_node_class = ts_jni_find_class(env, TS_NODE_CLASS_NAME);
-    jobject ts_node_object = (*env)->AllocObject(env, ts_node_class);
-    (*env)->SetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context0", "I"), ts_node.context[0]);
-    (*env)->SetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context1", "I"), ts_node.context[1]);
-    (*env)->SetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context2", "I"), ts_node.context[2]);
-    (*env)->SetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context3", "I"), ts_node.context[3]);
-    (*env)->SetLongField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "idPtr", "J"), (jlong) ts_node.id);
-    (*env)->SetLongField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "treePtr", "J"), (jlong) ts_node.tree);
+    jclass ts_node_class_ref = ts_node_class(env);
+    jobject ts_node_object = (*env)->AllocObject(env, ts_node_class_ref);
+    (*env)->SetIntField(env, ts_node_object, ts_node_context0, ts_node.context[0]);
+    (*env)->SetIntField(env, ts_node_object, ts_node_context1, ts_node.context[1]);
+    (*env)->SetIntField(env, ts_node_object, ts_node_context2, ts_node.context[2]);
+    (*env)->SetIntField(env, ts_node_object, ts_node_context3, ts_node.context[3]);
+    (*env)->SetLongField(env, ts_node_object, ts_node_id_ptr, (jlong) ts_node.id);
+    (*env)->SetLongField(env, ts_node_object, ts_node_tree_ptr, (jlong) ts_node.tree);
     return ts_node_object;
 }
 
 TSNode ts_node_from_obj(JNIEnv *env, jobject ts_node_object){
     TSNode ts_node;
-    jclass ts_node_class = (*env)->GetObjectClass(env, ts_node_object);
-    ts_node.context[0] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context0", "I"));
-    ts_node.context[1] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context1", "I"));
-    ts_node.context[2] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context2", "I"));
-    ts_node.context[3] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "context3", "I"));
-    ts_node.id = (void *)(*env)->GetLongField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "idPtr", "J"));
-    ts_node.tree = (const TSTree*)(*env)->GetLongField(env, ts_node_object, ts_jni_get_field_id(env, ts_node_class, "treePtr", "J"));
+    ts_node_class(env);
+    ts_node.context[0] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_node_context0);
+    ts_node.context[1] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_node_context1);
+    ts_node.context[2] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_node_context2);
+    ts_node.context[3] = (uint32_t)(*env)->GetIntField(env, ts_node_object, ts_node_context3);
+    ts_node.id = (void *)(*env)->GetLongField(env, ts_node_object, ts_node_id_ptr);
+    ts_node.tree = (const TSTree*)(*env)->GetLongField(env, ts_node_object, ts_node_tree_ptr);
     return ts_node;
 }
 
