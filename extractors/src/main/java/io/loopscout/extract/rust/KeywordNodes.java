@@ -33,36 +33,35 @@ final class KeywordNodes {
             keywords[k] = e.getKey().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             types[k++] = e.getValue();
         }
-        boolean[] first = new boolean[128];
-        for (byte[] kw : keywords) {
-            first[kw[0]] = true;
-        }
         TSNode root = parsed.root();
         List<TSNode> out = new ArrayList<>();
-        for (int i = 0; i < b.length; i++) {
-            byte c = b[i];
-            if (c < 0 || !first[c] || i > 0 && isWordByte(b[i - 1])) {
+        // word by word: a byte inside a word is looked at once (to find the word's end), not tried as a keyword
+        int i = 0;
+        while (i < b.length) {
+            if (!isWordByte(b[i])) {
+                i++;
                 continue;
             }
+            int end = i + 1;
+            while (end < b.length && isWordByte(b[end])) {
+                end++;
+            }
             for (int w = 0; w < keywords.length; w++) {
-                int len = keywords[w].length;
-                if (!startsWith(b, i, keywords[w]) || i + len < b.length && isWordByte(b[i + len])) {
+                if (keywords[w].length != end - i || !startsWith(b, i, keywords[w])) {
                     continue;
                 }
-                if (inLineComment(b, i)) {
-                    // doc comments are full of "for" and "while": no descent from the root for them
-                    i += len - 1;
-                    break;
+                // doc comments are full of "for" and "while": no descent from the root for them
+                if (!inLineComment(b, i)) {
+                    // The smallest named node around a keyword token is the node the keyword begins; around a
+                    // word in a comment, string or macro body it is the comment, string or token tree.
+                    TSNode node = Nodes.namedDescendantForByteRange(root, i, end);
+                    if (!Nodes.isNull(node) && Nodes.type(node).equals(types[w])) {
+                        out.add(node);
+                    }
                 }
-                // The smallest named node around a keyword token is the node the keyword begins; around a word
-                // in a comment, string or macro body it is the comment, string or token tree.
-                TSNode node = Nodes.namedDescendantForByteRange(root, i, i + len);
-                if (!Nodes.isNull(node) && Nodes.type(node).equals(types[w])) {
-                    out.add(node);
-                }
-                i += len - 1;
                 break;
             }
+            i = end;
         }
         return out;
     }
