@@ -68,12 +68,17 @@ final class Syntax {
 
     /** A label or local name not used anywhere in {@code scope} (the enclosing function's text). */
     static String fresh(String scope, String base) {
+        // the usual case, read without a regex: the scope never spells the name, and only a block comment's removal
+        // could join two words into it
+        boolean isLabel = base.equals("next_state") || base.equals("state_loop");
+        if (!scope.contains(base) && !scope.contains("/*")) {
+            return isLabel ? "'" + base : base;
+        }
         Set<String> used = namesIn(scope);
         String name = base;
         for (int i = 2; used.contains(name) || scope.contains("'" + name); i++) {
             name = base + i;
         }
-        boolean isLabel = base.equals("next_state") || base.equals("state_loop");
         return isLabel ? "'" + name : name;
     }
 
