@@ -107,13 +107,27 @@ final class RustPrefilters {
         int max = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '{' || c == '(' || c == '[') {
+            // one table look per character: most are no bracket
+            int d = c < BRACKET.length ? BRACKET[c] : 0;
+            if (d > 0) {
                 max = Math.max(max, ++depth);
-            } else if ((c == '}' || c == ')' || c == ']') && depth > 0) {
+            } else if (d < 0 && depth > 0) {
                 depth--;
             }
         }
         return max;
+    }
+
+    /** Per ASCII character: 1 for an opening bracket, -1 for a closing one, else 0. */
+    private static final byte[] BRACKET = new byte[128];
+
+    static {
+        for (char c : "{([".toCharArray()) {
+            BRACKET[c] = 1;
+        }
+        for (char c : "})]".toCharArray()) {
+            BRACKET[c] = -1;
+        }
     }
 
     /**
