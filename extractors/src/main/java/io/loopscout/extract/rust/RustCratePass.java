@@ -156,6 +156,7 @@ public final class RustCratePass {
         boolean mayHoldFor = RustPrefilters.mayHoldForStateLoop(file.text());
         // read only when a loop asks (see LocalMacros)
         LocalMacros localMacros = file.text().contains("macro_rules!") ? new LocalMacros(file.text()) : null;
+        ConstItems constItems = new ConstItems(file.text());
         for (TSNode loop : KeywordNodes.find(parsed, mayHoldFor ? LOOPS_AND_FOR : LOOPS)) {
             // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
             // test in Java spares the JNI look at the body of every other loop.
@@ -173,7 +174,8 @@ public final class RustCratePass {
             if (words == null) {
                 continue;
             }
-            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies), localMacros);
+            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies), localMacros,
+                    constItems);
             if (analyses.isEmpty()) {
                 continue;
             }
