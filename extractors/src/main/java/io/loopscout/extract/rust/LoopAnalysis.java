@@ -846,6 +846,14 @@ final class LoopAnalysis {
             }
             case "return_expression", "break_expression", "continue_expression", "loop_expression" -> {
             }
+            // c2rust casts a C conditional's value: `(if c { s_a as c_int } else { s_b as c_int }) as state`
+            case "type_cast_expression" -> {
+                if (v.child("value") != null) {
+                    leaves(v.child("value"), out);
+                } else {
+                    out.add(v);
+                }
+            }
             case "macro_invocation" -> {
                 SyntaxNode name = v.child("macro");
                 if (name == null || !DIVERGING_MACROS.contains(name.text())) {
