@@ -224,7 +224,8 @@ final class RustPrefilters {
      * {@code .get()}/{@code .clone()}.
      */
     private static String placeText(String scrutinee) {
-        String s = StatePlace.withoutIntegerCasts(scrutinee).replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
+        String s = StatePlace.withoutIntegerCasts(scrutinee).replaceAll("\\s+", "")
+                .replaceAll("\\.(get|clone)\\(\\)$", "");
         while (s.startsWith("(") && s.endsWith(")")) {
             s = s.substring(1, s.length() - 1);
         }

@@ -46,20 +46,20 @@ public final class StatePlace {
      * no such cast. The caller judges whether that expression is a place.
      */
     public static SyntaxNode underIntegerCasts(SyntaxNode n) {
-        SyntaxNode s = unparen(n);
+        SyntaxNode s = RustValues.unparen(n);
         while (s.is("type_cast_expression") && s.child("value") != null && s.child("type") != null
                 && isIntegerType(s.child("type").compact())) {
-            s = unparen(s.child("value"));
+            s = RustValues.unparen(s.child("value"));
         }
-        return s == unparen(n) ? n : s;
+        return s == RustValues.unparen(n) ? n : s;
     }
 
-    /** True for an integer type's text, whitespace removed ({@code u8}, {@code ::core::ffi::c_uint}, {@code libc::c_int}). */
+    /** True for an integer type's text, whitespace removed ({@code u8}, {@code ::core::ffi::c_uint}). */
     public static boolean isIntegerType(String compact) {
         return INTEGER_TYPE.matcher(compact).matches();
     }
 
-    /** True for a cast to an integer type of a place ({@code (*h).substate as c_uint}): see {@link #underIntegerCasts}. */
+    /** True for a cast to an integer type of a place ({@code (*h).substate as c_uint}). */
     public static boolean isCastOfPlace(SyntaxNode n) {
         SyntaxNode inner = underIntegerCasts(n);
         return inner != n && isPlace(inner);
@@ -90,14 +90,6 @@ public final class StatePlace {
             }
         }
         return depth == 0;
-    }
-
-    private static SyntaxNode unparen(SyntaxNode n) {
-        SyntaxNode v = n;
-        while (v.is("parenthesized_expression") && v.namedChildren().size() == 1) {
-            v = v.namedChildren().get(0);
-        }
-        return v;
     }
 
     /** True for a place that is not a plain local: a field or a deref. */
