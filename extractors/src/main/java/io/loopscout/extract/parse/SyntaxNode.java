@@ -21,7 +21,9 @@ public final class SyntaxNode {
             "else_clause", "match_expression", "match_block", "match_arm", "match_pattern", "unsafe_block",
             "loop_expression", "while_expression", "for_expression", "label", "or_pattern", "tuple_pattern",
             "parenthesized_expression", "let_condition", "let_chain", "unary_expression", "tuple_expression",
-            "scoped_identifier", "range_pattern", "macro_invocation", "arguments");
+            "scoped_identifier", "range_pattern", "macro_invocation", "arguments",
+            // c2rust's values are casts (`1 as ::core::ffi::c_uint`, `s_dead as c_int as state`)
+            "type_cast_expression");
 
     public final String type;
     /** The field name this node has in its parent, or null. */

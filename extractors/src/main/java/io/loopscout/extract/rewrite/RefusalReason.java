@@ -15,6 +15,11 @@ public enum RefusalReason {
     STATE_VARIABLE_MISMATCH("state-variable-mismatch"),
     STATE_NOT_LOCAL("state-not-local"),
     MATCH_GUARDS("match-guards"),
+    /**
+     * The match is on a cast of the state place ({@code match p_state as ::core::ffi::c_uint}, as c2rust writes a
+     * C switch): {@code #[loop_match]} needs the place itself, and whether the cast can go needs its type.
+     */
+    CAST_SCRUTINEE("cast-scrutinee"),
     CLOSURE_CAPTURES_STATE("closure-captures-state"),
     STATE_SHADOWED("state-shadowed"),
     BREAK_IN_MACRO("break-in-macro"),

@@ -62,6 +62,7 @@ final class StateLoopAnalysis {
         String stateText = scrutinee.text();
         String state = Syntax.squash(stateText);
         boolean local = scrutinee.is("identifier");
+        checkNotCast(scrutinee);
         if (!local && !StatePlace.isFieldOrDeref(scrutinee)) {
             // rustc needs the match on the local itself: a tuple, a call or an index cannot be copied into one
             throw new Refusal(RefusalReason.STATE_NOT_LOCAL,
@@ -78,6 +79,18 @@ final class StateLoopAnalysis {
         }
         String copy = Syntax.fresh(site.scope(), StatePlace.lastName(state, "state"));
         return new StateLoop(site, match, scrutinee, arms, state, stateText, true, copy, stateText, null);
+    }
+
+    /**
+     * Refuses a match on a cast of the state place (c2rust's {@code p_state as ::core::ffi::c_uint}):
+     * {@code #[loop_match]} needs {@code match place}, and dropping the cast is sound only when the place already
+     * has the cast's type, which the rewriter cannot tell without type information.
+     */
+    static void checkNotCast(SyntaxNode scrutinee) {
+        if (scrutinee != null && StatePlace.isCastOfPlace(scrutinee)) {
+            throw new Refusal(RefusalReason.CAST_SCRUTINEE, "the match is on a cast, "
+                    + scrutinee.text().replaceAll("\\s+", " ") + ": dropping it needs the place's type");
+        }
     }
 
     static void checkGuard(SyntaxNode arm) {
@@ -101,6 +114,12 @@ final class StateLoopAnalysis {
         if (!stmts.isEmpty() && itemsFirst && attrs.isEmpty()
                 && stmts.get(stmts.size() - 1).expression().is("match_expression")) {
             return stmts.get(stmts.size() - 1).expression();
+        }
+        for (SyntaxNode st : stmts) {
+            // a dispatch on a cast is refused for the cast: moving the statements would not make it rewritable
+            if (st.expression().is("match_expression")) {
+                checkNotCast(st.expression().child("value"));
+            }
         }
         throw new Refusal(RefusalReason.STATEMENTS_AROUND_MATCH,
                 "the loop body must be the match alone; it has " + stmts.size() + " statements");

@@ -63,6 +63,8 @@ final class StatementsIntoArms implements Normalisation {
             }
         }
         SyntaxNode match = stmts.get(at).expression();
+        // a cast scrutinee is refused for itself, not for the statements around it
+        StateLoopAnalysis.checkNotCast(match.child("value"));
         Place place = Place.of(match.child("value"));
         if (place == null) {
             return List.of();

@@ -60,6 +60,8 @@ final class LoopAnalysis {
     private Map<String, List<String>> macroTargets = Map.of();
     /** Methods of the step's impl that assign its {@code self.field} state (xml-rs's {@code self.move_to(S)}). */
     private Set<String> assigningMethods = Set.of();
+    /** The file's lower-case const items (c2rust's enumerators), whose assignment is a constant transition. */
+    private ConstItems constItems = ConstItems.NONE;
     private Set<String> stateWords;
     int constTransitions;
     /** Constant transitions made inside an arm: a state machine needs at least one (shared/patterns.md). */
@@ -120,6 +122,11 @@ final class LoopAnalysis {
 
     /** As {@link #candidates(SyntaxNode)}, with the file's local macros that may assign a state (or null). */
     static List<LoopAnalysis> candidates(SyntaxNode loop, LocalMacros macros) {
+        return candidates(loop, macros, ConstItems.NONE);
+    }
+
+    /** As {@link #candidates(SyntaxNode, LocalMacros)}, with the file's lower-case const items. */
+    static List<LoopAnalysis> candidates(SyntaxNode loop, LocalMacros macros, ConstItems constItems) {
         SyntaxNode body = loop.child("body");
         if (body == null) {
             return List.of();
@@ -135,6 +142,7 @@ final class LoopAnalysis {
         List<LoopAnalysis> out = new ArrayList<>();
         for (Dispatch d : dispatches) {
             LoopAnalysis a = new LoopAnalysis(loop, label, loop.is("while_expression"), stmts.size(), d, false);
+            a.constItems = constItems;
             if (macros != null) {
                 LocalMacros.Assigning m = macros.assigning(d.stateVar());
                 a.assigningMacros = m.direct();
@@ -252,7 +260,10 @@ final class LoopAnalysis {
                 (VarKind) place[1], armsOf(match, -1), -1));
     }
 
-    /** The compact place a scrutinee reads and its kind, looking through {@code &}, parentheses, clone(), get(). */
+    /**
+     * The compact place a scrutinee reads and its kind, looking through {@code &}, parentheses, clone(), get() and
+     * casts to an integer type.
+     */
     static Object[] placeOf(SyntaxNode scrutinee) {
         SyntaxNode s = scrutinee;
         VarKind kind = VarKind.FETCHED;
@@ -262,6 +273,15 @@ final class LoopAnalysis {
             s = RustValues.unparen(s);
             if (s.is("reference_expression")) {
                 s = s.child("value");
+                continue;
+            }
+            if (s.is("type_cast_expression")) {
+                // c2rust's `match p_state as ::core::ffi::c_uint`: the place under the casts dispatches
+                SyntaxNode inner = StatePlace.underIntegerCasts(s);
+                if (inner == s) {
+                    break;
+                }
+                s = inner;
                 continue;
             }
             if (s.is("call_expression") && s.child("function") != null && s.child("function").is("field_expression")
@@ -559,17 +579,31 @@ final class LoopAnalysis {
             }
         }
         int from = armOf(at);
-        if (RustValues.constantKind(value) != null) {
+        SyntaxNode uncast = underCasts(value);
+        if (RustValues.constantKind(uncast) != null || uncast.is("identifier")
+                && constItems.valueOf(uncast.text()) != null) {
             constTransitions++;
             constTransitionsInArms += from >= 0 ? 1 : 0;
-            constants.add(value);
-            int to = target(RustValues.unparen(value).compact());
+            constants.add(uncast);
+            int to = target(uncast.compact());
             if (from >= 0) {
                 edges.add(new Edge(from, to, to >= 0 ? EdgeKind.CONSTANT : EdgeKind.DYNAMIC));
             }
         } else {
             dynamic(at);
         }
+    }
+
+    /**
+     * A value under its casts: c2rust writes constants so ({@code 1 as ::core::ffi::c_uint},
+     * {@code s_dead as ::core::ffi::c_int as state}), and a cast of a constant is a constant.
+     */
+    private static SyntaxNode underCasts(SyntaxNode value) {
+        SyntaxNode v = RustValues.unparen(value);
+        while (v.is("type_cast_expression") && v.child("value") != null) {
+            v = RustValues.unparen(v.child("value"));
+        }
+        return v;
     }
 
     private void dynamic(SyntaxNode at) {
@@ -812,6 +846,14 @@ final class LoopAnalysis {
             }
             case "return_expression", "break_expression", "continue_expression", "loop_expression" -> {
             }
+            // c2rust casts a C conditional's value: `(if c { s_a as c_int } else { s_b as c_int }) as state`
+            case "type_cast_expression" -> {
+                if (v.child("value") != null) {
+                    leaves(v.child("value"), out);
+                } else {
+                    out.add(v);
+                }
+            }
             case "macro_invocation" -> {
                 SyntaxNode name = v.child("macro");
                 if (name == null || !DIVERGING_MACROS.contains(name.text())) {
@@ -857,6 +899,11 @@ final class LoopAnalysis {
         int exact = targetExact(value);
         if (exact >= 0) {
             return exact;
+        }
+        BigInteger item = constItems.valueOf(value);
+        if (item != null && targetExact(item.toString()) >= 0) {
+            // c2rust's arms are the enumerators' values: `st = s_word` goes to arm `3`
+            return targetExact(item.toString());
         }
         String last = RustValues.lastSegment(value);
         if (last.length() > 1 && last.equals(last.toUpperCase(java.util.Locale.ROOT))

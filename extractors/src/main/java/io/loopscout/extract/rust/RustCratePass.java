@@ -173,6 +173,7 @@ public final class RustCratePass {
         Map<List<String>, List<SyntaxNode>> copies = new HashMap<>();
         // read only when a loop asks (see LocalMacros)
         LocalMacros localMacros = file.text().contains("macro_rules!") ? new LocalMacros(file.text()) : null;
+        ConstItems constItems = new ConstItems(file.text());
         for (TSNode loop : loops != null ? loops : KeywordNodes.find(parsed, loopKeywords(file.text()))) {
             // A dispatching match needs its keyword in the loop's text (a c2rust chain, an `if`): a text
             // test in Java spares the JNI look at the body of every other loop.
@@ -190,7 +191,8 @@ public final class RustCratePass {
             if (words == null) {
                 continue;
             }
-            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies), localMacros);
+            List<LoopAnalysis> analyses = LoopAnalysis.candidates(copyOf(loop, source, words, copies), localMacros,
+                    constItems);
             if (analyses.isEmpty()) {
                 continue;
             }

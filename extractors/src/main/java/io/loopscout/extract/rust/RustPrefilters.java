@@ -233,9 +233,13 @@ final class RustPrefilters {
         return out;
     }
 
-    /** A scrutinee without whitespace, {@code &}, {@code *}, outer parentheses, {@code .get()}/{@code .clone()}. */
+    /**
+     * A scrutinee without casts to integer types, whitespace, {@code &}, {@code *}, outer parentheses,
+     * {@code .get()}/{@code .clone()}.
+     */
     private static String placeText(String scrutinee) {
-        String s = scrutinee.replaceAll("\\s+", "").replaceAll("\\.(get|clone)\\(\\)$", "");
+        String s = StatePlace.withoutIntegerCasts(scrutinee).replaceAll("\\s+", "")
+                .replaceAll("\\.(get|clone)\\(\\)$", "");
         while (s.startsWith("(") && s.endsWith(")")) {
             s = s.substring(1, s.length() - 1);
         }

@@ -133,7 +133,8 @@ final class RustValues {
             case "bool" -> "bool";
             case "char" -> "char";
             case "f32", "f64" -> "float";
-            default -> null;
+            // C's integer types as c2rust names them (`::core::ffi::c_uint`, the type its enums alias)
+            default -> StatePlace.isIntegerType(type) ? "integer" : null;
         };
     }
 }

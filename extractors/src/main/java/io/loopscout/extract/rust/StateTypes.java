@@ -64,7 +64,10 @@ final class StateTypes {
             return t;
         }
         for (SyntaxNode c : a.constants) {
-            String k = ofConstant(RustValues.unparen(c).compact(), RustValues.constantKind(c), implType);
+            // no kind: a lower-case const item (c2rust's enumerator), looked up as a path
+            RustValues.Kind kind = RustValues.constantKind(c);
+            String k = ofConstant(RustValues.unparen(c).compact(), kind == null ? RustValues.Kind.PATH : kind,
+                    implType);
             if (k != null) {
                 return k;
             }
