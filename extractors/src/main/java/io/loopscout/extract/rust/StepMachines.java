@@ -567,7 +567,7 @@ final class StepMachines {
                 continue;
             }
             if (t.equals("match_expression") && i > 1 && Nodes.type(ancestors.get(i - 1)).equals("match_block")
-                    && Nodes.type(ancestors.get(i - 2)).equals("match_arm")
+                    && Nodes.type(ancestors.get(i - 2)).equals("match_arm") && fetchedScrutinee(n)
                     && othersLeave(ancestors.get(i - 1), ancestors.get(i - 2), source)) {
                 // every round that goes on runs this arm (xml-rs's `Ok(token) => match self.dispatch_token(token)`)
                 i -= 2;
@@ -611,6 +611,25 @@ final class StepMachines {
 
     /** Macros that never return: an arm ending in one leaves the loop. */
     private static final Set<String> DIVERGING = Set.of("panic", "unreachable", "todo", "unimplemented");
+
+    /**
+     * True when the driver's match is on a value computed this round (a call, {@code ?}, {@code .await}): a match
+     * on a value the loop carries is the driver's own state machine, and an arm of it calling a function is that
+     * state's work (gimli's test loop {@code result = match result { RequiresX(a) => eval.resume(a)?, _ =>
+     * panic!() }}).
+     */
+    private static boolean fetchedScrutinee(TSNode match) {
+        TSNode v = Nodes.field(match, "value");
+        while (!Nodes.isNull(v) && (Nodes.type(v).equals("parenthesized_expression")
+                || Nodes.type(v).equals("reference_expression")) && Nodes.namedChildCount(v) > 0) {
+            v = Nodes.namedChild(v, Nodes.namedChildCount(v) - 1);
+        }
+        if (Nodes.isNull(v)) {
+            return false;
+        }
+        String t = Nodes.type(v);
+        return t.equals("call_expression") || t.equals("try_expression") || t.equals("await_expression");
+    }
 
     /** True when every arm of {@code arms} (a match_block) but {@code arm} leaves the driver loop. */
     private static boolean othersLeave(TSNode arms, TSNode arm, SourceText source) {
