@@ -26,7 +26,8 @@ final class LoopAnalysis {
     /** Bodies whose assignments and returns belong to someone else. */
     private static final Set<String> FOREIGN = Set.of("closure_expression", "function_item", "async_block",
             "impl_item", "trait_item", "mod_item");
-    private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
+    /** Macros that never return: a branch ending in one leaves the loop. */
+    static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     /**
      * Standard macros that only read their arguments: handed the state ({@code matches!(state, S::A)},
      * {@code debug_assert!(..)}, {@code write!(f, "{:?}", state)}), they neither store it nor jump (tera's and

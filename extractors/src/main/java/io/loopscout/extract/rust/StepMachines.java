@@ -609,9 +609,6 @@ final class StepMachines {
         return !Nodes.isNull(pattern) && source.compact(Nodes.start(pattern), Nodes.end(pattern)).equals("_");
     }
 
-    /** Macros that never return: an arm ending in one leaves the loop. */
-    private static final Set<String> DIVERGING = Set.of("panic", "unreachable", "todo", "unimplemented");
-
     /**
      * True when the driver's match is on a value computed this round (a call, {@code ?}, {@code .await}): a match
      * on a value the loop carries is the driver's own state machine, and an arm of it calling a function is that
@@ -680,7 +677,8 @@ final class StepMachines {
             }
             if (t.equals("macro_invocation")) {
                 TSNode m = Nodes.field(v, "macro");
-                return !Nodes.isNull(m) && DIVERGING.contains(source.compact(Nodes.start(m), Nodes.end(m)));
+                return !Nodes.isNull(m)
+                        && LoopAnalysis.DIVERGING_MACROS.contains(source.compact(Nodes.start(m), Nodes.end(m)));
             }
             if (t.equals("block") || t.equals("expression_statement")) {
                 TSNode last = null;
