@@ -10,7 +10,8 @@ import java.util.List;
  * @param match        the match expression, or null for an if-chain only
  * @param statement    the top-level statement of the loop body holding the dispatch
  * @param shape        how the match is used in that statement
- * @param assignedTo   for {@link Shape#ASSIGNED}/{@link Shape#LABELLED_BLOCK}: the compact place assigned
+ * @param assignedTo   for {@link Shape#ASSIGNED}/{@link Shape#LABELLED_BLOCK}/{@link Shape#STORED}: the compact
+ *                     place assigned
  * @param blockLabel   for {@link Shape#LABELLED_BLOCK}: the label name of the block around the match
  * @param stateVar     the compact text of the state place ({@code state}, {@code self.state}, {@code *s})
  * @param kind         what sort of place that is
@@ -30,6 +31,11 @@ record Dispatch(SyntaxNode match, SyntaxNode statement, Shape shape, String assi
         LABELLED_BLOCK,
         /** {@code break match state { .. }} or {@code let x = match state { .. }}: arm values are not states. */
         VALUE,
+        /**
+         * {@code let next = match state { .. };} and a later top-level statement of the body {@code state = next;}
+         * (libflate's non-blocking inflate): the arm values are transitions, as for {@link #ASSIGNED}.
+         */
+        STORED,
         /** c2rust {@code if current_block == K { .. } else if ..} chain. */
         IF_CHAIN
     }

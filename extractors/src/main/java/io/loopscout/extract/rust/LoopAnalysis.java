@@ -26,7 +26,8 @@ final class LoopAnalysis {
     /** Bodies whose assignments and returns belong to someone else. */
     private static final Set<String> FOREIGN = Set.of("closure_expression", "function_item", "async_block",
             "impl_item", "trait_item", "mod_item");
-    private static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
+    /** Macros that never return: a branch ending in one leaves the loop. */
+    static final Set<String> DIVERGING_MACROS = Set.of("panic", "unreachable", "todo", "unimplemented");
     /**
      * Standard macros that only read their arguments: handed the state ({@code matches!(state, S::A)},
      * {@code debug_assert!(..)}, {@code write!(f, "{:?}", state)}), they neither store it nor jump (tera's and
@@ -138,6 +139,7 @@ final class LoopAnalysis {
         for (SyntaxNode s : stmts) {
             candidate(s, dispatches);
         }
+        storedLater(stmts, dispatches);
         addC2RustChain(stmts, dispatches);
         List<LoopAnalysis> out = new ArrayList<>();
         for (Dispatch d : dispatches) {
@@ -430,6 +432,45 @@ final class LoopAnalysis {
         }
     }
 
+    /**
+     * {@code let next = match state { .. };} whose value a later top-level statement stores into the matched place
+     * ({@code state = next;}) dispatches as {@link Shape#STORED}; a value never stored there stays a value.
+     */
+    private static void storedLater(List<SyntaxNode> stmts, List<Dispatch> dispatches) {
+        for (int i = 0; i < dispatches.size(); i++) {
+            Dispatch d = dispatches.get(i);
+            String name = d.shape() == Shape.VALUE && d.match() != null && d.kind() != VarKind.FETCHED
+                    && d.kind() != VarKind.CELL && d.tupleIndex() < 0 ? boundName(d.statement()) : null;
+            if (name == null) {
+                continue;
+            }
+            for (SyntaxNode t : stmts.subList(stmts.indexOf(d.statement()) + 1, stmts.size())) {
+                SyntaxNode store = storeOf(t, name);
+                if (store != null && store.child("left").compact().equals(d.stateVar())) {
+                    dispatches.set(i, new Dispatch(d.match(), d.statement(), Shape.STORED, d.stateVar(),
+                            d.blockLabel(), d.stateVar(), d.kind(), d.arms(), -1));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The variable a {@code let x = ..} binds, or null for any other statement or pattern. */
+    private static String boundName(SyntaxNode statement) {
+        SyntaxNode p = statement.is("let_declaration") ? statement.child("pattern") : null;
+        return p != null && p.is("identifier") ? p.text() : null;
+    }
+
+    /** The assignment of the top-level statement {@code place = name;}, or null. */
+    private static SyntaxNode storeOf(SyntaxNode statement, String name) {
+        SyntaxNode a = statement.is("expression_statement") ? first(statement) : null;
+        if (a == null || !a.is("assignment_expression") || a.child("left") == null || a.child("right") == null) {
+            return null;
+        }
+        SyntaxNode right = RustValues.unparen(a.child("right"));
+        return right.is("identifier") && right.text().equals(name) ? a : null;
+    }
+
     private static SyntaxNode first(SyntaxNode n) {
         List<SyntaxNode> c = n.namedChildren();
         return c.isEmpty() ? null : c.get(0);
@@ -508,8 +549,8 @@ final class LoopAnalysis {
                     returnedValues(value, value);
                 }
             }
-        } else if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
-                && var.equals(dispatch.assignedTo()) && dispatch.match() != null) {
+        } else if ((dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK
+                || dispatch.shape() == Shape.STORED) && var.equals(dispatch.assignedTo()) && dispatch.match() != null) {
             for (Arm arm : dispatch.arms()) {
                 SyntaxNode value = arm.node().child("value");
                 if (value != null) {
@@ -563,8 +604,17 @@ final class LoopAnalysis {
         return v;
     }
 
-    /** True for the {@code state = match state { .. }} statement itself: its arm values are counted instead. */
+    /**
+     * True for the {@code state = match state { .. }} statement itself, and for the top-level {@code state = next;}
+     * storing a {@link Shape#STORED} match's value: its arm values are counted instead.
+     */
     private boolean isDispatchAssignment(SyntaxNode assignment) {
+        if (dispatch.shape() == Shape.STORED) {
+            SyntaxNode statement = assignment.parent;
+            String name = boundName(dispatch.statement());
+            return statement != null && statement.parent == dispatch.statement().parent
+                    && storeOf(statement, name) == assignment;
+        }
         return (dispatch.shape() == Shape.ASSIGNED || dispatch.shape() == Shape.LABELLED_BLOCK)
                 && dispatch.statement().contains(assignment) && assignment.contains(dispatch.match())
                 && assignment.start <= dispatch.statement().start + 2;

@@ -513,6 +513,7 @@ final class StepMachines {
      * or if around it only counts when the call is its scrutinee or condition. An arm of a match on the step's
      * own scrutinee counts too: the driver handles some states itself and hands the others to the step every
      * round (vte's {@code while i != len { match self.state { Ground => .., _ => self.change_state(..) } }}).
+     * So does an arm or branch whose siblings all leave the loop: every round that goes on calls the step.
      *
      * @param stepScrutinee the step's match scrutinee without whitespace
      */
@@ -565,6 +566,20 @@ final class StepMachines {
                 }
                 continue;
             }
+            if (t.equals("match_expression") && i > 1 && Nodes.type(ancestors.get(i - 1)).equals("match_block")
+                    && Nodes.type(ancestors.get(i - 2)).equals("match_arm") && fetchedScrutinee(n)
+                    && othersLeave(ancestors.get(i - 1), ancestors.get(i - 2), source)) {
+                // every round that goes on runs this arm (xml-rs's `Ok(token) => match self.dispatch_token(token)`)
+                i -= 2;
+                if (i > 0 && Nodes.type(ancestors.get(i - 1)).equals("block")) {
+                    i--;
+                }
+                continue;
+            }
+            if (t.equals("if_expression") && i > 0 && branchRunsEveryRound(n, ancestors.get(i - 1), source)) {
+                i -= Nodes.type(ancestors.get(i - 1)).equals("else_clause") ? 2 : 1;
+                continue;
+            }
             if (NOT_EVERY_ROUND.contains(t)
                     || t.equals("block") && i + 1 < ancestors.size() && !Nodes.type(ancestors.get(i + 1))
                             .equals("unsafe_block") && n != statement
@@ -592,6 +607,93 @@ final class StepMachines {
     private static boolean catchAll(TSNode arm, SourceText source) {
         TSNode pattern = Nodes.field(arm, "pattern");
         return !Nodes.isNull(pattern) && source.compact(Nodes.start(pattern), Nodes.end(pattern)).equals("_");
+    }
+
+    /**
+     * True when the driver's match is on a value computed this round (a call, {@code ?}, {@code .await}): a match
+     * on a value the loop carries is the driver's own state machine, and an arm of it calling a function is that
+     * state's work (gimli's test loop {@code result = match result { RequiresX(a) => eval.resume(a)?, _ =>
+     * panic!() }}).
+     */
+    private static boolean fetchedScrutinee(TSNode match) {
+        TSNode v = Nodes.field(match, "value");
+        while (!Nodes.isNull(v) && (Nodes.type(v).equals("parenthesized_expression")
+                || Nodes.type(v).equals("reference_expression")) && Nodes.namedChildCount(v) > 0) {
+            v = Nodes.namedChild(v, Nodes.namedChildCount(v) - 1);
+        }
+        if (Nodes.isNull(v)) {
+            return false;
+        }
+        String t = Nodes.type(v);
+        return t.equals("call_expression") || t.equals("try_expression") || t.equals("await_expression");
+    }
+
+    /** True when every arm of {@code arms} (a match_block) but {@code arm} leaves the driver loop. */
+    private static boolean othersLeave(TSNode arms, TSNode arm, SourceText source) {
+        int others = 0;
+        for (int k = 0; k < Nodes.namedChildCount(arms); k++) {
+            TSNode other = Nodes.namedChild(arms, k);
+            if (!Nodes.type(other).equals("match_arm") || Nodes.start(other) == Nodes.start(arm)) {
+                continue;
+            }
+            others++;
+            if (!leaves(Nodes.field(other, "value"), source)) {
+                return false;
+            }
+        }
+        return others > 0;
+    }
+
+    /**
+     * True when {@code branch} (the if's consequence block, or its else_clause holding a block) holds the call and
+     * the other branch exists and leaves the loop ({@code if let Some(c) = next() { step(c) } else { break }}).
+     */
+    private static boolean branchRunsEveryRound(TSNode ifExpression, TSNode branch, SourceText source) {
+        TSNode consequence = Nodes.field(ifExpression, "consequence");
+        TSNode alternative = Nodes.field(ifExpression, "alternative");
+        if (Nodes.isNull(consequence) || Nodes.isNull(alternative)) {
+            return false;
+        }
+        TSNode elseBlock = Nodes.namedChildCount(alternative) == 1 ? Nodes.namedChild(alternative, 0) : null;
+        if (elseBlock == null || !Nodes.type(elseBlock).equals("block")) {
+            return false;
+        }
+        if (Nodes.start(branch) == Nodes.start(consequence)) {
+            return leaves(elseBlock, source);
+        }
+        return Nodes.start(branch) == Nodes.start(alternative) && leaves(consequence, source);
+    }
+
+    /**
+     * True when {@code value} (an arm's value or a branch) ends by leaving the loop: {@code return}, {@code break}
+     * or a panicking macro, alone or as the block's last statement. Nested leaving is not looked for.
+     */
+    private static boolean leaves(TSNode value, SourceText source) {
+        TSNode v = value;
+        for (int depth = 0; depth < 4 && v != null && !Nodes.isNull(v); depth++) {
+            String t = Nodes.type(v);
+            if (t.equals("return_expression") || t.equals("break_expression")) {
+                return true;
+            }
+            if (t.equals("macro_invocation")) {
+                TSNode m = Nodes.field(v, "macro");
+                return !Nodes.isNull(m)
+                        && LoopAnalysis.DIVERGING_MACROS.contains(source.compact(Nodes.start(m), Nodes.end(m)));
+            }
+            if (t.equals("block") || t.equals("expression_statement")) {
+                TSNode last = null;
+                for (int k = Nodes.namedChildCount(v) - 1; k >= 0 && last == null; k--) {
+                    TSNode c = Nodes.namedChild(v, k);
+                    if (!Nodes.type(c).endsWith("comment")) {
+                        last = c;
+                    }
+                }
+                v = last;
+            } else {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** True when {@code match}'s scrutinee is {@code scrutinee} (both without whitespace). */
