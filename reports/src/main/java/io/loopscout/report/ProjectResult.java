@@ -98,8 +98,23 @@ public record ProjectResult(ProjectSpec spec, String version, List<Finding> find
      * or run (failures.csv says how), or no loop was rewritten and each finding's outcome counted by reason
      * (e.g. {@code left-alone: state-type-has-fields ×1; not eligible: no-constant-transitions ×1}); for a
      * measurement with nothing to measure (a model graph without constant transitions), that reason. Else empty.
+     * A project benchmark whose B executed exactly A's instructions also says so ({@link #SAME_INSTRUCTIONS}):
+     * its time ratio then says nothing about {@code #[loop_match]}.
      */
     public String verdictReason() {
+        String reason = decisionReason();
+        Double ir = measurement.tier() == EvidenceTier.PROJECT ? instructionsRatio() : null;
+        if (ir == null || ir != 1.0) {
+            return reason;
+        }
+        return reason.isEmpty() ? SAME_INSTRUCTIONS : reason + "; " + SAME_INSTRUCTIONS;
+    }
+
+    /** Why a project's B can count exactly A's instructions (callgrind is exact: equal counts, equal work). */
+    static final String SAME_INSTRUCTIONS = "Ir(B) = Ir(A) exactly: the benchmark does not run the rewritten loops, "
+            + "or they compiled to the same code";
+
+    private String decisionReason() {
         if (measurement.instability() != null) {
             return measurement.instability().text();
         }

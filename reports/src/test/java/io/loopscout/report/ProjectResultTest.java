@@ -13,6 +13,7 @@ import io.loopscout.extract.rewrite.LoopOutcome;
 import io.loopscout.extract.rewrite.RefusalReason;
 import io.loopscout.runner.EvidenceTier;
 import io.loopscout.runner.Measurement;
+import io.loopscout.runner.VariantStats;
 import io.loopscout.runner.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,23 @@ class ProjectResultTest {
                 + "(failures.csv)", ProjectResult.of(SPEC, "1", one, NO_B, "").verdictReason());
         // a static row is not-measured by definition: nothing to explain
         assertEquals("", ProjectResult.of(SPEC, "1", one, Measurement.staticOnly(), "").verdictReason());
+    }
+
+    static Measurement measured(long irA, long irB) {
+        return new Measurement(EvidenceTier.PROJECT, 1.004, 0.99, 1.02, 1.0, 0.002, Verdict.WITHIN_NOISE, 0.6,
+                List.of(new VariantStats("A", 20, 1.0, 0.01, irA, null, null),
+                        new VariantStats("B", 20, 1.0, 0.01, irB, null, null)), "");
+    }
+
+    @Test
+    void aProjectWhoseBExecutesExactlyAsInstructionsSaysTheBenchmarkMissesTheRewrittenLoops() {
+        // as libbz2-rs-sys's compress loops: rewritten, but the driver's workload never enters them
+        List<Finding> one = List.of(outcome(10, LoopOutcome.Status.REWRITTEN, ""));
+        assertEquals(ProjectResult.SAME_INSTRUCTIONS,
+                ProjectResult.of(SPEC, "1", one, measured(1_000_000_007L, 1_000_000_007L), "").verdictReason());
+        // one instruction apart is a change of work: no such reason
+        assertEquals("", ProjectResult.of(SPEC, "1", one, measured(1_000_000_007L, 1_000_000_006L), "")
+                .verdictReason());
     }
 
     @Test
