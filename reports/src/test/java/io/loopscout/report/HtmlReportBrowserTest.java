@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Opens report.html in headless Chromium as a person would: sorts, filters, expands a project, takes screenshots
@@ -270,7 +272,9 @@ class HtmlReportBrowserTest {
         assertEquals(0L, js("return arguments[0].querySelectorAll('.code').length", body), "not in the page yet");
         assertEquals("Show the loop body (5 more lines)", body.findElement(By.tagName("summary")).getText());
         body.findElement(By.tagName("summary")).click();
-        WebElement rest = body.findElement(By.cssSelector(".code pre.src"));
+        // the body is put in by the details' toggle event, which the browser fires in a later task
+        WebElement rest = new WebDriverWait(driver, Duration.ofSeconds(10)).until(
+                d -> body.findElements(By.cssSelector(".code pre.src")).stream().findFirst().orElse(null));
         assertTrue(rest.getText().contains("Mode::Done => break,"), rest.getText());
         assertTrue(body.findElement(By.cssSelector(".code pre.gutter")).getText().startsWith("132"),
                 "line numbers go on from the head");

@@ -87,7 +87,7 @@ class ProjectResultTest {
 
     @Test
     void aProjectWhoseBExecutesExactlyAsInstructionsSaysTheBenchmarkMissesTheRewrittenLoops() {
-        // as libbz2-rs-sys's compress loops: rewritten, but the driver's workload never enters them
+        // loops rewritten, but the driver's workload never enters them (or they compiled to the same code)
         List<Finding> one = List.of(outcome(10, LoopOutcome.Status.REWRITTEN, ""));
         assertEquals(ProjectResult.SAME_INSTRUCTIONS,
                 ProjectResult.of(SPEC, "1", one, measured(1_000_000_007L, 1_000_000_007L), "").verdictReason());
