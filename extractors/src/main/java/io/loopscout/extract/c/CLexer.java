@@ -13,6 +13,15 @@ final class CLexer {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
     }
 
+    /** Blanks {@code out[from, to)} to spaces but keeps its line ends, so every later offset and line stays put. */
+    static void blankKeepingLines(char[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (out[k] != '\n') {
+                out[k] = ' ';
+            }
+        }
+    }
+
     static boolean isIdentPart(char c) {
         return isIdentStart(c) || (c >= '0' && c <= '9');
     }

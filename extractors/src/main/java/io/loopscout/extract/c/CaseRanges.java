@@ -20,11 +20,7 @@ final class CaseRanges {
                 if (out == null) {
                     out = text.toCharArray();
                 }
-                for (int k = dots; k < colon; k++) {
-                    if (out[k] != '\n') {
-                        out[k] = ' ';
-                    }
-                }
+                CLexer.blankKeepingLines(out, dots, colon);
                 dots = text.indexOf("...", colon);
             } else {
                 dots = text.indexOf("...", dots + 3);

@@ -63,11 +63,7 @@ final class InertBlockBlanker {
                     if (out == null) {
                         out = text.toCharArray();
                     }
-                    for (int k = open + 1; k < i; k++) {
-                        if (out[k] != '\n') {
-                            out[k] = ' ';
-                        }
-                    }
+                    CLexer.blankKeepingLines(out, open + 1, i);
                 }
             } else if (depth == 0 && CLexer.isIdentStart(c) && (i == 0 || !CLexer.isIdentPart(text.charAt(i - 1)))) {
                 int end = AttributeMacros.invocationEnd(text, i);
@@ -75,11 +71,7 @@ final class InertBlockBlanker {
                     if (out == null) {
                         out = text.toCharArray();
                     }
-                    for (int k = i; k < end; k++) {
-                        if (out[k] != '\n') {
-                            out[k] = ' ';
-                        }
-                    }
+                    CLexer.blankKeepingLines(out, i, end);
                     i = end;
                     continue;
                 }
